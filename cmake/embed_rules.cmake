@@ -1,0 +1,16 @@
+# Writes OUT: one {"name", R"(...)"} entry per RULES_DIR/*.yaml, so the shipped
+# rules work from any directory without being installed.
+file(GLOB files ${RULES_DIR}/*.yaml)
+list(SORT files)
+set(content "// Generated from rules/*.yaml by cmake/embed_rules.cmake. Do not edit.\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(FIND "${text}" ")qaxrule\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string delimiter")
+  endif()
+  string(APPEND content "{\"${name}\", R\"qaxrule(${text})qaxrule\"},\n")
+endforeach()
+file(WRITE ${OUT}.new "${content}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.new ${OUT})

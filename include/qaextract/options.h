@@ -1,0 +1,33 @@
+// ExtractOptions: every resource limit of reading and extracting, with its
+// default. Limits exist because input is scraped web text and rule files are
+// written by users: both are untrusted. Going past a limit is a clear error
+// (Status::InputError / RuleError), never a silent truncation.
+#ifndef QAEXTRACT_INCLUDE_OPTIONS_H_
+#define QAEXTRACT_INCLUDE_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace qaextract {
+
+struct ExtractOptions {
+  // Largest input accepted, in bytes; default 256 MiB. Larger inputs are
+  // refused with an error naming the limit.
+  std::uint64_t max_input_bytes = 256ull << 20;
+
+  // Longest line accepted, in bytes; default 16 MiB.
+  std::size_t max_line_bytes = 16u << 20;
+
+  // Memory budget of each compiled pattern (RE2::Options::max_mem), in bytes;
+  // default 8 MiB. A rule pattern that needs more is a rule error.
+  std::int64_t regex_max_mem = 8 << 20;
+
+  // Force an input encoding (an ICU converter name such as "GB18030",
+  // "Big5", "UTF-16LE"); empty means detect. Default: empty.
+  std::string encoding;
+};
+
+}  // namespace qaextract
+
+#endif  // QAEXTRACT_INCLUDE_OPTIONS_H_

@@ -1,0 +1,33 @@
+// qaextract: turn published interviews into data.
+//
+// Rule files describe a source's speaker markers ("暗涌:", "梁文锋:", "Q:"),
+// section headings, noise and metadata; the extractor turns each article into
+// turns, sections and speakers; the writers emit JSON or YAML.
+//
+//   #include "qaextract/qaextract.h"
+//
+//   qaextract::RuleLibrary library;
+//   qaextract::Status s = qaextract::RuleLibrary::LoadBuiltin({}, &library);
+//   qaextract::Source source;
+//   if (s.ok()) s = qaextract::ReadSource("article.txt", {}, &source);
+//   qaextract::Document doc;
+//   if (s.ok()) s = qaextract::ExtractWithLibrary(source, library, {}, &doc);
+//   if (!s.ok()) { std::cerr << s.ToString() << "\n"; return 1; }
+//   std::string json;
+//   qaextract::WriteJson(doc, {}, &json);
+//
+// Every call reports failure through a Status (status.h); nothing throws.
+#ifndef QAEXTRACT_INCLUDE_QAEXTRACT_H_
+#define QAEXTRACT_INCLUDE_QAEXTRACT_H_
+
+#include "qaextract/document.h"
+#include "qaextract/emit.h"
+#include "qaextract/extractor.h"
+#include "qaextract/options.h"
+#include "qaextract/rules.h"
+#include "qaextract/source.h"
+#include "qaextract/status.h"
+
+#define QAEXTRACT_VERSION "0.1.0"
+
+#endif  // QAEXTRACT_INCLUDE_QAEXTRACT_H_

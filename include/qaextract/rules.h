@@ -1,0 +1,117 @@
+// RuleSet and RuleLibrary: rule files, loaded and compiled.
+//
+// A rule file (YAML; docs/rules.md is the reference) describes one source:
+// its speakers and their markers, section headings, where the dialogue
+// begins and ends, noise to remove and metadata to capture. Rule files
+// compose with `extends:`; a RuleSet is one file with everything it extends,
+// merged and compiled (every pattern is an RE2: linear time, bounded memory).
+//
+// A RuleLibrary is the set of rule files to choose from when the caller did
+// not name one: each file's `match:` patterns are tried against the article
+// and the best fit wins; "generic" is used when nothing fits.
+//
+// Loading order of names given to `extends:`: the extending file's own
+// directory, then RuleLoadOptions::search_dirs, then the rule files built
+// into the library (the ones shipped in rules/).
+//
+// Thread-safety: loading is not thread-safe with respect to the object being
+// loaded; a loaded RuleSet or RuleLibrary is immutable and may be used from
+// any number of threads at once.
+#ifndef QAEXTRACT_INCLUDE_RULES_H_
+#define QAEXTRACT_INCLUDE_RULES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qaextract/source.h"
+#include "qaextract/status.h"
+
+namespace qaextract {
+
+namespace internal {
+struct CompiledRules;
+}  // namespace internal
+
+struct RuleLoadOptions {
+  // Directories searched for `extends:` names after the file's own directory.
+  std::vector<std::string> search_dirs;
+  // Fall back to the rule files built into the library. Default: true.
+  bool use_builtin = true;
+  // RE2 memory budget per pattern, in bytes; default 8 MiB.
+  std::int64_t regex_max_mem = 8 << 20;
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(const RuleSet&);
+  RuleSet& operator=(const RuleSet&);
+
+  // Loads and compiles the rule file at `path` and everything it extends.
+  // On failure *out is unchanged and the Status is a RuleError located at the
+  // offending YAML node ("path:line:col: error: ...") or an InputError for an
+  // unreadable file.
+  static Status LoadFile(const std::string& path, const RuleLoadOptions& options,
+                         RuleSet* out);
+
+  // As LoadFile, for YAML text in memory; `path` names it in messages and
+  // is the directory base for `extends:`. Test seam.
+  static Status LoadString(std::string_view yaml, const std::string& path,
+                           const RuleLoadOptions& options, RuleSet* out);
+
+  // Loads the built-in rule file called `name` ("anyong-waves", ...).
+  static Status LoadBuiltin(const std::string& name, const RuleLoadOptions& options,
+                            RuleSet* out);
+
+  // Names of the built-in rule files, in a stable order.
+  static std::vector<std::string> BuiltinNames();
+
+  bool loaded() const { return impl_ != nullptr; }
+  const std::string& name() const;
+  const std::string& description() const;
+  // Files this set was built from, base first ("builtin:base-zh" for
+  // built-in ones).
+  const std::vector<std::string>& files() const;
+  // Hex SHA-256 over the names and contents of files().
+  const std::string& sha256() const;
+
+  // How well this set's `match:` fits the article: 0 when it does not (or the
+  // file has no `match:`), otherwise the number of patterns that matched.
+  int MatchScore(const Source& source) const;
+
+  // The compiled form, for the extractor. REQUIRES: loaded().
+  const internal::CompiledRules& compiled() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const internal::CompiledRules> impl_;
+};
+
+class RuleLibrary {
+ public:
+  // The rule files built into the library.
+  static Status LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out);
+  // Every *.yaml file in `dir` (not recursive), plus the built-in "generic"
+  // set as the fallback when `dir` has none called "generic".
+  static Status LoadDirectory(const std::string& dir, const RuleLoadOptions& options,
+                              RuleLibrary* out);
+
+  // The rule set whose `match:` scores highest for `source` (ties: the first
+  // in name order), or the fallback "generic" set when none scores. Sets
+  // *selected_by to "match" or "default" when it is not null.
+  // REQUIRES: the library was loaded successfully.
+  const RuleSet& Select(const Source& source, std::string* selected_by) const;
+
+  const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
+
+ private:
+  std::vector<RuleSet> rule_sets_;  // sorted by name
+  RuleSet fallback_;
+};
+
+}  // namespace qaextract
+
+#endif  // QAEXTRACT_INCLUDE_RULES_H_

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages qaextract builds with, when any is missing.
+# Works as root or through sudo; does nothing (and needs neither) when all are there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libre2-dev        # patterns: linear time, memory-bounded
+  libicu-dev        # decoding, NFKC, Traditional/Simplified folding
+  libyaml-cpp-dev   # rule files, YAML output
+  libcli11-dev      # command line
+  nlohmann-json3-dev # parsing JSON (tests, JSONL input)
+  doctest-dev       # unit tests
+  libssl-dev        # SHA-256 digests (libcrypto)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps: installing ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "deps: missing packages (${missing[*]}) and neither root nor sudo" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

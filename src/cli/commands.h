@@ -1,0 +1,30 @@
+// The subcommand table of the qaextract executable. Each subcommand declares
+// its flags on a CLI11 sub-app and returns the function that runs it.
+#ifndef QAEXTRACT_SRC_CLI_COMMANDS_H_
+#define QAEXTRACT_SRC_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace qaextract::cli {
+
+// Runs a parsed subcommand; returns the process exit code.
+using Runner = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Runner (*setup)(CLI::App* sub);
+};
+
+Runner SetupConvert(CLI::App* sub);
+
+// Every subcommand, in --help order.
+inline const Command kCommands[] = {
+    {"convert", "Convert one article to JSON or YAML", SetupConvert},
+};
+
+}  // namespace qaextract::cli
+
+#endif  // QAEXTRACT_SRC_CLI_COMMANDS_H_

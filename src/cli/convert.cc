@@ -1,0 +1,82 @@
+// qaextract convert FILE|- [--rules FILE|DIR] [--format json|yaml] [-o OUT]
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "qaextract/qaextract.h"
+
+namespace qaextract::cli {
+namespace {
+
+struct ConvertArgs {
+  std::string input;
+  std::string rules;
+  std::string format = "json";
+  std::string output;
+  ExtractOptions options;
+};
+
+// Extracts with the rules the user named, or with the built-in library.
+Status ExtractWithRules(const ConvertArgs& args, const Source& source, Document* doc) {
+  RuleLoadOptions load;
+  load.regex_max_mem = args.options.regex_max_mem;
+  std::error_code ec;
+  if (args.rules.empty() || std::filesystem::is_directory(args.rules, ec)) {
+    RuleLibrary library;
+    Status s = args.rules.empty() ? RuleLibrary::LoadBuiltin(load, &library)
+                                  : RuleLibrary::LoadDirectory(args.rules, load, &library);
+    if (!s.ok()) return s;
+    return ExtractWithLibrary(source, library, args.options, doc);
+  }
+  RuleSet rules;
+  if (Status s = RuleSet::LoadFile(args.rules, load, &rules); !s.ok()) return s;
+  return Extract(source, rules, args.options, doc);
+}
+
+int RunConvert(const ConvertArgs& args) {
+  Format format;
+  Status s = ParseFormat(args.format, &format);
+  if (s.ok()) s = CheckOutputPath(args.output, args.input);
+  Source source;
+  if (s.ok()) s = ReadSource(args.input, args.options, &source);
+  Document doc;
+  if (s.ok()) s = ExtractWithRules(args, source, &doc);
+  std::string out;
+  if (s.ok()) {
+    WriteDocument(doc, format, &out);
+    s = WriteOutput(args.output, out);
+  }
+  if (!s.ok()) {
+    std::cerr << s.ToString() << "\n";
+    return static_cast<int>(s.exit_code());
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner SetupConvert(CLI::App* sub) {
+  auto args = std::make_shared<ConvertArgs>();
+  sub->add_option("FILE", args->input, "Article to convert ('-' reads standard input)")
+      ->required();
+  sub->add_option("--rules", args->rules,
+                  "Rule file, or a directory of rule files chosen by match: "
+                  "(default: the built-in rules)");
+  sub->add_option("--format", args->format, "Output format")
+      ->check(CLI::IsMember({"json", "yaml"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", args->output, "Output file (default: standard output)");
+  sub->add_option("--encoding", args->options.encoding,
+                  "Force the input encoding (GB18030, Big5, UTF-16LE, ...)");
+  sub->add_option("--max-input-bytes", args->options.max_input_bytes,
+                  "Largest input accepted, in bytes")
+      ->capture_default_str();
+  sub->add_option("--max-line-bytes", args->options.max_line_bytes,
+                  "Longest line accepted, in bytes")
+      ->capture_default_str();
+  return [args] { return RunConvert(*args); };
+}
+
+}  // namespace qaextract::cli

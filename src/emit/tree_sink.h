@@ -1,0 +1,39 @@
+// One walk over the Document model, two writers.
+//
+// WalkDocument visits the document in output order and tells a TreeSink what
+// it sees (maps, lists, keys, scalars). The JSON and YAML writers are sinks,
+// so the two formats cannot disagree on field names or order.
+#ifndef QAEXTRACT_SRC_EMIT_TREE_SINK_H_
+#define QAEXTRACT_SRC_EMIT_TREE_SINK_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "qaextract/document.h"
+
+namespace qaextract::internal {
+
+class TreeSink {
+ public:
+  virtual ~TreeSink() = default;
+  virtual void BeginMap() = 0;
+  virtual void EndMap() = 0;
+  virtual void BeginList() = 0;
+  virtual void EndList() = 0;
+  virtual void Key(std::string_view key) = 0;  // inside a map, before each value
+  virtual void String(std::string_view value) = 0;
+  virtual void Int(std::int64_t value) = 0;
+  virtual void Null() = 0;
+};
+
+void WalkDocument(const Document& doc, TreeSink* sink);
+
+// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string SanitizeUtf8(std::string_view s);
+// True when `s` is valid UTF-8 (the common case; then no copy is needed).
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_EMIT_TREE_SINK_H_

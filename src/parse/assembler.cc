@@ -1,0 +1,378 @@
+// The assembler is a state machine over labelled lines with three regions:
+//
+//   preamble  lines before the body: metadata, the title, lead text;
+//   body      sections, turns (a turn start and the text lines after it are
+//             one turn, one paragraph per line) and passages (text in the
+//             body outside any turn);
+//   trailer   lines from the end boundary on: metadata, footers.
+//
+// Regions are decided first (FindRegions), from the whole label sequence:
+// the body starts after an explicit boundary line, or else at the first turn
+// start or section heading; the trailer starts at the first end boundary in
+// or after the body, pulled back over a lead-in line ("你们用起来了吗?")
+// directly before it. Then one pass walks the lines, one handler per kind.
+#include "parse/assembler.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace qaextract::internal {
+namespace {
+
+struct Regions {
+  std::size_t body_begin = 0;  // first line of the body
+  std::size_t body_end = 0;    // first line of the trailer
+};
+
+// Text of `span` with the line's cuts taken out, trimmed of spaces that the
+// cuts leave at either end.
+std::string CleanText(std::string_view text, ByteSpan span, const std::vector<Cut>& cuts) {
+  std::string out;
+  std::size_t pos = span.begin;
+  for (const Cut& c : cuts) {
+    if (c.span.end <= pos || c.span.begin >= span.end) continue;
+    if (c.span.begin > pos) out.append(text.substr(pos, c.span.begin - pos));
+    pos = std::max(pos, c.span.end);
+  }
+  if (pos < span.end) out.append(text.substr(pos, span.end - pos));
+  const auto not_space = [](char c) { return c != ' ' && c != '\t'; };
+  auto first = std::find_if(out.begin(), out.end(), not_space);
+  auto last = std::find_if(out.rbegin(), out.rend(), not_space).base();
+  return first < last ? std::string(first, last) : std::string();
+}
+
+class Assembler {
+ public:
+  Assembler(const CompiledRules& rules, std::string_view text, const std::vector<Line>& lines,
+            const std::vector<LineLabel>& labels, Document* doc)
+      : rules_(rules), text_(text), lines_(lines), labels_(labels), doc_(doc) {}
+
+  void Run();
+
+ private:
+  Regions FindRegions() const;
+  // Index of the next line after i that is neither blank nor noise, or size().
+  std::size_t NextContent(std::size_t i) const;
+  std::size_t PrevContent(std::size_t i) const;
+  bool StartsUnnumberedHeading(std::size_t i) const;
+
+  void RecordRemovals(std::size_t i);
+  void OnPreambleLine(std::size_t i);
+  void OnBodyLine(std::size_t i);
+  void OnTrailerLine(std::size_t i);
+  void CaptureFields(std::size_t i);
+  bool TryTitle(std::size_t i);
+
+  void StartTurn(std::size_t i);
+  void StartSection(std::size_t i, std::optional<std::string> number,
+                    std::optional<std::string> title);
+  void AddBodyText(std::size_t i, ByteSpan span);
+  void CloseTurn();
+  void ClosePassage();
+  void AddToBlock(std::optional<Block>* block, std::size_t i);
+  std::string TextOf(std::size_t i, ByteSpan span) const {
+    return CleanText(text_, span, labels_[i].cuts);
+  }
+  int SpeakerFor(std::size_t i);
+  void Finish();
+
+  const CompiledRules& rules_;
+  std::string_view text_;
+  const std::vector<Line>& lines_;
+  const std::vector<LineLabel>& labels_;
+  Document* doc_;
+
+  std::optional<Turn> turn_;
+  std::optional<Passage> passage_;
+  std::optional<int> section_;
+  std::vector<bool> consumed_;  // lines already taken as a section title
+  bool title_tried_ = false;
+  std::map<std::string, int> speaker_index_;  // speaker id -> index in doc_->speakers
+};
+
+std::size_t Assembler::NextContent(std::size_t i) const {
+  for (++i; i < labels_.size(); ++i) {
+    LineKind k = labels_[i].kind;
+    if (k != LineKind::kBlank && k != LineKind::kNoise) return i;
+  }
+  return labels_.size();
+}
+
+std::size_t Assembler::PrevContent(std::size_t i) const {
+  while (i-- > 0) {
+    LineKind k = labels_[i].kind;
+    if (k != LineKind::kBlank && k != LineKind::kNoise) return i;
+  }
+  return labels_.size();
+}
+
+bool Assembler::StartsUnnumberedHeading(std::size_t i) const {
+  if (!rules_.headings.between_turns || !labels_[i].heading_shape) return false;
+  std::size_t next = NextContent(i);
+  return next < labels_.size() && labels_[next].kind == LineKind::kTurnStart;
+}
+
+Regions Assembler::FindRegions() const {
+  const std::size_t n = labels_.size();
+  Regions r{n, n};
+  for (std::size_t i = 0; i < n && r.body_begin == n; ++i) {
+    if (labels_[i].kind == LineKind::kBodyStart) r.body_begin = i + 1;
+  }
+  for (std::size_t i = 0; i < n && r.body_begin == n; ++i) {
+    LineKind k = labels_[i].kind;
+    if (k == LineKind::kTurnStart || k == LineKind::kNumbered ||
+        (k == LineKind::kText && StartsUnnumberedHeading(i)))
+      r.body_begin = i;
+  }
+  const std::size_t from = r.body_begin == n ? 0 : r.body_begin;
+  for (std::size_t i = from; i < n && r.body_end == n; ++i) {
+    if (labels_[i].kind == LineKind::kBodyEnd) r.body_end = i;
+  }
+  if (r.body_end < n) {
+    std::size_t prev = PrevContent(r.body_end);
+    if (prev < n && prev >= r.body_begin && labels_[prev].kind == LineKind::kText &&
+        labels_[prev].lead_in)
+      r.body_end = prev;
+  }
+  if (r.body_begin > r.body_end) r.body_begin = r.body_end;
+  return r;
+}
+
+void Assembler::RecordRemovals(std::size_t i) {
+  const LineLabel& label = labels_[i];
+  const Line& line = lines_[i];
+  if (label.kind == LineKind::kNoise) {
+    doc_->removed.push_back(Removed{"noise-line", line.number, line.begin, line.end,
+                                    std::string(text_.substr(line.begin, line.end - line.begin)),
+                                    label.rule});
+    return;
+  }
+  for (const Cut& c : label.cuts) {
+    doc_->removed.push_back(Removed{"inline", line.number, c.span.begin, c.span.end,
+                                    std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)),
+                                    c.rule});
+  }
+}
+
+void Assembler::CaptureFields(std::size_t i) {
+  for (const FieldHit& hit : labels_[i].fields) {
+    const MetadataRule& m = rules_.metadata[static_cast<std::size_t>(hit.field)];
+    std::string value = TextOf(i, hit.value);
+    if (!value.empty()) AddField(&doc_->metadata, m.key, value, m.is_list);
+  }
+}
+
+// The first text line of the preamble is the title when it has a title's
+// shape and a `first_line` metadata field asks for it.
+bool Assembler::TryTitle(std::size_t i) {
+  if (title_tried_) return false;
+  title_tried_ = true;
+  const LineLabel& label = labels_[i];
+  for (const MetadataRule& m : rules_.metadata) {
+    if (!m.first_line || label.chars > m.max_chars || !label.heading_shape) continue;
+    if (FindField(doc_->metadata, m.key)) continue;
+    AddField(&doc_->metadata, m.key, TextOf(i, label.text), m.is_list);
+    return true;
+  }
+  return false;
+}
+
+void Assembler::AddToBlock(std::optional<Block>* block, std::size_t i) {
+  std::string line = TextOf(i, labels_[i].text);
+  if (line.empty()) return;
+  if (!*block) *block = Block{"", lines_[i].number, lines_[i].number};
+  Block& b = **block;
+  if (!b.text.empty()) b.text += '\n';
+  b.text += line;
+  b.line_end = lines_[i].number;
+}
+
+void Assembler::OnPreambleLine(std::size_t i) {
+  const LineLabel& label = labels_[i];
+  CaptureFields(i);
+  if (label.kind == LineKind::kMetadata) return;
+  if (label.kind == LineKind::kText && TryTitle(i)) return;
+  AddToBlock(&doc_->preamble, i);
+}
+
+void Assembler::OnTrailerLine(std::size_t i) {
+  CaptureFields(i);
+  if (labels_[i].kind == LineKind::kMetadata) return;
+  AddToBlock(&doc_->trailer, i);
+}
+
+int Assembler::SpeakerFor(std::size_t i) {
+  const LineLabel& label = labels_[i];
+  const SpeakerRule& rule = rules_.speakers[static_cast<std::size_t>(label.speaker)];
+  std::string id = rule.id;
+  std::string name = rule.name;
+  std::string written = TextOf(i, label.label);
+  if (rule.per_label) {
+    std::string compact;
+    for (char c : written)
+      if (c != ' ') compact += c;
+    id += ":" + compact;
+    name = written;
+  }
+  auto [it, inserted] = speaker_index_.emplace(id, static_cast<int>(doc_->speakers.size()));
+  if (inserted) doc_->speakers.push_back(Speaker{id, name, rule.role, {}, rule.metadata, 0});
+  Speaker& s = doc_->speakers[static_cast<std::size_t>(it->second)];
+  if (std::find(s.aliases.begin(), s.aliases.end(), written) == s.aliases.end())
+    s.aliases.push_back(written);
+  return it->second;
+}
+
+void Assembler::StartTurn(std::size_t i) {
+  CloseTurn();
+  ClosePassage();
+  const LineLabel& label = labels_[i];
+  const Line& line = lines_[i];
+  Speaker& speaker = doc_->speakers[static_cast<std::size_t>(SpeakerFor(i))];
+  ++speaker.turn_count;
+  Turn t;
+  t.index = static_cast<int>(doc_->turns.size());
+  t.speaker = speaker.id;
+  t.marker = TextOf(i, label.marker);
+  if (label.descriptor) {
+    t.descriptor = TextOf(i, *label.descriptor);
+    const Field* known = FindField(speaker.metadata, "descriptors");
+    if (!known || std::find(known->values.begin(), known->values.end(), *t.descriptor) ==
+                      known->values.end())
+      AddField(&speaker.metadata, "descriptors", *t.descriptor, true);
+  }
+  t.section = section_;
+  t.line_start = t.line_end = line.number;
+  t.byte_start = label.marker.begin;
+  t.byte_end = label.text.end > label.text.begin ? label.text.end : label.marker.end;
+  if (std::string first = TextOf(i, label.text); !first.empty()) t.paragraphs.push_back(first);
+  if (!doc_->turns.empty() && doc_->turns.back().speaker == t.speaker) {
+    doc_->warnings.push_back(Warning{
+        "consecutive-turns", line.number,
+        "two turns in a row by '" + t.speaker + "' (kept as separate turns)"});
+  }
+  turn_ = std::move(t);
+}
+
+void Assembler::StartSection(std::size_t i, std::optional<std::string> number,
+                             std::optional<std::string> title) {
+  CloseTurn();
+  ClosePassage();
+  Section s;
+  s.index = static_cast<int>(doc_->sections.size());
+  s.number = std::move(number);
+  s.title = std::move(title);
+  s.line = lines_[i].number;
+  section_ = s.index;
+  doc_->sections.push_back(std::move(s));
+}
+
+void Assembler::AddBodyText(std::size_t i, ByteSpan span) {
+  std::string para = TextOf(i, span);
+  if (para.empty()) return;
+  const int number = lines_[i].number;
+  if (turn_) {
+    turn_->paragraphs.push_back(std::move(para));
+    turn_->line_end = number;
+    turn_->byte_end = span.end;
+    return;
+  }
+  if (!passage_) passage_ = Passage{section_, "", {}, number, number};
+  passage_->paragraphs.push_back(std::move(para));
+  passage_->line_end = number;
+}
+
+void Assembler::CloseTurn() {
+  if (!turn_) return;
+  for (const std::string& p : turn_->paragraphs) {
+    if (!turn_->text.empty()) turn_->text += '\n';
+    turn_->text += p;
+  }
+  doc_->turns.push_back(std::move(*turn_));
+  turn_.reset();
+}
+
+void Assembler::ClosePassage() {
+  if (!passage_) return;
+  for (const std::string& p : passage_->paragraphs) {
+    if (!passage_->text.empty()) passage_->text += '\n';
+    passage_->text += p;
+  }
+  doc_->passages.push_back(std::move(*passage_));
+  passage_.reset();
+}
+
+void Assembler::OnBodyLine(std::size_t i) {
+  const LineLabel& label = labels_[i];
+  if (consumed_[i]) return;
+  switch (label.kind) {
+    case LineKind::kBlank:
+    case LineKind::kNoise:
+      return;
+    case LineKind::kTurnStart:
+      StartTurn(i);
+      return;
+    case LineKind::kNumbered: {
+      if (label.heading_after_text) AddBodyText(i, label.text);
+      std::optional<std::string> title;
+      if (label.title) {
+        title = TextOf(i, *label.title);
+      } else if (std::size_t next = NextContent(i); next < labels_.size() &&
+                                                    labels_[next].kind == LineKind::kText &&
+                                                    labels_[next].chars <= rules_.headings.title_max_chars) {
+        title = TextOf(next, labels_[next].text);
+        consumed_[next] = true;
+      }
+      StartSection(i, TextOf(i, label.number), std::move(title));
+      return;
+    }
+    case LineKind::kText:
+      if (StartsUnnumberedHeading(i)) {
+        StartSection(i, std::nullopt, TextOf(i, label.text));
+        return;
+      }
+      AddBodyText(i, label.text);
+      return;
+    case LineKind::kBodyStart:
+    case LineKind::kBodyEnd:
+    case LineKind::kMetadata:
+      AddBodyText(i, label.text);
+      return;
+  }
+}
+
+void Assembler::Finish() {
+  CloseTurn();
+  ClosePassage();
+  if (doc_->turns.empty()) {
+    doc_->warnings.push_back(
+        Warning{"no-dialogue", 0, "no dialogue found: no line starts with a known speaker marker"});
+  }
+}
+
+void Assembler::Run() {
+  consumed_.assign(labels_.size(), false);
+  const Regions regions = FindRegions();
+  for (std::size_t i = 0; i < labels_.size(); ++i) {
+    RecordRemovals(i);
+    const LineKind k = labels_[i].kind;
+    if (k == LineKind::kNoise || k == LineKind::kBlank) continue;
+    if (i < regions.body_begin) {
+      OnPreambleLine(i);
+    } else if (i < regions.body_end) {
+      OnBodyLine(i);
+    } else {
+      OnTrailerLine(i);
+    }
+  }
+  Finish();
+}
+
+}  // namespace
+
+void Assemble(const CompiledRules& rules, std::string_view text, const std::vector<Line>& lines,
+              const std::vector<LineLabel>& labels, Document* doc) {
+  Assembler(rules, text, lines, labels, doc).Run();
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,216 @@
+// Line classification. Order of decisions for one line:
+//   1. inline noise is found on the folded line and cut; a line with nothing
+//      else left is noise;
+//   2. the rest is folded again without the cuts, and every later rule sees
+//      that clean view;
+//   3. noise lines, then boundaries, then numbered headings, then turn
+//      starts; metadata patterns are tried on every line that is not noise,
+//      and a line with metadata and nothing else is kMetadata.
+#include "parse/classifier.h"
+
+#include <algorithm>
+
+#include "match/pattern.h"
+#include "text/decode.h"
+
+namespace qaextract::internal {
+namespace {
+
+re2::StringPiece Piece(const std::string& s) { return re2::StringPiece(s.data(), s.size()); }
+
+// Offset of `sub` (a piece of `whole`) in `whole`.
+std::size_t OffsetIn(const std::string& whole, const re2::StringPiece& sub) {
+  return static_cast<std::size_t>(sub.data() - whole.data());
+}
+
+// The original span of view bytes [a, b) with view spaces at either end left out.
+ByteSpan TrimmedOriginal(const FoldedLine& f, std::size_t a, std::size_t b) {
+  while (a < b && f.view[a] == ' ') ++a;
+  while (b > a && f.view[b - 1] == ' ') --b;
+  if (a == b) {
+    std::size_t at = a < f.view.size() ? f.base + f.src_begin[a] : f.base;
+    return ByteSpan{at, at};
+  }
+  return f.ToOriginal(a, b);
+}
+
+char32_t LastCodePoint(const std::string& s) {
+  std::size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i == 0) return 0;
+  std::size_t n = 0;
+  return DecodeUtf8At(s, i - 1, &n);
+}
+
+}  // namespace
+
+const Rule* Classifier::FirstMatch(const std::vector<Rule>& rules,
+                                   const FoldedLine& folded) const {
+  for (const Rule& r : rules)
+    if (RE2::PartialMatch(Piece(folded.view), *r.re)) return &r;
+  return nullptr;
+}
+
+std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
+  std::vector<Cut> cuts;
+  for (const Rule& r : rules_.noise_inline) {
+    re2::StringPiece input = Piece(folded.view);
+    re2::StringPiece match;
+    std::size_t pos = 0;
+    while (pos < folded.view.size() &&
+           r.re->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
+      std::size_t a = OffsetIn(folded.view, match);
+      std::size_t b = a + match.size();
+      if (b == a) {  // an empty match cuts nothing; step over one byte
+        pos = a + 1;
+        continue;
+      }
+      cuts.push_back(Cut{folded.ToOriginal(a, b), r.id});
+      pos = b;
+    }
+  }
+  std::sort(cuts.begin(), cuts.end(),
+            [](const Cut& x, const Cut& y) { return x.span.begin < y.span.begin; });
+  std::vector<Cut> merged;  // two rules may cut overlapping spans
+  for (Cut& c : cuts) {
+    if (!merged.empty() && c.span.begin < merged.back().span.end) {
+      merged.back().span.end = std::max(merged.back().span.end, c.span.end);
+    } else {
+      merged.push_back(std::move(c));
+    }
+  }
+  return merged;
+}
+
+bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) const {
+  re2::StringPiece groups[3];
+  const re2::StringPiece input = Piece(folded.view);
+  if (!rules_.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3))
+    return false;
+  std::string key;
+  for (char c : groups[1])
+    if (c != ' ') key += c;
+  int speaker = -1;
+  std::string rule;
+  if (auto it = rules_.literal_markers.find(key); it != rules_.literal_markers.end()) {
+    speaker = it->second.first;
+    rule = it->second.second;
+  } else if (rules_.regex_markers) {
+    std::vector<int> hits;
+    if (rules_.regex_markers->Match(key, &hits) && !hits.empty()) {
+      const auto& [index, id] = rules_.regex_marker_speakers[*std::min_element(hits.begin(), hits.end())];
+      speaker = index;
+      rule = id;
+    }
+  }
+  if (speaker < 0) {
+    label->unknown_label = key;
+    return false;
+  }
+  const std::size_t end = groups[0].size();
+  label->kind = LineKind::kTurnStart;
+  label->rule = rule;
+  label->speaker = speaker;
+  label->marker = folded.ToOriginal(0, end);
+  const std::size_t la = OffsetIn(folded.view, groups[1]);
+  label->label = TrimmedOriginal(folded, la, la + groups[1].size());
+  if (groups[2].data() != nullptr) {
+    const std::size_t da = OffsetIn(folded.view, groups[2]);
+    label->descriptor = TrimmedOriginal(folded, da, da + groups[2].size());
+  }
+  label->text = TrimmedOriginal(folded, end, folded.view.size());
+  return true;
+}
+
+bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const {
+  for (const Rule& r : rules_.numbered) {
+    const int n = r.re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+    const re2::StringPiece input = Piece(folded.view);
+    if (!r.re->Match(input, 0, input.size(), RE2::UNANCHORED, groups.data(), n)) continue;
+    const auto span_of = [&](const re2::StringPiece& g) {
+      const std::size_t a = OffsetIn(folded.view, g);
+      return TrimmedOriginal(folded, a, a + g.size());
+    };
+    label->kind = LineKind::kNumbered;
+    label->rule = r.id;
+    label->number = span_of(groups[static_cast<std::size_t>(NamedGroup(*r.re, "number"))]);
+    if (int t = NamedGroup(*r.re, "title"); t > 0 && groups[static_cast<std::size_t>(t)].data())
+      label->title = span_of(groups[static_cast<std::size_t>(t)]);
+    const std::size_t start = OffsetIn(folded.view, groups[0]);
+    label->heading_after_text = start > 0;
+    label->text = TrimmedOriginal(folded, 0, start);
+    return true;
+  }
+  return false;
+}
+
+void Classifier::FindFields(const FoldedLine& folded, LineLabel* label) const {
+  for (std::size_t i = 0; i < rules_.metadata.size(); ++i) {
+    const MetadataRule& m = rules_.metadata[i];
+    if (m.rule.re == nullptr) continue;  // first_line fields are the assembler's
+    const int n = m.value_group + 1;
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+    const re2::StringPiece input = Piece(folded.view);
+    if (!m.rule.re->Match(input, 0, input.size(), RE2::UNANCHORED, groups.data(), n)) continue;
+    const re2::StringPiece& v = groups[static_cast<std::size_t>(m.value_group)];
+    if (v.data() == nullptr || v.empty()) continue;
+    const std::size_t a = OffsetIn(folded.view, v);
+    label->fields.push_back(FieldHit{static_cast<int>(i), TrimmedOriginal(folded, a, a + v.size()),
+                                     m.rule.id});
+  }
+}
+
+void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
+  label->chars = static_cast<int>(CountCodePoints(folded.view));
+  const HeadingShape& h = rules_.headings;
+  label->heading_shape = label->chars <= h.max_chars &&
+                         h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
+  label->lead_in = FirstMatch(rules_.trailer_lead_in, folded) != nullptr;
+}
+
+LineLabel Classifier::Classify(const Line& line) {
+  LineLabel label;
+  const ByteSpan whole{line.begin, line.end};
+  FoldLine(text_, whole, {}, &folded_);
+  if (!rules_.noise_inline.empty() && !folded_.view.empty()) {
+    label.cuts = FindInlineNoise(folded_);
+    if (!label.cuts.empty()) {
+      std::vector<ByteSpan> skip;
+      for (const Cut& c : label.cuts) skip.push_back(c.span);
+      FoldLine(text_, whole, skip, &folded_);
+      if (folded_.view.empty()) {
+        label.kind = LineKind::kNoise;
+        label.rule = label.cuts.front().rule;
+        return label;
+      }
+    }
+  }
+  if (folded_.view.empty()) {
+    label.kind = LineKind::kBlank;
+    return label;
+  }
+  label.text = TrimmedOriginal(folded_, 0, folded_.view.size());
+  if (const Rule* r = FirstMatch(rules_.noise_lines, folded_)) {
+    label.kind = LineKind::kNoise;
+    label.rule = r->id;
+    return label;
+  }
+  FindFields(folded_, &label);
+  if (const Rule* r = FirstMatch(rules_.body_starts_after, folded_)) {
+    label.kind = LineKind::kBodyStart;
+    label.rule = r->id;
+  } else if (const Rule* e = FirstMatch(rules_.body_ends_before, folded_)) {
+    label.kind = LineKind::kBodyEnd;
+    label.rule = e->id;
+  } else if (MatchNumbered(folded_, &label) || MatchTurnStart(folded_, &label)) {
+    // kind, rule and spans are set
+  } else if (!label.fields.empty()) {
+    label.kind = LineKind::kMetadata;
+    label.rule = label.fields.front().rule;
+  }
+  if (label.kind == LineKind::kText) NoteShape(folded_, &label);
+  return label;
+}
+
+}  // namespace qaextract::internal

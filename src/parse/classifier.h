@@ -1,0 +1,91 @@
+// Classifier: one line of the article -> one LineLabel, decided by the
+// compiled rules on the line's folded view. The classifier looks at one line
+// at a time; whatever needs context (is this short line a heading? is this
+// the end of the dialogue?) is left to the assembler, which gets the facts it
+// needs here (heading_shape, lead_in).
+#ifndef QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
+#define QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_model.h"
+#include "text/fold.h"
+#include "text/lines.h"
+
+namespace qaextract::internal {
+
+enum class LineKind {
+  kBlank,      // nothing visible
+  kNoise,      // a whole line of noise (a noise.lines rule, or only inline noise)
+  kBodyStart,  // boundaries.body_starts_after: the dialogue begins after it
+  kBodyEnd,    // boundaries.body_ends_before: the trailer begins here
+  kMetadata,   // only metadata (a metadata field pattern matched)
+  kNumbered,   // a numbered section heading (sections.numbered)
+  kTurnStart,  // a known speaker's marker at the line start
+  kText,       // anything else
+};
+
+// An inline-noise span cut out of a line.
+struct Cut {
+  ByteSpan span;  // absolute, in Source::text
+  std::string rule;
+};
+
+// A metadata value found on the line.
+struct FieldHit {
+  int field = 0;  // index into CompiledRules::metadata
+  ByteSpan value;
+  std::string rule;
+};
+
+struct LineLabel {
+  LineKind kind = LineKind::kText;
+  std::string rule;       // id of the deciding rule; empty for text and blank lines
+  std::vector<Cut> cuts;  // inline noise, sorted, not overlapping
+  ByteSpan text;          // the line's own text, trimmed (after the marker, before a heading)
+  std::vector<FieldHit> fields;
+
+  // kTurnStart
+  int speaker = -1;       // index into CompiledRules::speakers
+  ByteSpan marker;        // from the line start through the colon
+  ByteSpan label;         // the speaker label inside the marker
+  std::optional<ByteSpan> descriptor;
+
+  // kNumbered
+  ByteSpan number;
+  std::optional<ByteSpan> title;
+  bool heading_after_text = false;  // the heading ends a line of text ("…作響。 二")
+
+  // Facts for the assembler, on text lines.
+  bool heading_shape = false;  // short and without sentence-final punctuation
+  bool lead_in = false;        // matches boundaries.trailer_lead_in
+  int chars = 0;               // visible characters in the folded line
+  std::optional<std::string> unknown_label;  // looked like a marker, but no speaker has it
+};
+
+class Classifier {
+ public:
+  // REQUIRES: `rules` and `text` outlive the classifier.
+  Classifier(const CompiledRules& rules, std::string_view text) : rules_(rules), text_(text) {}
+
+  LineLabel Classify(const Line& line);
+
+ private:
+  std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
+  bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;
+  bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;
+  void FindFields(const FoldedLine& folded, LineLabel* label) const;
+  void NoteShape(const FoldedLine& folded, LineLabel* label) const;
+  const Rule* FirstMatch(const std::vector<Rule>& rules, const FoldedLine& folded) const;
+
+  const CompiledRules& rules_;
+  std::string_view text_;
+  FoldedLine folded_;  // reused between lines
+};
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_PARSE_CLASSIFIER_H_

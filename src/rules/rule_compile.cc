@@ -1,0 +1,205 @@
+// RuleSpec merging (extends) and compilation into CompiledRules.
+#include <algorithm>
+
+#include "match/pattern.h"
+#include "rules/rule_model.h"
+#include "text/decode.h"
+#include "text/fold.h"
+#include "util/sha256.h"
+
+namespace qaextract::internal {
+namespace {
+
+constexpr int kDefaultMaxLabelChars = 24;
+constexpr int kDefaultMaxDescriptorChars = 40;
+constexpr int kDefaultHeadingMaxChars = 40;
+constexpr int kDefaultTitleMaxChars = 40;
+// Sentence-final punctuation: a line ending in one is prose, not a heading.
+// A question mark is allowed: interview section titles are often questions.
+constexpr const char* kDefaultNotEndingWith = "。.!！;；…,，:：、";
+
+template <typename T>
+void Append(std::vector<T>* to, const std::vector<T>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+template <typename T>
+void Override(std::optional<T>* to, const std::optional<T>& from) {
+  if (from) *to = from;
+}
+
+// The turn-start candidate, on the folded view: optional bold and opening
+// quote or bracket, the label, optional closing quote, bold and a
+// parenthesised descriptor, then a colon (full-width colons are ":" after
+// folding). Group 1 is the label, group 2 the descriptor.
+std::string LabelCandidatePattern(int max_label, int max_descriptor) {
+  const std::string open = "[‘“「『【〔\\[\"]";
+  const std::string close = "[’”」』】〕\\]\"]";
+  const std::string label_char = "[^:()*‘’“”「」『』【】〔〕\\[\\]\"]";
+  return "^(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
+         "}?) ?" + close + "? ?(?:\\*\\*)? ?(?:\\(([^()]{1," + std::to_string(max_descriptor) +
+         "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
+}
+
+std::u32string DecodeAll(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    out += DecodeUtf8At(s, i, &n);
+    i += n;
+  }
+  return out;
+}
+
+Status CompileAll(const std::vector<PatternSpec>& specs, std::int64_t max_mem,
+                  std::vector<Rule>* out) {
+  for (const PatternSpec& spec : specs) {
+    Rule rule;
+    if (Status s = CompilePattern(spec, max_mem, &rule); !s.ok()) return s;
+    out->push_back(std::move(rule));
+  }
+  return Status::OK();
+}
+
+Status CompileSpeakers(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+  std::vector<std::string> regexes;
+  for (const SpeakerSpec& speaker : spec.speakers) {
+    const int index = static_cast<int>(out->speakers.size());
+    out->speakers.push_back(
+        SpeakerRule{speaker.id, speaker.name, speaker.role, speaker.metadata, speaker.per_label});
+    for (const MarkerSpec& marker : speaker.markers) {
+      const PatternSpec& p = marker.pattern;
+      if (marker.is_regex) {
+        Rule check;  // compile alone first, for an error at the marker itself
+        if (Status s = CompilePattern(p, max_mem, &check); !s.ok()) return s;
+        regexes.push_back(FoldPattern(p.text));
+        out->regex_marker_speakers.emplace_back(index, p.id());
+        continue;
+      }
+      std::string key = FoldKey(p.text);
+      if (key.empty()) return Status::RuleError(p.where, p.key_path + " is blank");
+      auto [it, inserted] = out->literal_markers.emplace(key, std::make_pair(index, p.id()));
+      if (!inserted && it->second.first != index) {
+        return Status::RuleError(p.where, "marker '" + p.text + "' of speaker '" + speaker.id +
+                                              "' is already a marker of speaker '" +
+                                              out->speakers[it->second.first].id + "'");
+      }
+    }
+  }
+  if (regexes.empty()) return Status::OK();
+  auto set = std::make_shared<RE2::Set>(PatternOptions(max_mem), RE2::ANCHOR_BOTH);
+  for (const std::string& re : regexes) {
+    std::string error;
+    if (set->Add(re, &error) < 0) return Status::RuleError({}, "bad marker regex: " + error);
+  }
+  if (!set->Compile())
+    return Status::RuleError(SourceLocation{spec.files.back().first, 0, 0},
+                             "speaker marker regexes need more than the memory budget");
+  out->regex_markers = std::move(set);
+  return Status::OK();
+}
+
+Status CompileSections(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+  if (Status s = CompileAll(spec.numbered, max_mem, &out->numbered); !s.ok()) return s;
+  for (std::size_t i = 0; i < out->numbered.size(); ++i) {
+    if (NamedGroup(*out->numbered[i].re, "number") == 0) {
+      return Status::RuleError(spec.numbered[i].where,
+                               spec.numbered[i].key_path +
+                                   " needs a (?P<number>...) group for the section number");
+    }
+  }
+  HeadingShape& h = out->headings;
+  h.between_turns = spec.headings_between_turns.value_or(false);
+  h.max_chars = spec.headings_max_chars.value_or(kDefaultHeadingMaxChars);
+  h.title_max_chars = spec.title_max_chars.value_or(kDefaultTitleMaxChars);
+  h.not_ending_with =
+      DecodeAll(FoldKey(spec.headings_not_ending_with.value_or(kDefaultNotEndingWith)));
+  return Status::OK();
+}
+
+Status CompileMetadata(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+  for (const MetadataSpec& m : spec.metadata) {
+    MetadataRule rule;
+    rule.key = m.key;
+    rule.is_list = m.is_list;
+    rule.first_line = m.first_line;
+    rule.max_chars = m.max_chars;
+    if (m.pattern) {
+      if (Status s = CompilePattern(*m.pattern, max_mem, &rule.rule); !s.ok()) return s;
+      rule.value_group = NamedGroup(*rule.rule.re, "value");
+    }
+    out->metadata.push_back(std::move(rule));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
+  RuleSpec merged = parent;
+  merged.name = child.name;
+  merged.description = child.description;
+  merged.extends = child.extends;
+  merged.match_any = child.match_any;
+  merged.match_all = child.match_all;
+  Override(&merged.max_label_chars, child.max_label_chars);
+  Override(&merged.max_descriptor_chars, child.max_descriptor_chars);
+  for (const SpeakerSpec& s : child.speakers) {
+    auto same = std::find_if(merged.speakers.begin(), merged.speakers.end(),
+                             [&](const SpeakerSpec& p) { return p.id == s.id; });
+    if (same != merged.speakers.end()) *same = s;
+    else merged.speakers.push_back(s);
+  }
+  Append(&merged.numbered, child.numbered);
+  Override(&merged.title_max_chars, child.title_max_chars);
+  Override(&merged.headings_between_turns, child.headings_between_turns);
+  Override(&merged.headings_max_chars, child.headings_max_chars);
+  Override(&merged.headings_not_ending_with, child.headings_not_ending_with);
+  Append(&merged.body_starts_after, child.body_starts_after);
+  Append(&merged.body_ends_before, child.body_ends_before);
+  Append(&merged.trailer_lead_in, child.trailer_lead_in);
+  Append(&merged.noise_lines, child.noise_lines);
+  Append(&merged.noise_inline, child.noise_inline);
+  for (const MetadataSpec& m : child.metadata) {
+    auto same = std::find_if(merged.metadata.begin(), merged.metadata.end(),
+                             [&](const MetadataSpec& p) { return p.key == m.key; });
+    if (same != merged.metadata.end()) *same = m;
+    else merged.metadata.push_back(m);
+  }
+  Append(&merged.files, child.files);
+  return merged;
+}
+
+Status CompileRules(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+  CompiledRules c;
+  c.name = spec.name;
+  c.description = spec.description;
+  std::vector<std::string_view> digest_parts;
+  for (const auto& [file, content] : spec.files) {
+    c.files.push_back(file);
+    digest_parts.insert(digest_parts.end(), {file, std::string_view("\0", 1), content,
+                                             std::string_view("\0", 1)});
+  }
+  c.sha256 = Sha256Hex(digest_parts);
+  Status s = CompileAll(spec.match_any, max_mem, &c.match_any);
+  if (s.ok()) s = CompileAll(spec.match_all, max_mem, &c.match_all);
+  if (s.ok()) s = CompileSpeakers(spec, max_mem, &c);
+  if (s.ok()) s = CompileSections(spec, max_mem, &c);
+  if (s.ok()) s = CompileAll(spec.body_starts_after, max_mem, &c.body_starts_after);
+  if (s.ok()) s = CompileAll(spec.body_ends_before, max_mem, &c.body_ends_before);
+  if (s.ok()) s = CompileAll(spec.trailer_lead_in, max_mem, &c.trailer_lead_in);
+  if (s.ok()) s = CompileAll(spec.noise_lines, max_mem, &c.noise_lines);
+  if (s.ok()) s = CompileAll(spec.noise_inline, max_mem, &c.noise_inline);
+  if (s.ok()) s = CompileMetadata(spec, max_mem, &c);
+  if (!s.ok()) return s;
+  c.label_candidate = std::make_shared<RE2>(
+      LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
+                            spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars)),
+      PatternOptions(max_mem));
+  if (!c.label_candidate->ok())
+    return Status::RuleError({}, "internal: label pattern: " + c.label_candidate->error());
+  *out = std::move(c);
+  return Status::OK();
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,238 @@
+// RuleSet and RuleLibrary: finding rule files, resolving `extends:`, choosing
+// a rule set for an article by `match:`.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "qaextract/rules.h"
+#include "rules/rule_model.h"
+#include "text/fold.h"
+
+namespace qaextract {
+namespace internal {
+namespace {
+
+struct BuiltinRule {
+  const char* name;
+  const char* text;
+};
+
+const BuiltinRule kBuiltinRules[] = {
+#include "builtin_rules.inc"
+};
+
+constexpr const char* kBuiltinPrefix = "builtin:";
+constexpr const char* kFallbackName = "generic";
+// `match:` patterns see the first this many bytes of an article.
+constexpr std::size_t kMatchPrefixBytes = 64 << 10;
+
+const BuiltinRule* FindBuiltin(const std::string& name) {
+  for (const BuiltinRule& r : kBuiltinRules)
+    if (name == r.name) return &r;
+  return nullptr;
+}
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Status::InputError({path, 0, 0}, "is a directory, not a rule file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InputError({path, 0, 0}, std::string("cannot read rule file: ") +
+                                                       std::strerror(errno));
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return Status::OK();
+}
+
+// Loads rule files and the files they extend, detecting cycles.
+class SpecResolver {
+ public:
+  explicit SpecResolver(const RuleLoadOptions& options) : options_(options) {}
+
+  // Parses `yaml` (known as `path`) and merges everything it extends under it.
+  Status Resolve(std::string_view yaml, const std::string& path, RuleSpec* merged) {
+    RuleSpec own;
+    if (Status s = ParseRuleSpec(yaml, path, &own); !s.ok()) return s;
+    stack_.push_back(path);
+    RuleSpec base;
+    bool have_base = false;
+    for (const PatternSpec& ext : own.extends) {
+      std::string text, found;
+      if (Status s = Locate(ext, path, &text, &found); !s.ok()) return s;
+      if (std::find(stack_.begin(), stack_.end(), found) != stack_.end()) {
+        std::string chain;
+        for (const std::string& p : stack_) chain += p + " -> ";
+        return Status::RuleError(ext.where, "circular extends: " + chain + found);
+      }
+      RuleSpec parent;
+      if (Status s = Resolve(text, found, &parent); !s.ok()) return s;
+      base = have_base ? MergeSpecs(base, parent) : std::move(parent);
+      have_base = true;
+    }
+    stack_.pop_back();
+    *merged = have_base ? MergeSpecs(base, own) : std::move(own);
+    return Status::OK();
+  }
+
+ private:
+  // Finds the file `ext` names, relative to the extending file at `from`.
+  Status Locate(const PatternSpec& ext, const std::string& from, std::string* text,
+                std::string* found) {
+    const std::string& name = ext.text;
+    const bool from_builtin = from.rfind(kBuiltinPrefix, 0) == 0;
+    const bool is_path = name.find('/') != std::string::npos ||
+                         (name.size() > 5 && (name.substr(name.size() - 5) == ".yaml" ||
+                                              name.substr(name.size() - 4) == ".yml"));
+    std::vector<std::filesystem::path> candidates;
+    if (!from_builtin) {
+      std::filesystem::path dir = std::filesystem::path(from).parent_path();
+      candidates.push_back(dir / (is_path ? name : name + ".yaml"));
+    }
+    if (!is_path)
+      for (const std::string& d : options_.search_dirs)
+        candidates.push_back(std::filesystem::path(d) / (name + ".yaml"));
+    for (const auto& c : candidates) {
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(c, ec)) {
+        *found = c.lexically_normal().string();
+        return ReadFile(*found, text);
+      }
+    }
+    if (!is_path && options_.use_builtin) {
+      if (const BuiltinRule* b = FindBuiltin(name)) {
+        *found = kBuiltinPrefix + name;
+        *text = b->text;
+        return Status::OK();
+      }
+    }
+    return Status::RuleError(ext.where, "extends '" + name + "': no such rule file");
+  }
+
+  const RuleLoadOptions& options_;
+  std::vector<std::string> stack_;
+};
+
+int ScoreFolded(const CompiledRules& rules, std::string_view folded) {
+  if (rules.match_any.empty() && rules.match_all.empty()) return 0;
+  for (const Rule& r : rules.match_all)
+    if (!RE2::PartialMatch(folded, *r.re)) return 0;
+  int score = static_cast<int>(rules.match_all.size());
+  int any = 0;
+  for (const Rule& r : rules.match_any) any += RE2::PartialMatch(folded, *r.re);
+  if (!rules.match_any.empty() && any == 0) return 0;
+  return score + any;
+}
+
+std::string FoldedPrefix(const Source& source) {
+  std::string_view text = source.text;
+  text = text.substr(0, kMatchPrefixBytes);
+  FoldedLine folded;
+  FoldLine(text, ByteSpan{0, text.size()}, {}, &folded);
+  return std::move(folded.view);
+}
+
+}  // namespace
+}  // namespace internal
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(const RuleSet&) = default;
+RuleSet& RuleSet::operator=(const RuleSet&) = default;
+
+Status RuleSet::LoadString(std::string_view yaml, const std::string& path,
+                           const RuleLoadOptions& options, RuleSet* out) {
+  internal::RuleSpec spec;
+  internal::SpecResolver resolver(options);
+  if (Status s = resolver.Resolve(yaml, path, &spec); !s.ok()) return s;
+  auto compiled = std::make_shared<internal::CompiledRules>();
+  if (Status s = internal::CompileRules(spec, options.regex_max_mem, compiled.get()); !s.ok())
+    return s;
+  out->impl_ = std::move(compiled);
+  return Status::OK();
+}
+
+Status RuleSet::LoadFile(const std::string& path, const RuleLoadOptions& options, RuleSet* out) {
+  std::string text;
+  if (Status s = internal::ReadFile(path, &text); !s.ok()) return s;
+  return LoadString(text, path, options, out);
+}
+
+Status RuleSet::LoadBuiltin(const std::string& name, const RuleLoadOptions& options,
+                            RuleSet* out) {
+  const internal::BuiltinRule* b = internal::FindBuiltin(name);
+  if (b == nullptr) return Status::UsageError("no built-in rule file called '" + name + "'");
+  return LoadString(b->text, internal::kBuiltinPrefix + name, options, out);
+}
+
+std::vector<std::string> RuleSet::BuiltinNames() {
+  std::vector<std::string> names;
+  for (const auto& r : internal::kBuiltinRules) names.push_back(r.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+const std::string& RuleSet::name() const { return impl_->name; }
+const std::string& RuleSet::description() const { return impl_->description; }
+const std::vector<std::string>& RuleSet::files() const { return impl_->files; }
+const std::string& RuleSet::sha256() const { return impl_->sha256; }
+
+int RuleSet::MatchScore(const Source& source) const {
+  return internal::ScoreFolded(*impl_, internal::FoldedPrefix(source));
+}
+
+Status RuleLibrary::LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out) {
+  RuleLibrary library;
+  for (const std::string& name : RuleSet::BuiltinNames()) {
+    RuleSet set;
+    if (Status s = RuleSet::LoadBuiltin(name, options, &set); !s.ok()) return s;
+    if (name == internal::kFallbackName) library.fallback_ = set;
+    library.rule_sets_.push_back(std::move(set));
+  }
+  *out = std::move(library);
+  return Status::OK();
+}
+
+Status RuleLibrary::LoadDirectory(const std::string& dir, const RuleLoadOptions& options,
+                                  RuleLibrary* out) {
+  std::error_code ec;
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+      paths.push_back(entry.path().string());
+  }
+  if (ec) return Status::InputError({dir, 0, 0}, "cannot read rules directory: " + ec.message());
+  std::sort(paths.begin(), paths.end());
+  RuleLibrary library;
+  for (const std::string& path : paths) {
+    RuleSet set;
+    if (Status s = RuleSet::LoadFile(path, options, &set); !s.ok()) return s;
+    if (set.name() == internal::kFallbackName) library.fallback_ = set;
+    library.rule_sets_.push_back(std::move(set));
+  }
+  if (!library.fallback_.loaded()) {
+    if (Status s = RuleSet::LoadBuiltin(internal::kFallbackName, options, &library.fallback_);
+        !s.ok())
+      return s;
+  }
+  std::sort(library.rule_sets_.begin(), library.rule_sets_.end(),
+            [](const RuleSet& a, const RuleSet& b) { return a.name() < b.name(); });
+  *out = std::move(library);
+  return Status::OK();
+}
+
+const RuleSet& RuleLibrary::Select(const Source& source, std::string* selected_by) const {
+  const std::string folded = internal::FoldedPrefix(source);
+  const RuleSet* best = nullptr;
+  int best_score = 0;
+  for (const RuleSet& set : rule_sets_) {
+    int score = internal::ScoreFolded(set.compiled(), folded);
+    if (score > best_score) best = &set, best_score = score;
+  }
+  if (selected_by) *selected_by = best ? "match" : "default";
+  return best ? *best : fallback_;
+}
+
+}  // namespace qaextract

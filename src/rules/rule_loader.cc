@@ -1,0 +1,402 @@
+// Rule file YAML -> RuleSpec.
+//
+// yaml-cpp is wrapped here and nowhere else. Every error carries the position
+// of the node it is about (yaml-cpp marks are 0-based; ours are 1-based), so
+// the user sees "rules/x.yaml:12:14: error: ...". Unknown keys are errors,
+// with a suggestion when a known key is close: a misspelt key silently
+// ignored is the worst kind of rule bug.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "rules/rule_model.h"
+
+namespace qaextract::internal {
+namespace {
+
+class SpecParser {
+ public:
+  SpecParser(const std::string& path, RuleSpec* spec) : path_(path), spec_(spec) {}
+
+  Status Parse(const YAML::Node& root);
+
+ private:
+  SourceLocation Where(const YAML::Node& node) const {
+    const YAML::Mark m = node.Mark();
+    if (m.is_null()) return SourceLocation{path_, 0, 0};
+    return SourceLocation{path_, m.line + 1, m.column + 1};
+  }
+  Status Error(const YAML::Node& node, const std::string& message) const {
+    return Status::RuleError(Where(node), message);
+  }
+
+  Status CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+                   const std::string& context) const;
+  Status ReadString(const YAML::Node& node, const std::string& key_path, std::string* out) const;
+  Status ReadInt(const YAML::Node& node, const std::string& key_path, int min, int max,
+                 int* out) const;
+  Status ReadBool(const YAML::Node& node, const std::string& key_path, bool* out) const;
+  Status ReadPattern(const YAML::Node& node, const std::string& key_path, PatternSpec* out) const;
+  // A pattern or a list of patterns.
+  Status ReadPatterns(const YAML::Node& node, const std::string& key_path,
+                      std::vector<PatternSpec>* out) const;
+
+  Status ParseMatch(const YAML::Node& node);
+  Status ParseMarkerSyntax(const YAML::Node& node);
+  Status ParseSpeakers(const YAML::Node& node);
+  Status ParseSpeaker(const YAML::Node& node, const std::string& key_path, SpeakerSpec* out);
+  Status ParseMarker(const YAML::Node& node, const std::string& key_path, MarkerSpec* out);
+  Status ParseFields(const YAML::Node& node, const std::string& key_path, Fields* out) const;
+  Status ParseSections(const YAML::Node& node);
+  Status ParseBoundaries(const YAML::Node& node);
+  Status ParseNoise(const YAML::Node& node);
+  Status ParseMetadata(const YAML::Node& node);
+
+  std::string path_;
+  RuleSpec* spec_;
+};
+
+// Levenshtein distance, for "did you mean".
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+Status SpecParser::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+                             const std::string& context) const {
+  if (!map.IsMap()) return Error(map, context + " must be a mapping");
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (!it->first.IsScalar()) return Error(it->first, "keys must be plain strings");
+    const std::string key = it->first.Scalar();
+    bool known = false;
+    std::string best;
+    std::size_t best_distance = 3;  // suggest only close keys
+    for (const char* a : allowed) {
+      if (key == a) known = true;
+      std::size_t d = EditDistance(key, a);
+      if (d < best_distance) best_distance = d, best = a;
+    }
+    if (known) continue;
+    std::string message = "unknown key '" + key + "' in " + context;
+    if (!best.empty()) message += "; did you mean '" + best + "'?";
+    return Error(it->first, message);
+  }
+  return Status::OK();
+}
+
+Status SpecParser::ReadString(const YAML::Node& node, const std::string& key_path,
+                              std::string* out) const {
+  if (!node.IsScalar()) return Error(node, key_path + " must be a string");
+  *out = node.Scalar();
+  return Status::OK();
+}
+
+Status SpecParser::ReadInt(const YAML::Node& node, const std::string& key_path, int min, int max,
+                           int* out) const {
+  int value = 0;
+  if (!node.IsScalar() || !YAML::convert<int>::decode(node, value))
+    return Error(node, key_path + " must be a whole number");
+  if (value < min || value > max)
+    return Error(node, key_path + " must be between " + std::to_string(min) + " and " +
+                           std::to_string(max));
+  *out = value;
+  return Status::OK();
+}
+
+Status SpecParser::ReadBool(const YAML::Node& node, const std::string& key_path,
+                            bool* out) const {
+  if (!node.IsScalar() || !YAML::convert<bool>::decode(node, *out))
+    return Error(node, key_path + " must be true or false");
+  return Status::OK();
+}
+
+Status SpecParser::ReadPattern(const YAML::Node& node, const std::string& key_path,
+                               PatternSpec* out) const {
+  PatternSpec p;
+  if (Status s = ReadString(node, key_path, &p.text); !s.ok()) return s;
+  if (p.text.empty()) return Error(node, key_path + " must not be empty");
+  p.where = Where(node);
+  p.origin = spec_->name;
+  p.key_path = key_path;
+  *out = std::move(p);
+  return Status::OK();
+}
+
+Status SpecParser::ReadPatterns(const YAML::Node& node, const std::string& key_path,
+                                std::vector<PatternSpec>* out) const {
+  if (node.IsScalar()) {
+    PatternSpec p;
+    if (Status s = ReadPattern(node, key_path, &p); !s.ok()) return s;
+    out->push_back(std::move(p));
+    return Status::OK();
+  }
+  if (!node.IsSequence()) return Error(node, key_path + " must be a pattern or a list of patterns");
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    PatternSpec p;
+    const std::string path = key_path + "[" + std::to_string(i) + "]";
+    if (Status s = ReadPattern(node[i], path, &p); !s.ok()) return s;
+    out->push_back(std::move(p));
+  }
+  return Status::OK();
+}
+
+Status SpecParser::Parse(const YAML::Node& root) {
+  if (!root.IsMap()) return Error(root, "a rule file must be a mapping with at least 'name'");
+  Status s = CheckKeys(root,
+                       {"name", "description", "extends", "match", "marker_syntax", "speakers",
+                        "sections", "boundaries", "noise", "metadata"},
+                       "the rule file");
+  if (!s.ok()) return s;
+  if (!root["name"]) return Error(root, "missing required key 'name'");
+  if (s = ReadString(root["name"], "name", &spec_->name); !s.ok()) return s;
+  if (spec_->name.empty()) return Error(root["name"], "name must not be empty");
+  if (root["description"] && !(s = ReadString(root["description"], "description",
+                                              &spec_->description)).ok())
+    return s;
+  if (root["extends"] && !(s = ReadPatterns(root["extends"], "extends", &spec_->extends)).ok())
+    return s;
+  if (root["match"] && !(s = ParseMatch(root["match"])).ok()) return s;
+  if (root["marker_syntax"] && !(s = ParseMarkerSyntax(root["marker_syntax"])).ok()) return s;
+  if (root["speakers"] && !(s = ParseSpeakers(root["speakers"])).ok()) return s;
+  if (root["sections"] && !(s = ParseSections(root["sections"])).ok()) return s;
+  if (root["boundaries"] && !(s = ParseBoundaries(root["boundaries"])).ok()) return s;
+  if (root["noise"] && !(s = ParseNoise(root["noise"])).ok()) return s;
+  if (root["metadata"] && !(s = ParseMetadata(root["metadata"])).ok()) return s;
+  return Status::OK();
+}
+
+Status SpecParser::ParseMatch(const YAML::Node& node) {
+  if (node.IsScalar() || node.IsSequence()) return ReadPatterns(node, "match", &spec_->match_any);
+  if (Status s = CheckKeys(node, {"any", "all"}, "match"); !s.ok()) return s;
+  if (node["any"]) {
+    if (Status s = ReadPatterns(node["any"], "match.any", &spec_->match_any); !s.ok()) return s;
+  }
+  if (node["all"]) {
+    if (Status s = ReadPatterns(node["all"], "match.all", &spec_->match_all); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status SpecParser::ParseMarkerSyntax(const YAML::Node& node) {
+  Status s = CheckKeys(node, {"max_label_chars", "max_descriptor_chars"}, "marker_syntax");
+  int value = 0;
+  if (s.ok() && node["max_label_chars"]) {
+    s = ReadInt(node["max_label_chars"], "marker_syntax.max_label_chars", 1, 200, &value);
+    if (s.ok()) spec_->max_label_chars = value;
+  }
+  if (s.ok() && node["max_descriptor_chars"]) {
+    s = ReadInt(node["max_descriptor_chars"], "marker_syntax.max_descriptor_chars", 1, 500, &value);
+    if (s.ok()) spec_->max_descriptor_chars = value;
+  }
+  return s;
+}
+
+Status SpecParser::ParseSpeakers(const YAML::Node& node) {
+  if (!node.IsSequence()) return Error(node, "speakers must be a list");
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    SpeakerSpec speaker;
+    Status s = ParseSpeaker(node[i], "speakers[" + std::to_string(i) + "]", &speaker);
+    if (!s.ok()) return s;
+    for (const SpeakerSpec& other : spec_->speakers) {
+      if (other.id == speaker.id)
+        return Error(node[i]["id"], "duplicate speaker id '" + speaker.id + "'");
+    }
+    spec_->speakers.push_back(std::move(speaker));
+  }
+  return Status::OK();
+}
+
+Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_path,
+                                SpeakerSpec* out) {
+  Status s = CheckKeys(node, {"id", "name", "role", "markers", "metadata", "per_label"}, key_path);
+  if (!s.ok()) return s;
+  out->where = Where(node);
+  if (!node["id"]) return Error(node, key_path + " is missing required key 'id'");
+  if (!(s = ReadString(node["id"], key_path + ".id", &out->id)).ok()) return s;
+  if (out->id.empty()) return Error(node["id"], key_path + ".id must not be empty");
+  out->name = out->id;
+  out->role = "speaker";
+  if (node["name"] && !(s = ReadString(node["name"], key_path + ".name", &out->name)).ok()) return s;
+  if (node["role"] && !(s = ReadString(node["role"], key_path + ".role", &out->role)).ok()) return s;
+  if (node["per_label"] &&
+      !(s = ReadBool(node["per_label"], key_path + ".per_label", &out->per_label)).ok())
+    return s;
+  if (node["metadata"] &&
+      !(s = ParseFields(node["metadata"], key_path + ".metadata", &out->metadata)).ok())
+    return s;
+  const YAML::Node markers = node["markers"];
+  if (!markers) return Error(node, key_path + " is missing required key 'markers'");
+  if (!markers.IsSequence() || markers.size() == 0)
+    return Error(markers, key_path + ".markers must be a non-empty list");
+  for (std::size_t i = 0; i < markers.size(); ++i) {
+    MarkerSpec marker;
+    s = ParseMarker(markers[i], key_path + ".markers[" + std::to_string(i) + "]", &marker);
+    if (!s.ok()) return s;
+    out->markers.push_back(std::move(marker));
+  }
+  return Status::OK();
+}
+
+Status SpecParser::ParseMarker(const YAML::Node& node, const std::string& key_path,
+                               MarkerSpec* out) {
+  if (node.IsScalar()) return ReadPattern(node, key_path, &out->pattern);
+  Status s = CheckKeys(node, {"literal", "regex"}, key_path);
+  if (!s.ok()) return s;
+  if (node["literal"] && node["regex"])
+    return Error(node, key_path + " must have one of 'literal' or 'regex', not both");
+  if (node["regex"]) {
+    out->is_regex = true;
+    return ReadPattern(node["regex"], key_path, &out->pattern);
+  }
+  if (node["literal"]) return ReadPattern(node["literal"], key_path, &out->pattern);
+  return Error(node, key_path + " must be a string, {literal: ...} or {regex: ...}");
+}
+
+Status SpecParser::ParseFields(const YAML::Node& node, const std::string& key_path,
+                               Fields* out) const {
+  if (!node.IsMap()) return Error(node, key_path + " must be a mapping");
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string key = it->first.Scalar();
+    const YAML::Node& value = it->second;
+    if (value.IsScalar()) {
+      AddField(out, key, value.Scalar(), false);
+    } else if (value.IsSequence()) {
+      Field field{key, {}, true};
+      for (const YAML::Node& item : value) {
+        if (!item.IsScalar()) return Error(item, key_path + "." + key + " must list strings");
+        field.values.push_back(item.Scalar());
+      }
+      out->push_back(std::move(field));
+    } else {
+      return Error(value, key_path + "." + key + " must be a string or a list of strings");
+    }
+  }
+  return Status::OK();
+}
+
+Status SpecParser::ParseSections(const YAML::Node& node) {
+  Status s = CheckKeys(node, {"numbered", "title_max_chars", "headings"}, "sections");
+  int value = 0;
+  if (s.ok() && node["numbered"]) s = ReadPatterns(node["numbered"], "sections.numbered", &spec_->numbered);
+  if (s.ok() && node["title_max_chars"]) {
+    s = ReadInt(node["title_max_chars"], "sections.title_max_chars", 1, 500, &value);
+    if (s.ok()) spec_->title_max_chars = value;
+  }
+  if (!s.ok() || !node["headings"]) return s;
+  const YAML::Node h = node["headings"];
+  s = CheckKeys(h, {"between_turns", "max_chars", "not_ending_with"}, "sections.headings");
+  bool flag = false;
+  if (s.ok() && h["between_turns"]) {
+    s = ReadBool(h["between_turns"], "sections.headings.between_turns", &flag);
+    if (s.ok()) spec_->headings_between_turns = flag;
+  }
+  if (s.ok() && h["max_chars"]) {
+    s = ReadInt(h["max_chars"], "sections.headings.max_chars", 1, 500, &value);
+    if (s.ok()) spec_->headings_max_chars = value;
+  }
+  if (s.ok() && h["not_ending_with"]) {
+    std::string chars;
+    s = ReadString(h["not_ending_with"], "sections.headings.not_ending_with", &chars);
+    if (s.ok()) spec_->headings_not_ending_with = chars;
+  }
+  return s;
+}
+
+Status SpecParser::ParseBoundaries(const YAML::Node& node) {
+  Status s = CheckKeys(node, {"body_starts_after", "body_ends_before", "trailer_lead_in"},
+                       "boundaries");
+  if (s.ok() && node["body_starts_after"])
+    s = ReadPatterns(node["body_starts_after"], "boundaries.body_starts_after",
+                     &spec_->body_starts_after);
+  if (s.ok() && node["body_ends_before"])
+    s = ReadPatterns(node["body_ends_before"], "boundaries.body_ends_before",
+                     &spec_->body_ends_before);
+  if (s.ok() && node["trailer_lead_in"])
+    s = ReadPatterns(node["trailer_lead_in"], "boundaries.trailer_lead_in",
+                     &spec_->trailer_lead_in);
+  return s;
+}
+
+Status SpecParser::ParseNoise(const YAML::Node& node) {
+  Status s = CheckKeys(node, {"lines", "inline"}, "noise");
+  if (s.ok() && node["lines"]) s = ReadPatterns(node["lines"], "noise.lines", &spec_->noise_lines);
+  if (s.ok() && node["inline"]) s = ReadPatterns(node["inline"], "noise.inline", &spec_->noise_inline);
+  return s;
+}
+
+Status SpecParser::ParseMetadata(const YAML::Node& node) {
+  if (!node.IsMap()) return Error(node, "metadata must be a mapping of field names");
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    MetadataSpec field;
+    field.key = it->first.Scalar();
+    field.where = Where(it->first);
+    // Plural names hold lists unless the rule says otherwise.
+    field.is_list = field.key.size() > 1 && field.key.back() == 's';
+    const std::string key_path = "metadata." + field.key;
+    const YAML::Node& value = it->second;
+    Status s;
+    if (value.IsScalar()) {
+      PatternSpec p;
+      s = ReadPattern(value, key_path, &p);
+      field.pattern = std::move(p);
+    } else {
+      s = CheckKeys(value, {"pattern", "list", "first_line", "max_chars"}, key_path);
+      if (s.ok() && value["pattern"]) {
+        PatternSpec p;
+        s = ReadPattern(value["pattern"], key_path + ".pattern", &p);
+        field.pattern = std::move(p);
+      }
+      if (s.ok() && value["list"]) s = ReadBool(value["list"], key_path + ".list", &field.is_list);
+      if (s.ok() && value["first_line"])
+        s = ReadBool(value["first_line"], key_path + ".first_line", &field.first_line);
+      if (s.ok() && value["max_chars"])
+        s = ReadInt(value["max_chars"], key_path + ".max_chars", 1, 1000, &field.max_chars);
+      if (s.ok() && !field.pattern && !field.first_line)
+        s = Error(value, key_path + " needs a 'pattern' or 'first_line: true'");
+      if (s.ok() && field.pattern && field.first_line)
+        s = Error(value, key_path + " takes 'pattern' or 'first_line', not both");
+    }
+    if (!s.ok()) return s;
+    spec_->metadata.push_back(std::move(field));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* spec) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    // e.msg, not e.what(): what() already says "yaml-cpp: error at line...".
+    SourceLocation where{path, e.mark.is_null() ? 0 : e.mark.line + 1,
+                         e.mark.is_null() ? 0 : e.mark.column + 1};
+    return Status::RuleError(where, "YAML syntax: " + e.msg);
+  }
+  RuleSpec parsed;
+  parsed.files.emplace_back(path, std::string(yaml));
+  try {
+    Status s = SpecParser(path, &parsed).Parse(root);
+    if (!s.ok()) return s;
+  } catch (const YAML::Exception& e) {
+    SourceLocation where{path, e.mark.is_null() ? 0 : e.mark.line + 1,
+                         e.mark.is_null() ? 0 : e.mark.column + 1};
+    return Status::RuleError(where, e.msg);
+  }
+  *spec = std::move(parsed);
+  return Status::OK();
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,157 @@
+// The rule model in its two forms.
+//
+// RuleSpec is a rule file as loaded (plain data, every pattern still text,
+// every value with the place it came from), merged along `extends:`.
+// CompiledRules is the merged spec with every pattern compiled by RE2 and
+// every marker folded into a lookup key: what the classifier reads.
+#ifndef QAEXTRACT_SRC_RULES_RULE_MODEL_H_
+#define QAEXTRACT_SRC_RULES_RULE_MODEL_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "qaextract/document.h"
+#include "qaextract/status.h"
+
+namespace qaextract::internal {
+
+// A pattern (or literal) as written, where it was written, and its key path
+// ("noise.inline[0]") in the rule set `origin`.
+struct PatternSpec {
+  std::string text;
+  SourceLocation where;
+  std::string origin;    // name of the rule set that declared it
+  std::string key_path;  // e.g. "speakers[1].markers[0]"
+
+  // "<origin>:<key path>", the rule id shown in output and traces.
+  std::string id() const { return origin + ":" + key_path; }
+};
+
+struct MarkerSpec {
+  PatternSpec pattern;
+  bool is_regex = false;  // a literal label otherwise
+};
+
+struct SpeakerSpec {
+  std::string id;
+  std::string name;
+  std::string role;
+  Fields metadata;
+  std::vector<MarkerSpec> markers;
+  // Each distinct label matched by this entry is its own speaker (for clip
+  // speakers and other one-off voices); id becomes "<id>:<label>".
+  bool per_label = false;
+  SourceLocation where;
+};
+
+struct MetadataSpec {
+  std::string key;
+  std::optional<PatternSpec> pattern;  // with a (?P<value>...) group, or the whole match
+  bool is_list = false;
+  bool first_line = false;  // the first preamble line, when it has a title's shape
+  int max_chars = 80;       // first_line only
+  SourceLocation where;
+};
+
+struct RuleSpec {
+  std::string name;
+  std::string description;
+  std::vector<PatternSpec> extends;  // names or paths, in order
+  std::vector<PatternSpec> match_any;
+  std::vector<PatternSpec> match_all;
+  std::optional<int> max_label_chars;
+  std::optional<int> max_descriptor_chars;
+  std::vector<SpeakerSpec> speakers;
+  std::vector<PatternSpec> numbered;  // section headings with (?P<number>) [and (?P<title>)]
+  std::optional<int> title_max_chars;
+  std::optional<bool> headings_between_turns;
+  std::optional<int> headings_max_chars;
+  std::optional<std::string> headings_not_ending_with;
+  std::vector<PatternSpec> body_starts_after;
+  std::vector<PatternSpec> body_ends_before;
+  std::vector<PatternSpec> trailer_lead_in;
+  std::vector<PatternSpec> noise_lines;
+  std::vector<PatternSpec> noise_inline;
+  std::vector<MetadataSpec> metadata;
+  // Files merged into this spec, base first, with their contents.
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+// A compiled pattern and the id of the rule it came from.
+struct Rule {
+  std::string id;
+  std::shared_ptr<const RE2> re;
+};
+
+struct SpeakerRule {
+  std::string id;
+  std::string name;
+  std::string role;
+  Fields metadata;
+  bool per_label = false;
+};
+
+struct MetadataRule {
+  std::string key;
+  Rule rule;  // unset (re == nullptr) for first_line fields
+  bool is_list = false;
+  bool first_line = false;
+  int max_chars = 80;
+  int value_group = 0;  // capture group of the value; 0: the whole match
+};
+
+struct HeadingShape {
+  bool between_turns = false;    // unnumbered headings: a short line before a turn
+  int max_chars = 40;            // longest heading, in characters
+  std::u32string not_ending_with;  // a heading does not end with these
+  int title_max_chars = 40;      // longest title taken from the line after a number
+};
+
+struct CompiledRules {
+  std::string name;
+  std::string description;
+  std::vector<std::string> files;
+  std::string sha256;
+
+  std::vector<Rule> match_any;
+  std::vector<Rule> match_all;
+
+  std::vector<SpeakerRule> speakers;
+  // Turn-start candidates: (open)(label)(close)(descriptor)(colon), capture
+  // group 1 is the label, group 2 the descriptor.
+  std::shared_ptr<const RE2> label_candidate;
+  std::unordered_map<std::string, std::pair<int, std::string>> literal_markers;  // key -> speaker, rule id
+  std::shared_ptr<const RE2::Set> regex_markers;  // anchored at both ends, on the key
+  std::vector<std::pair<int, std::string>> regex_marker_speakers;  // set index -> speaker, rule id
+
+  std::vector<Rule> numbered;
+  HeadingShape headings;
+  std::vector<Rule> body_starts_after;
+  std::vector<Rule> body_ends_before;
+  std::vector<Rule> trailer_lead_in;
+  std::vector<Rule> noise_lines;
+  std::vector<Rule> noise_inline;
+  std::vector<MetadataRule> metadata;
+};
+
+// Loads one rule file's YAML into *spec (no extends resolution). Errors are
+// RuleErrors at the offending node.
+Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* spec);
+
+// Merges `child` over `parent`: lists are concatenated (parent first);
+// speakers and metadata fields with the same id/key are replaced; scalars set
+// in the child win; name, description and match come from the child alone.
+RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child);
+
+// Compiles a merged spec. Every pattern error is a RuleError at the pattern.
+Status CompileRules(const RuleSpec& spec, std::int64_t regex_max_mem, CompiledRules* out);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_RULES_RULE_MODEL_H_
