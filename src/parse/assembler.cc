@@ -319,6 +319,7 @@ void Assembler::OnBodyLine(std::size_t i) {
         title = TextOf(i, *label.title);
       } else if (std::size_t next = NextContent(i); next < labels_.size() &&
                                                     labels_[next].kind == LineKind::kText &&
+                                                    labels_[next].heading_shape &&
                                                     labels_[next].chars <= rules_.headings.title_max_chars) {
         title = TextOf(next, labels_[next].text);
         consumed_[next] = true;

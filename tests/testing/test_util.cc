@@ -1,0 +1,64 @@
+#include "testing/test_util.h"
+
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+namespace qaextract::testing {
+
+RuleSet LoadRulesString(const std::string& yaml) {
+  RuleSet rules;
+  Status s = RuleSet::LoadString(yaml, "test.yaml", RuleLoadOptions{}, &rules);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return rules;
+}
+
+Document ExtractString(const std::string& text, const RuleSet& rules) {
+  Source source;
+  Status s = DecodeSource(text, "input.txt", ExtractOptions{}, &source);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  Document doc;
+  s = Extract(source, rules, ExtractOptions{}, &doc);
+  REQUIRE_MESSAGE(s.ok(), s.ToString());
+  return doc;
+}
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(QAEXTRACT_SOURCE_DIR) + "/" + relative;
+}
+
+std::string ReadFileOrDie(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string MakeTempDir() {
+  char templ[] = "/tmp/qaextract-test-XXXXXX";
+  const char* dir = mkdtemp(templ);
+  REQUIRE(dir != nullptr);
+  return dir;
+}
+
+RunResult RunQaextract(const std::string& args) {
+  const std::string dir = MakeTempDir();
+  const std::string out = dir + "/stdout", err = dir + "/stderr";
+  const std::string command = std::string("'") + QAEXTRACT_BINARY + "' " + args + " >'" + out +
+                              "' 2>'" + err + "' </dev/null";
+  const int status = std::system(command.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFileOrDie(out);
+  r.err = ReadFileOrDie(err);
+  std::remove(out.c_str());
+  std::remove(err.c_str());
+  rmdir(dir.c_str());
+  return r;
+}
+
+}  // namespace qaextract::testing

@@ -1,0 +1,39 @@
+// Test fixtures: rules and documents from strings, paths to samples, running
+// the built binary.
+#ifndef QAEXTRACT_TESTS_TESTING_TEST_UTIL_H_
+#define QAEXTRACT_TESTS_TESTING_TEST_UTIL_H_
+
+#include <string>
+
+#include "qaextract/qaextract.h"
+
+namespace qaextract::testing {
+
+// Loads rule YAML from a string (named "test.yaml"); fails the test on error.
+RuleSet LoadRulesString(const std::string& yaml);
+
+// Decodes `text` and extracts it with `rules`; fails the test on error.
+Document ExtractString(const std::string& text, const RuleSet& rules);
+
+// Absolute path of a file in the source tree ("samples/x.txt").
+std::string SourcePath(const std::string& relative);
+
+// Reads a whole file.
+std::string ReadFileOrDie(const std::string& path);
+
+// Result of running the qaextract binary.
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built qaextract with `args` (a shell-quoted string).
+RunResult RunQaextract(const std::string& args);
+
+// A fresh empty directory under the system temp dir.
+std::string MakeTempDir();
+
+}  // namespace qaextract::testing
+
+#endif  // QAEXTRACT_TESTS_TESTING_TEST_UTIL_H_

@@ -1,0 +1,147 @@
+// The marker syntax, as a table of lines that must and must not start turns.
+#include <doctest/doctest.h>
+
+#include "parse/classifier.h"
+#include "testing/test_util.h"
+
+namespace qaextract::internal {
+namespace {
+
+const char* const kRules = R"(
+name: markers
+speakers:
+  - {id: anyong, role: interviewer, markers: [暗涌]}
+  - {id: liang, role: interviewee, markers: [梁文锋]}
+  - {id: ha, role: host, markers: [K. Oanh Ha, 哈]}
+  - {id: jm, role: interviewer, markers: [界面新闻, 《世界周报》]}
+  - {id: clip, role: clip, per_label: true, markers: [{regex: '\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+'}]}
+sections:
+  numbered: ['^(?P<number>\d{2})$', '^(?P<number>[一二三四五六七八九十]+)、(?P<title>.+)$']
+noise:
+  lines: ['^张开剩余\d+%$']
+  inline: ['配资股票']
+boundaries:
+  body_starts_after: '^以下为对话部分$'
+  body_ends_before: '^发布于:'
+metadata:
+  date: '发布日期:\s*(?P<value>\d{4}-\d{2}-\d{2})'
+)";
+
+struct Labelled {
+  LineLabel label;
+  std::string text;
+  std::string Span(ByteSpan s) const { return text.substr(s.begin, s.end - s.begin); }
+};
+
+Labelled ClassifyOne(const std::string& line) {
+  static const RuleSet rules = testing::LoadRulesString(kRules);
+  Classifier classifier(rules.compiled(), line);
+  Labelled out{classifier.Classify(Line{1, 0, line.size()}), line};
+  return out;
+}
+
+std::string SpeakerOf(const LineLabel& label) {
+  static const RuleSet rules = testing::LoadRulesString(kRules);
+  if (label.kind != LineKind::kTurnStart) return "";
+  return rules.compiled().speakers[static_cast<std::size_t>(label.speaker)].id;
+}
+
+}  // namespace
+
+TEST_CASE("Classifier: marker syntax table (turn starts)") {
+  struct Row {
+    const char* line;
+    const char* speaker;
+    const char* marker;      // the original marker text
+    const char* descriptor;  // "" for none
+    const char* text;        // the turn's first paragraph
+  } rows[] = {
+      {"暗涌:问题", "anyong", "暗涌:", "", "问题"},
+      {"暗涌: 问题", "anyong", "暗涌:", "", "问题"},
+      {"暗涌：问题", "anyong", "暗涌：", "", "问题"},
+      {"‘暗涌’:问题", "anyong", "‘暗涌’:", "", "问题"},
+      {"「暗涌」：问题", "anyong", "「暗涌」：", "", "问题"},
+      {"【暗涌】 : 问题", "anyong", "【暗涌】 :", "", "问题"},
+      {"**暗涌**：问题", "anyong", "**暗涌**：", "", "问题"},
+      {"**暗涌：**问题", "anyong", "**暗涌：**", "", "问题"},
+      {"  暗涌:缩进", "anyong", "暗涌:", "", "缩进"},
+      {"梁文 锋:回答", "liang", "梁文 锋:", "", "回答"},
+      {"梁文鋒：回答", "liang", "梁文鋒：", "", "回答"},
+      {"梁文\u200b锋:回答", "liang", "梁文\u200b锋:", "", "回答"},
+      {"梁文锋(DeepSeek创始人):回答", "liang", "梁文锋(DeepSeek创始人):", "DeepSeek创始人", "回答"},
+      {"梁文锋（DeepSeek创始人）：回答", "liang", "梁文锋（DeepSeek创始人）：", "DeepSeek创始人", "回答"},
+      {"K.OanhHa:今年", "ha", "K.OanhHa:", "", "今年"},
+      {"K. Oanh Ha: hello", "ha", "K. Oanh Ha:", "", "hello"},
+      {"哈:娃娃臉?", "ha", "哈:", "", "娃娃臉?"},
+      {"**《世界周报》：当前", "jm", "**《世界周报》：", "", "当前"},
+      {"DavidGura:現在回到頭條新聞", "clip", "DavidGura:", "", "現在回到頭條新聞"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.line);
+    Labelled l = ClassifyOne(row.line);
+    CHECK(SpeakerOf(l.label) == row.speaker);
+    CHECK(l.Span(l.label.marker) == row.marker);
+    CHECK((l.label.descriptor ? l.Span(*l.label.descriptor) : std::string()) == row.descriptor);
+    CHECK(l.Span(l.label.text) == row.text);
+  }
+}
+
+TEST_CASE("Classifier: marker syntax table (not turn starts)") {
+  const char* rows[] = {
+      "V2模子:完全由原土着才打造",         // a title with a colon
+      "揭秘DeepSeek:一个更极致的中国故事",  // a headline
+      "以下是經過簡單編輯的談話記錄:",      // preamble
+      "1.数学与代码:它们是 AGI 的考试场",   // a list item inside an answer
+      "他对暗涌:说过",                      // marker not at the line start
+      "暗涌Waves:来源",                     // another label that starts like a marker
+      "暗涌",                               // no colon
+      "敷裕的硝烟其实阴私了一个事实:与好多大厂烧钱补贴不同",
+  };
+  for (const char* line : rows) {
+    CAPTURE(line);
+    CHECK(ClassifyOne(line).label.kind == LineKind::kText);
+  }
+  CHECK(ClassifyOne("V2模子:完全").label.unknown_label == "V2模子");
+}
+
+TEST_CASE("Classifier: noise, boundaries, headings, metadata and blank lines") {
+  CHECK(ClassifyOne("").label.kind == LineKind::kBlank);
+  CHECK(ClassifyOne(" \u3000 ").label.kind == LineKind::kBlank);
+  Labelled noise = ClassifyOne("张开剩余93%");
+  CHECK(noise.label.kind == LineKind::kNoise);
+  CHECK(noise.label.rule == "markers:noise.lines[0]");
+  CHECK(ClassifyOne("配资股票").label.kind == LineKind::kNoise);  // nothing left after the cut
+  CHECK(ClassifyOne("以下为对话部分").label.kind == LineKind::kBodyStart);
+  CHECK(ClassifyOne("發佈於：北京市").label.kind == LineKind::kBodyEnd);
+
+  Labelled numbered = ClassifyOne("01");
+  CHECK(numbered.label.kind == LineKind::kNumbered);
+  CHECK(numbered.Span(numbered.label.number) == "01");
+  CHECK(!numbered.label.title);
+  Labelled titled = ClassifyOne("三、谁在提问");
+  CHECK(titled.Span(titled.label.number) == "三");
+  REQUIRE(titled.label.title);
+  CHECK(titled.Span(*titled.label.title) == "谁在提问");
+
+  Labelled meta = ClassifyOne("发布日期:2024-12-31 16:07    点击次数:183");
+  CHECK(meta.label.kind == LineKind::kMetadata);
+  REQUIRE(meta.label.fields.size() == 1);
+  CHECK(meta.Span(meta.label.fields[0].value) == "2024-12-31");
+}
+
+TEST_CASE("Classifier: inline noise is cut and recorded in original offsets") {
+  Labelled l = ClassifyOne("梁文锋:开源,配资股票发论文");
+  CHECK(l.label.kind == LineKind::kTurnStart);
+  REQUIRE(l.label.cuts.size() == 1);
+  CHECK(l.Span(l.label.cuts[0].span) == "配资股票");
+  CHECK(l.label.cuts[0].rule == "markers:noise.inline[0]");
+}
+
+TEST_CASE("Classifier: heading shape of short lines") {
+  CHECK(ClassifyOne("价钱战第一枪是奈何打响的?").label.heading_shape);
+  CHECK(ClassifyOne("确凿的差距不是一年或两年,而是原创和师法之差").label.heading_shape);
+  CHECK_FALSE(ClassifyOne("咱们对一切可能性保抓灵通派头。").label.heading_shape);
+  CHECK_FALSE(ClassifyOne(std::string(41 * 3, 'x')).label.heading_shape);
+}
+
+}  // namespace qaextract::internal

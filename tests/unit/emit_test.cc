@@ -1,0 +1,119 @@
+// The writers: JSON checked with nlohmann::json's parser, YAML parsed back
+// with yaml-cpp and compared with the JSON model.
+#include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+#include "testing/test_util.h"
+
+namespace qaextract {
+namespace {
+
+Document SmallDocument() {
+  Document doc;
+  doc.source = SourceInfo{"a \"quoted\" path\\x.txt", 12, "ab", "UTF-8"};
+  doc.rules = RulesInfo{"r", {"builtin:base-zh"}, "cd", "option"};
+  AddField(&doc.metadata, "title", "标题:\t制表\x01", false);
+  AddField(&doc.metadata, "authors", "李四", true);
+  doc.speakers.push_back(Speaker{"q", "记者", "interviewer", {"记者"}, {}, 1});
+  doc.sections.push_back(Section{0, "01", std::nullopt, 3});
+  Turn t;
+  t.speaker = "q";
+  t.marker = "记者:";
+  t.text = "一\n二";
+  t.paragraphs = {"一", "二"};
+  t.section = 0;
+  doc.turns.push_back(t);
+  doc.removed.push_back(Removed{"inline", 2, 5, 9, "bad\xFF" "byte", "r:noise.inline[0]"});
+  doc.warnings.push_back(Warning{"no-dialogue", 0, "none"});
+  return doc;
+}
+
+// yaml-cpp node -> JSON value: quoted scalars are strings, plain ones are
+// null, integers or strings as a YAML reader would take them.
+nlohmann::json ToJson(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+      return nullptr;
+    case YAML::NodeType::Sequence: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& item : node) a.push_back(ToJson(item));
+      return a;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const auto& kv : node) o[kv.first.Scalar()] = ToJson(kv.second);
+      return o;
+    }
+    default: {
+      const std::string& s = node.Scalar();
+      if (node.Tag() == "!") return s;
+      if (s == "~" || s == "null") return nullptr;
+      long long n = 0;
+      if (YAML::convert<long long>::decode(node, n) && std::to_string(n) == s) return n;
+      return s;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("WriteJson: output parses and carries every field") {
+  std::string out;
+  WriteJson(SmallDocument(), JsonOptions{}, &out);
+  nlohmann::json j = nlohmann::json::parse(out);
+  CHECK(j["schema_version"] == "1");
+  CHECK(j["source"]["path"] == "a \"quoted\" path\\x.txt");
+  CHECK(j["metadata"]["title"] == "标题:\t制表\x01");
+  CHECK(j["metadata"]["authors"] == nlohmann::json::array({"李四"}));
+  CHECK(j["sections"][0]["title"].is_null());
+  CHECK(j["turns"][0]["section"] == 0);
+  CHECK(j["turns"][0]["descriptor"].is_null());
+  CHECK(j["turns"][0]["text"] == "一\n二");
+  CHECK(j["preamble"].is_null());
+  CHECK(j["passages"] == nlohmann::json::array());
+  CHECK(j["removed"][0]["text"] == "bad\xEF\xBF\xBD" "byte");  // invalid byte -> U+FFFD
+}
+
+TEST_CASE("WriteJson: compact output is one line") {
+  std::string out;
+  WriteJson(SmallDocument(), JsonOptions{false}, &out);
+  CHECK(out.find('\n') == out.size() - 1);
+  CHECK(nlohmann::json::parse(out)["turns"].size() == 1);
+}
+
+TEST_CASE("WriteYaml: parses back to the same model as the JSON") {
+  Document doc = SmallDocument();
+  std::string json, yaml;
+  WriteJson(doc, JsonOptions{}, &json);
+  WriteYaml(doc, &yaml);
+  CHECK(ToJson(YAML::Load(yaml)) == nlohmann::json::parse(json));
+  CHECK(yaml.find("number: \"01\"") != std::string::npos);  // not the integer 1
+}
+
+TEST_CASE("WriteYaml: the samples parse back to the same model as the JSON") {
+  RuleLibrary library;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
+                           "zh-hant-bloomberg-podcast.txt", "zh-hant-narrative-profile.txt"}) {
+    CAPTURE(name);
+    Source source;
+    REQUIRE(ReadSource(testing::SourcePath(std::string("samples/") + name), {}, &source).ok());
+    Document doc;
+    REQUIRE(ExtractWithLibrary(source, library, {}, &doc).ok());
+    std::string json, yaml;
+    WriteJson(doc, JsonOptions{}, &json);
+    WriteYaml(doc, &yaml);
+    CHECK(ToJson(YAML::Load(yaml)) == nlohmann::json::parse(json));
+  }
+}
+
+TEST_CASE("ParseFormat: json and yaml, anything else a usage error") {
+  Format f;
+  CHECK(ParseFormat("yaml", &f).ok());
+  CHECK(f == Format::kYaml);
+  CHECK(ParseFormat("xml", &f).ToString() == "error: unknown format 'xml' (json or yaml)");
+}
+
+}  // namespace qaextract

@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include "text/fold.h"
+
+namespace qaextract::internal {
+namespace {
+
+std::string View(const std::string& s) {
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+  return f.view;
+}
+
+}  // namespace
+
+TEST_CASE("Fold: NFKC, Traditional to Simplified, spaces folded and trimmed") {
+  CHECK(View("梁文鋒：你好") == "梁文锋:你好");
+  CHECK(View("  賴（Rai）：  好") == "赖(Rai): 好");
+  CHECK(View("迪士尼彩乐园 Ⅲ") == "迪士尼彩乐园 III");
+  CHECK(View("a\u3000\u00a0 b") == "a b");
+  CHECK(View("梁文\u200b锋") == "梁文锋");
+  CHECK(View("ＡＢＣ１２") == "ABC12");
+}
+
+TEST_CASE("Fold: view bytes map back to the original spans") {
+  const std::string s = "  梁文鋒（x）";
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+  REQUIRE(f.view == "梁文锋(x)");
+  // "锋" (view bytes 6..9) came from "鋒" at original bytes 8..11.
+  ByteSpan span = f.ToOriginal(6, 9);
+  CHECK(s.substr(span.begin, span.end - span.begin) == "鋒");
+  // "(" is one view byte from the three-byte "（".
+  span = f.ToOriginal(9, 10);
+  CHECK(s.substr(span.begin, span.end - span.begin) == "（");
+  span = f.ToOriginal(0, f.view.size());
+  CHECK(s.substr(span.begin, span.end - span.begin) == "梁文鋒（x）");
+}
+
+TEST_CASE("Fold: skipped spans vanish and the text around them joins") {
+  const std::string s = "开源,配资股票发论文";
+  const std::size_t cut = s.find("配资股票");
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {ByteSpan{cut, cut + 12}}, &f);
+  CHECK(f.view == "开源,发论文");
+}
+
+TEST_CASE("Fold: patterns keep regex syntax, folded punctuation stays literal") {
+  CHECK(FoldPattern("^發布於[:：]\\s*(.+)$") == "^发布于[::]\\s*(.+)$");
+  CHECK(FoldPattern("梁文锋（") == "梁文锋\\(");
+}
+
+TEST_CASE("Fold: marker keys drop all spaces") {
+  CHECK(FoldKey("K. Oanh Ha") == "K.OanhHa");
+  CHECK(FoldKey("梁文 鋒") == "梁文锋");
+}
+
+}  // namespace qaextract::internal

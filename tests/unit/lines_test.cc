@@ -1,0 +1,34 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "text/lines.h"
+
+namespace qaextract::internal {
+
+TEST_CASE("Lines: LF, CRLF and CR all end lines; spans exclude the break") {
+  const std::string text = "a\nbb\r\nccc\rd";
+  auto lines = SplitLines(text);
+  REQUIRE(lines.size() == 4);
+  CHECK(text.substr(lines[0].begin, lines[0].end - lines[0].begin) == "a");
+  CHECK(text.substr(lines[1].begin, lines[1].end - lines[1].begin) == "bb");
+  CHECK(text.substr(lines[2].begin, lines[2].end - lines[2].begin) == "ccc");
+  CHECK(text.substr(lines[3].begin, lines[3].end - lines[3].begin) == "d");
+  CHECK(lines[3].number == 4);
+}
+
+TEST_CASE("Lines: a final break starts no line; blank lines count") {
+  auto lines = SplitLines("a\n\nb\n");
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1].begin == lines[1].end);
+  CHECK(lines[2].number == 3);
+  CHECK(SplitLines("").empty());
+}
+
+TEST_CASE("Lines: a UTF-8 BOM is not content") {
+  auto lines = SplitLines("\xEF\xBB\xBFQ:\n");
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].begin == 3);
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,124 @@
+// Rule loading errors: each bad rule file and the exact message it gets.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "qaextract/rules.h"
+#include "testing/test_util.h"
+
+namespace qaextract {
+namespace {
+
+std::string LoadError(const std::string& yaml) {
+  RuleSet rules;
+  Status s = RuleSet::LoadString(yaml, "test.yaml", RuleLoadOptions{}, &rules);
+  return s.ok() ? "ok" : s.ToString();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+}  // namespace
+
+TEST_CASE("RuleLoader: good rules load, extend base-zh and get a digest") {
+  RuleSet rules = testing::LoadRulesString(
+      "name: mine\nextends: [base-zh]\nspeakers:\n  - {id: q, markers: [问]}\n");
+  CHECK(rules.name() == "mine");
+  CHECK(rules.files() == std::vector<std::string>{"builtin:base-zh", "test.yaml"});
+  CHECK(rules.sha256().size() == 64);
+}
+
+TEST_CASE("RuleLoader: errors point at the offending node") {
+  struct Case {
+    const char* yaml;
+    const char* error;
+  } cases[] = {
+      {"name: [unclosed\n", "test.yaml:2:1: error: YAML syntax: end of sequence flow not found"},
+      {"- just\n- a list\n",
+       "test.yaml:1:1: error: a rule file must be a mapping with at least 'name'"},
+      {"description: x\n", "test.yaml:1:1: error: missing required key 'name'"},
+      {"name: x\nspeekers: []\n",
+       "test.yaml:2:1: error: unknown key 'speekers' in the rule file; did you mean 'speakers'?"},
+      {"name: x\nnoise:\n  inline: ['(\\d{2}']\n",
+       "test.yaml:3:12: error: bad pattern in noise.inline[0]: missing ): (\\d{2}"},
+      {"name: x\nspeakers:\n  - {id: a}\n",
+       "test.yaml:3:5: error: speakers[0] is missing required key 'markers'"},
+      {"name: x\nspeakers:\n  - {id: a, markers: [A]}\n  - {id: a, markers: [B]}\n",
+       "test.yaml:4:10: error: duplicate speaker id 'a'"},
+      {"name: x\nspeakers:\n  - {id: a, markers: [梁文锋]}\n  - {id: b, markers: [梁文 鋒]}\n",
+       "test.yaml:4:23: error: marker '梁文 鋒' of speaker 'b' is already a marker of speaker 'a'"},
+      {"name: x\nextends: [no-such-rules]\n",
+       "test.yaml:2:11: error: extends 'no-such-rules': no such rule file"},
+      {"name: x\nsections: {numbered: '^\\d+$'}\n",
+       "test.yaml:2:22: error: sections.numbered needs a (?P<number>...) group for the section number"},
+      {"name: x\nmarker_syntax: {max_label_chars: many}\n",
+       "test.yaml:2:34: error: marker_syntax.max_label_chars must be a whole number"},
+      {"name: x\nspeakers:\n  - {id: a, markers: [{regex: 'a', literal: 'b'}]}\n",
+       "test.yaml:3:23: error: speakers[0].markers[0] must have one of 'literal' or 'regex', not both"},
+      {"name: x\nmetadata:\n  title: {max_chars: 3}\n",
+       "test.yaml:3:10: error: metadata.title needs a 'pattern' or 'first_line: true'"},
+      {"name: x\nboundaries: {body_ends_before: 7.5, body_starts: x}\n",
+       "test.yaml:2:37: error: unknown key 'body_starts' in boundaries"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.yaml);
+    CHECK(LoadError(c.yaml) == c.error);
+  }
+}
+
+TEST_CASE("RuleLoader: extends finds files beside the rule file, and cycles are errors") {
+  const std::string dir = testing::MakeTempDir();
+  WriteFile(dir + "/a.yaml", "name: a\nextends: [b]\n");
+  WriteFile(dir + "/b.yaml", "name: b\nextends: [a]\n");
+  WriteFile(dir + "/c.yaml", "name: c\nextends: [b.yaml]\n");
+  WriteFile(dir + "/base.yaml", "name: base\nnoise: {lines: ['^x$']}\n");
+  WriteFile(dir + "/child.yaml", "name: child\nextends: base\nnoise: {lines: ['^y$']}\n");
+  RuleSet rules;
+  Status s = RuleSet::LoadFile(dir + "/a.yaml", {}, &rules);
+  CHECK(s.ToString() == dir + "/b.yaml:2:11: error: circular extends: " + dir + "/a.yaml -> " +
+                            dir + "/b.yaml -> " + dir + "/a.yaml");
+  REQUIRE(RuleSet::LoadFile(dir + "/child.yaml", {}, &rules).ok());
+  CHECK(rules.files() == std::vector<std::string>{dir + "/base.yaml", dir + "/child.yaml"});
+  CHECK(RuleSet::LoadFile(dir + "/missing.yaml", {}, &rules).ToString() ==
+        dir + "/missing.yaml: error: cannot read rule file: No such file or directory");
+}
+
+TEST_CASE("RuleLoader: a pattern over the memory budget is a rule error") {
+  RuleSet rules;
+  RuleLoadOptions options;
+  options.regex_max_mem = 64 << 10;
+  Status s = RuleSet::LoadString("name: x\nnoise: {lines: ['(?:a{1000}){1000}']}\n", "test.yaml",
+                                 options, &rules);
+  CHECK(s.ToString().rfind("test.yaml:2:17: error: bad pattern in noise.lines[0]:", 0) == 0);
+}
+
+TEST_CASE("RuleLibrary: every shipped rule file loads, and match: picks them") {
+  RuleLibrary library;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  std::vector<std::string> names;
+  for (const RuleSet& r : library.rule_sets()) names.push_back(r.name());
+  CHECK(names == std::vector<std::string>{"anyong-waves", "base-zh", "bloomberg-big-take-asia",
+                                          "generic", "gihot-repost"});
+  Source source;
+  REQUIRE(DecodeSource("来源:暗涌Waves\n", "a.txt", {}, &source).ok());
+  std::string by;
+  CHECK(library.Select(source, &by).name() == "anyong-waves");
+  CHECK(by == "match");
+  REQUIRE(DecodeSource("Q: hello\n", "b.txt", {}, &source).ok());
+  CHECK(library.Select(source, &by).name() == "generic");
+  CHECK(by == "default");
+}
+
+TEST_CASE("RuleLibrary: the rules/ directory on disk equals the built-in copy") {
+  RuleLibrary from_disk;
+  REQUIRE(RuleLibrary::LoadDirectory(testing::SourcePath("rules"), {}, &from_disk).ok());
+  RuleLibrary builtin;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &builtin).ok());
+  REQUIRE(from_disk.rule_sets().size() == builtin.rule_sets().size());
+  for (std::size_t i = 0; i < builtin.rule_sets().size(); ++i) {
+    CHECK(from_disk.rule_sets()[i].name() == builtin.rule_sets()[i].name());
+  }
+}
+
+}  // namespace qaextract
