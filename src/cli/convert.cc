@@ -15,6 +15,7 @@ struct ConvertArgs {
   std::string rules;
   std::string format = "json";
   std::string output;
+  bool summary = false;
   ExtractOptions options;
 };
 
@@ -35,6 +36,16 @@ Status ExtractWithRules(const ConvertArgs& args, const Source& source, Document*
   return Extract(source, rules, args.options, doc);
 }
 
+// "samples/a.txt: anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning"
+std::string Summary(const Document& doc) {
+  const auto count = [](std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  return doc.source.path + ": " + doc.rules.name + ", " + count(doc.speakers.size(), "speaker") +
+         ", " + count(doc.turns.size(), "turn") + ", " + count(doc.sections.size(), "section") +
+         ", " + count(doc.warnings.size(), "warning");
+}
+
 int RunConvert(const ConvertArgs& args) {
   Format format;
   Status s = ParseFormat(args.format, &format);
@@ -48,6 +59,7 @@ int RunConvert(const ConvertArgs& args) {
     WriteDocument(doc, format, &out);
     s = WriteOutput(args.output, out);
   }
+  if (s.ok() && args.summary) std::cerr << Summary(doc) << "\n";
   if (!s.ok()) {
     std::cerr << s.ToString() << "\n";
     return static_cast<int>(s.exit_code());
@@ -68,6 +80,8 @@ Runner SetupConvert(CLI::App* sub) {
       ->check(CLI::IsMember({"json", "yaml"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->output, "Output file (default: standard output)");
+  sub->add_flag("--summary", args->summary,
+               "Print a one-line summary (rules, speakers, turns, sections) to stderr");
   sub->add_option("--encoding", args->options.encoding,
                   "Force the input encoding (GB18030, Big5, UTF-16LE, ...)");
   sub->add_option("--max-input-bytes", args->options.max_input_bytes,

@@ -7,11 +7,8 @@
 #include "testing/test_util.h"
 
 namespace qaextract {
-namespace {
 
-std::string Sample(const char* name) { return "'" + testing::SourcePath(std::string("samples/") + name) + "'"; }
-
-}  // namespace
+inline std::string Sample(const char* name) { return "'" + testing::SourcePath(std::string("samples/") + name) + "'"; }
 
 TEST_CASE("CLI: convert writes JSON to stdout and exits 0") {
   testing::RunResult r = testing::RunQaextract("convert " + Sample("zh-anyong-interview-v2.txt"));
@@ -88,6 +85,18 @@ TEST_CASE("CLI: --rules DIR chooses by match:, --rules FILE is used as given") {
   CHECK(j["rules"]["name"] == "generic");
   CHECK(j["rules"]["selected_by"] == "option");
   CHECK(j["turns"].size() == 0);
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("CLI: --summary prints one line per article to stderr") {
+  testing::RunResult r = testing::RunQaextract(
+      "convert --summary " + Sample("zh-anyong-interview-v1.txt"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == testing::SourcePath("samples/zh-anyong-interview-v1.txt") +
+                     ": anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning\n");
 }
 
 }  // namespace qaextract
