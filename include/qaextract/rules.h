@@ -87,6 +87,7 @@ class RuleSet {
   const internal::CompiledRules& compiled() const { return *impl_; }
 
  private:
+  friend class RuleLibrary;  // loads many sets through one shared loader
   std::shared_ptr<const internal::CompiledRules> impl_;
 };
 

@@ -12,15 +12,26 @@ RE2::Options PatternOptions(std::int64_t max_mem) {
   return options;
 }
 
-Status CompilePattern(const PatternSpec& spec, std::int64_t max_mem, Rule* out) {
-  auto re = std::make_shared<RE2>(FoldPattern(spec.text), PatternOptions(max_mem));
+std::shared_ptr<const RE2> PatternCompiler::CompileRaw(const std::string& pattern,
+                                                       std::string* error) {
+  if (auto it = cache_.find(pattern); it != cache_.end()) return it->second;
+  auto re = std::make_shared<const RE2>(pattern, PatternOptions(max_mem_));
   if (!re->ok()) {
-    std::string why = re->error_code() == RE2::ErrorPatternTooLarge
-                          ? "pattern too large for the memory budget (" +
-                                std::to_string(max_mem) + " bytes)"
-                          : re->error();
-    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + why);
+    *error = re->error_code() == RE2::ErrorPatternTooLarge
+                 ? "pattern too large for the memory budget (" + std::to_string(max_mem_) +
+                       " bytes)"
+                 : re->error();
+    return nullptr;
   }
+  cache_.emplace(pattern, re);
+  return re;
+}
+
+Status PatternCompiler::Compile(const PatternSpec& spec, Rule* out) {
+  std::string error;
+  std::shared_ptr<const RE2> re = CompileRaw(FoldPattern(spec.text), &error);
+  if (re == nullptr)
+    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error);
   out->id = spec.id();
   out->re = std::move(re);
   return Status::OK();

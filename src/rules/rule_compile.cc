@@ -51,18 +51,18 @@ std::u32string DecodeAll(std::string_view s) {
   return out;
 }
 
-Status CompileAll(const std::vector<PatternSpec>& specs, std::int64_t max_mem,
+Status CompileAll(const std::vector<PatternSpec>& specs, PatternCompiler* compiler,
                   std::vector<Rule>* out) {
   for (const PatternSpec& spec : specs) {
     Rule rule;
-    if (Status s = CompilePattern(spec, max_mem, &rule); !s.ok()) return s;
+    if (Status s = compiler->Compile(spec, &rule); !s.ok()) return s;
     out->push_back(std::move(rule));
   }
   return Status::OK();
 }
 
-Status CompileSpeakers(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
-  std::vector<std::string> regexes;
+Status CompileSpeakers(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
+  auto set = std::make_shared<RE2::Set>(PatternOptions(compiler->max_mem()), RE2::ANCHOR_BOTH);
   for (const SpeakerSpec& speaker : spec.speakers) {
     const int index = static_cast<int>(out->speakers.size());
     out->speakers.push_back(
@@ -70,9 +70,9 @@ Status CompileSpeakers(const RuleSpec& spec, std::int64_t max_mem, CompiledRules
     for (const MarkerSpec& marker : speaker.markers) {
       const PatternSpec& p = marker.pattern;
       if (marker.is_regex) {
-        Rule check;  // compile alone first, for an error at the marker itself
-        if (Status s = CompilePattern(p, max_mem, &check); !s.ok()) return s;
-        regexes.push_back(FoldPattern(p.text));
+        std::string error;
+        if (set->Add(FoldPattern(p.text), &error) < 0)
+          return Status::RuleError(p.where, "bad pattern in " + p.key_path + ": " + error);
         out->regex_marker_speakers.emplace_back(index, p.id());
         continue;
       }
@@ -86,12 +86,7 @@ Status CompileSpeakers(const RuleSpec& spec, std::int64_t max_mem, CompiledRules
       }
     }
   }
-  if (regexes.empty()) return Status::OK();
-  auto set = std::make_shared<RE2::Set>(PatternOptions(max_mem), RE2::ANCHOR_BOTH);
-  for (const std::string& re : regexes) {
-    std::string error;
-    if (set->Add(re, &error) < 0) return Status::RuleError({}, "bad marker regex: " + error);
-  }
+  if (out->regex_marker_speakers.empty()) return Status::OK();
   if (!set->Compile())
     return Status::RuleError(SourceLocation{spec.files.back().first, 0, 0},
                              "speaker marker regexes need more than the memory budget");
@@ -99,8 +94,8 @@ Status CompileSpeakers(const RuleSpec& spec, std::int64_t max_mem, CompiledRules
   return Status::OK();
 }
 
-Status CompileSections(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
-  if (Status s = CompileAll(spec.numbered, max_mem, &out->numbered); !s.ok()) return s;
+Status CompileSections(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
+  if (Status s = CompileAll(spec.numbered, compiler, &out->numbered); !s.ok()) return s;
   for (std::size_t i = 0; i < out->numbered.size(); ++i) {
     if (NamedGroup(*out->numbered[i].re, "number") == 0) {
       return Status::RuleError(spec.numbered[i].where,
@@ -117,7 +112,7 @@ Status CompileSections(const RuleSpec& spec, std::int64_t max_mem, CompiledRules
   return Status::OK();
 }
 
-Status CompileMetadata(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
   for (const MetadataSpec& m : spec.metadata) {
     MetadataRule rule;
     rule.key = m.key;
@@ -125,7 +120,7 @@ Status CompileMetadata(const RuleSpec& spec, std::int64_t max_mem, CompiledRules
     rule.first_line = m.first_line;
     rule.max_chars = m.max_chars;
     if (m.pattern) {
-      if (Status s = CompilePattern(*m.pattern, max_mem, &rule.rule); !s.ok()) return s;
+      if (Status s = compiler->Compile(*m.pattern, &rule.rule); !s.ok()) return s;
       rule.value_group = NamedGroup(*rule.rule.re, "value");
     }
     out->metadata.push_back(std::move(rule));
@@ -170,7 +165,7 @@ RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
   return merged;
 }
 
-Status CompileRules(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* out) {
+Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
   CompiledRules c;
   c.name = spec.name;
   c.description = spec.description;
@@ -181,23 +176,24 @@ Status CompileRules(const RuleSpec& spec, std::int64_t max_mem, CompiledRules* o
                                              std::string_view("\0", 1)});
   }
   c.sha256 = Sha256Hex(digest_parts);
-  Status s = CompileAll(spec.match_any, max_mem, &c.match_any);
-  if (s.ok()) s = CompileAll(spec.match_all, max_mem, &c.match_all);
-  if (s.ok()) s = CompileSpeakers(spec, max_mem, &c);
-  if (s.ok()) s = CompileSections(spec, max_mem, &c);
-  if (s.ok()) s = CompileAll(spec.body_starts_after, max_mem, &c.body_starts_after);
-  if (s.ok()) s = CompileAll(spec.body_ends_before, max_mem, &c.body_ends_before);
-  if (s.ok()) s = CompileAll(spec.trailer_lead_in, max_mem, &c.trailer_lead_in);
-  if (s.ok()) s = CompileAll(spec.noise_lines, max_mem, &c.noise_lines);
-  if (s.ok()) s = CompileAll(spec.noise_inline, max_mem, &c.noise_inline);
-  if (s.ok()) s = CompileMetadata(spec, max_mem, &c);
+  Status s = CompileAll(spec.match_any, compiler, &c.match_any);
+  if (s.ok()) s = CompileAll(spec.match_all, compiler, &c.match_all);
+  if (s.ok()) s = CompileSpeakers(spec, compiler, &c);
+  if (s.ok()) s = CompileSections(spec, compiler, &c);
+  if (s.ok()) s = CompileAll(spec.body_starts_after, compiler, &c.body_starts_after);
+  if (s.ok()) s = CompileAll(spec.body_ends_before, compiler, &c.body_ends_before);
+  if (s.ok()) s = CompileAll(spec.trailer_lead_in, compiler, &c.trailer_lead_in);
+  if (s.ok()) s = CompileAll(spec.noise_lines, compiler, &c.noise_lines);
+  if (s.ok()) s = CompileAll(spec.noise_inline, compiler, &c.noise_inline);
+  if (s.ok()) s = CompileMetadata(spec, compiler, &c);
   if (!s.ok()) return s;
-  c.label_candidate = std::make_shared<RE2>(
+  std::string error;
+  c.label_candidate = compiler->CompileRaw(
       LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
                             spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars)),
-      PatternOptions(max_mem));
-  if (!c.label_candidate->ok())
-    return Status::RuleError({}, "internal: label pattern: " + c.label_candidate->error());
+      &error);
+  if (c.label_candidate == nullptr)
+    return Status::RuleError({}, "internal: label pattern: " + error);
   *out = std::move(c);
   return Status::OK();
 }

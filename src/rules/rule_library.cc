@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 
 #include "qaextract/rules.h"
+#include "match/pattern.h"
 #include "rules/rule_model.h"
 #include "text/fold.h"
 
@@ -67,7 +69,12 @@ class SpecResolver {
         return Status::RuleError(ext.where, "circular extends: " + chain + found);
       }
       RuleSpec parent;
-      if (Status s = Resolve(text, found, &parent); !s.ok()) return s;
+      if (auto cached = resolved_.find(found); cached != resolved_.end()) {
+        parent = cached->second;
+      } else {
+        if (Status s = Resolve(text, found, &parent); !s.ok()) return s;
+        resolved_.emplace(found, parent);
+      }
       base = have_base ? MergeSpecs(base, parent) : std::move(parent);
       have_base = true;
     }
@@ -111,7 +118,30 @@ class SpecResolver {
   }
 
   const RuleLoadOptions& options_;
-  std::vector<std::string> stack_;
+  std::vector<std::string> stack_;            // files being resolved, for cycles
+  std::map<std::string, RuleSpec> resolved_;  // extended files already merged
+};
+
+// One loading session: rule files loaded through the same RuleLoader share
+// the parsed files they extend and the compiled patterns.
+class RuleLoader {
+ public:
+  explicit RuleLoader(const RuleLoadOptions& options)
+      : resolver_(options), compiler_(options.regex_max_mem) {}
+
+  Status Load(std::string_view yaml, const std::string& path,
+              std::shared_ptr<const CompiledRules>* out) {
+    RuleSpec spec;
+    if (Status s = resolver_.Resolve(yaml, path, &spec); !s.ok()) return s;
+    auto compiled = std::make_shared<CompiledRules>();
+    if (Status s = CompileRules(spec, &compiler_, compiled.get()); !s.ok()) return s;
+    *out = std::move(compiled);
+    return Status::OK();
+  }
+
+ private:
+  SpecResolver resolver_;
+  PatternCompiler compiler_;
 };
 
 int ScoreFolded(const CompiledRules& rules, std::string_view folded) {
@@ -143,14 +173,8 @@ RuleSet& RuleSet::operator=(const RuleSet&) = default;
 
 Status RuleSet::LoadString(std::string_view yaml, const std::string& path,
                            const RuleLoadOptions& options, RuleSet* out) {
-  internal::RuleSpec spec;
-  internal::SpecResolver resolver(options);
-  if (Status s = resolver.Resolve(yaml, path, &spec); !s.ok()) return s;
-  auto compiled = std::make_shared<internal::CompiledRules>();
-  if (Status s = internal::CompileRules(spec, options.regex_max_mem, compiled.get()); !s.ok())
-    return s;
-  out->impl_ = std::move(compiled);
-  return Status::OK();
+  internal::RuleLoader loader(options);
+  return loader.Load(yaml, path, &out->impl_);
 }
 
 Status RuleSet::LoadFile(const std::string& path, const RuleLoadOptions& options, RuleSet* out) {
@@ -184,9 +208,12 @@ int RuleSet::MatchScore(const Source& source) const {
 
 Status RuleLibrary::LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out) {
   RuleLibrary library;
+  internal::RuleLoader loader(options);
   for (const std::string& name : RuleSet::BuiltinNames()) {
     RuleSet set;
-    if (Status s = RuleSet::LoadBuiltin(name, options, &set); !s.ok()) return s;
+    const internal::BuiltinRule* b = internal::FindBuiltin(name);
+    if (Status s = loader.Load(b->text, internal::kBuiltinPrefix + name, &set.impl_); !s.ok())
+      return s;
     if (name == internal::kFallbackName) library.fallback_ = set;
     library.rule_sets_.push_back(std::move(set));
   }
@@ -206,9 +233,13 @@ Status RuleLibrary::LoadDirectory(const std::string& dir, const RuleLoadOptions&
   if (ec) return Status::InputError({dir, 0, 0}, "cannot read rules directory: " + ec.message());
   std::sort(paths.begin(), paths.end());
   RuleLibrary library;
+  internal::RuleLoader loader(options);
   for (const std::string& path : paths) {
     RuleSet set;
-    if (Status s = RuleSet::LoadFile(path, options, &set); !s.ok()) return s;
+    std::string text;
+    Status s = internal::ReadFile(path, &text);
+    if (s.ok()) s = loader.Load(text, path, &set.impl_);
+    if (!s.ok()) return s;
     if (set.name() == internal::kFallbackName) library.fallback_ = set;
     library.rule_sets_.push_back(std::move(set));
   }

@@ -149,8 +149,11 @@ Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* s
 // in the child win; name, description and match come from the child alone.
 RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child);
 
-// Compiles a merged spec. Every pattern error is a RuleError at the pattern.
-Status CompileRules(const RuleSpec& spec, std::int64_t regex_max_mem, CompiledRules* out);
+class PatternCompiler;
+
+// Compiles a merged spec with `compiler`. Every pattern error is a RuleError
+// at the pattern.
+Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out);
 
 }  // namespace qaextract::internal
 

@@ -122,3 +122,14 @@ TEST_CASE("RuleLibrary: the rules/ directory on disk equals the built-in copy") 
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("RuleLoader: a bad regex marker is reported at the marker") {
+  RuleSet rules;
+  Status s = RuleSet::LoadString(
+      "name: x\nspeakers:\n  - id: a\n    markers: [{regex: 'ab(c'}]\n", "test.yaml", {}, &rules);
+  CHECK(s.ToString() == "test.yaml:4:23: error: bad pattern in speakers[0].markers[0]: missing ): ab(c");
+}
+
+}  // namespace qaextract
