@@ -142,3 +142,50 @@ TEST_CASE("Golden: every sample's JSON equals its reviewed golden file") {
 }
 
 }  // namespace qaextract
+
+#include <unicode/ucnv.h>
+
+namespace qaextract {
+namespace {
+
+// `utf8` converted to `encoding` with ICU.
+std::string Encode(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::vector<std::string> TurnTexts(const std::string& bytes) {
+  RuleLibrary library;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  Source source;
+  REQUIRE(DecodeSource(bytes, "x.txt", {}, &source).ok());
+  Document doc;
+  REQUIRE(ExtractWithLibrary(source, library, {}, &doc).ok());
+  std::vector<std::string> texts;
+  for (const Turn& t : doc.turns) texts.push_back(t.speaker + "|" + t.marker + "|" + t.text);
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("Sample anyong v2: CRLF, CR, UTF-16LE and GB18030 copies give the same turns") {
+  const std::string utf8 = testing::ReadFileOrDie(testing::SourcePath("samples/zh-anyong-interview-v2.txt"));
+  const std::vector<std::string> expected = TurnTexts(utf8);
+  REQUIRE(expected.size() == 82);
+  std::string crlf, cr;
+  for (char c : utf8) {
+    crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    cr += c == '\n' ? '\r' : c;
+  }
+  CHECK(TurnTexts(crlf) == expected);
+  CHECK(TurnTexts(cr) == expected);
+  CHECK(TurnTexts("\xFF\xFE" + Encode(utf8, "UTF-16LE")) == expected);
+  CHECK(TurnTexts(Encode(utf8, "GB18030")) == expected);
+}
+
+}  // namespace qaextract
