@@ -42,6 +42,15 @@ std::string CleanText(std::string_view text, ByteSpan span, const std::vector<Cu
   return first < last ? std::string(first, last) : std::string();
 }
 
+std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
+  std::string text;
+  for (const std::string& p : paragraphs) {
+    if (!text.empty()) text += '\n';
+    text += p;
+  }
+  return text;
+}
+
 class Assembler {
  public:
   Assembler(const CompiledRules& rules, std::string_view text, const std::vector<Line>& lines,
@@ -284,20 +293,14 @@ void Assembler::AddBodyText(std::size_t i, ByteSpan span) {
 
 void Assembler::CloseTurn() {
   if (!turn_) return;
-  for (const std::string& p : turn_->paragraphs) {
-    if (!turn_->text.empty()) turn_->text += '\n';
-    turn_->text += p;
-  }
+  turn_->text = JoinParagraphs(turn_->paragraphs);
   doc_->turns.push_back(std::move(*turn_));
   turn_.reset();
 }
 
 void Assembler::ClosePassage() {
   if (!passage_) return;
-  for (const std::string& p : passage_->paragraphs) {
-    if (!passage_->text.empty()) passage_->text += '\n';
-    passage_->text += p;
-  }
+  passage_->text = JoinParagraphs(passage_->paragraphs);
   doc_->passages.push_back(std::move(*passage_));
   passage_.reset();
 }
