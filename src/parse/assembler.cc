@@ -327,7 +327,9 @@ void Assembler::OnBodyLine(std::size_t i) {
         title = TextOf(next, labels_[next].text);
         consumed_[next] = true;
       }
-      StartSection(i, TextOf(i, label.number), std::move(title));
+      std::optional<std::string> number;
+      if (label.number) number = TextOf(i, *label.number);
+      StartSection(i, std::move(number), std::move(title));
       return;
     }
     case LineKind::kText:

@@ -134,7 +134,8 @@ bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const
     };
     label->kind = LineKind::kNumbered;
     label->rule = r.id;
-    label->number = span_of(groups[static_cast<std::size_t>(NamedGroup(*r.re, "number"))]);
+    if (int g = NamedGroup(*r.re, "number"); g > 0 && groups[static_cast<std::size_t>(g)].data())
+      label->number = span_of(groups[static_cast<std::size_t>(g)]);
     if (int t = NamedGroup(*r.re, "title"); t > 0 && groups[static_cast<std::size_t>(t)].data())
       label->title = span_of(groups[static_cast<std::size_t>(t)]);
     const std::size_t start = OffsetIn(folded.view, groups[0]);

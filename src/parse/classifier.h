@@ -55,7 +55,7 @@ struct LineLabel {
   std::optional<ByteSpan> descriptor;
 
   // kNumbered
-  ByteSpan number;
+  std::optional<ByteSpan> number;
   std::optional<ByteSpan> title;
   bool heading_after_text = false;  // the heading ends a line of text ("…作響。 二")
 

@@ -3,6 +3,7 @@
 
 #include "parse/assembler.h"
 #include "parse/classifier.h"
+#include "parse/front_matter.h"
 #include "text/lines.h"
 
 namespace qaextract {
@@ -19,12 +20,24 @@ Status Extract(const Source& source, const RuleSet& rules, const ExtractOptions&
                                     std::to_string(options.max_line_bytes) + " (--max-line-bytes)");
     }
   }
+  const std::size_t front_matter = internal::FindFrontMatter(source.text, lines);
   internal::Classifier classifier(compiled, source.text);
   std::vector<internal::LineLabel> labels;
   labels.reserve(lines.size());
-  for (const internal::Line& line : lines) labels.push_back(classifier.Classify(line));
+  for (const internal::Line& line : lines) {
+    if (labels.size() < front_matter) {
+      internal::LineLabel label;
+      label.kind = internal::LineKind::kMetadata;
+      label.rule = "front-matter";
+      label.text = internal::ByteSpan{line.begin, line.end};
+      labels.push_back(std::move(label));
+      continue;
+    }
+    labels.push_back(classifier.Classify(line));
+  }
 
   Document doc;
+  internal::ReadFrontMatter(source.text, lines, front_matter, &doc.metadata);
   doc.source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
   doc.rules = RulesInfo{rules.name(), rules.files(), rules.sha256(), "option"};
   if (source.invalid_utf8 > 0) {

@@ -97,10 +97,11 @@ Status CompileSpeakers(const RuleSpec& spec, PatternCompiler* compiler, Compiled
 Status CompileSections(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
   if (Status s = CompileAll(spec.numbered, compiler, &out->numbered); !s.ok()) return s;
   for (std::size_t i = 0; i < out->numbered.size(); ++i) {
-    if (NamedGroup(*out->numbered[i].re, "number") == 0) {
+    const RE2& re = *out->numbered[i].re;
+    if (NamedGroup(re, "number") == 0 && NamedGroup(re, "title") == 0) {
       return Status::RuleError(spec.numbered[i].where,
                                spec.numbered[i].key_path +
-                                   " needs a (?P<number>...) group for the section number");
+                                   " needs a (?P<number>...) or (?P<title>...) group");
     }
   }
   HeadingShape& h = out->headings;

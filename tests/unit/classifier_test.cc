@@ -116,10 +116,10 @@ TEST_CASE("Classifier: noise, boundaries, headings, metadata and blank lines") {
 
   Labelled numbered = ClassifyOne("01");
   CHECK(numbered.label.kind == LineKind::kNumbered);
-  CHECK(numbered.Span(numbered.label.number) == "01");
+  CHECK(numbered.Span(*numbered.label.number) == "01");
   CHECK(!numbered.label.title);
   Labelled titled = ClassifyOne("三、谁在提问");
-  CHECK(titled.Span(titled.label.number) == "三");
+  CHECK(titled.Span(*titled.label.number) == "三");
   REQUIRE(titled.label.title);
   CHECK(titled.Span(*titled.label.title) == "谁在提问");
 

@@ -25,7 +25,8 @@ TEST_CASE("RuleLoader: good rules load, extend base-zh and get a digest") {
   RuleSet rules = testing::LoadRulesString(
       "name: mine\nextends: [base-zh]\nspeakers:\n  - {id: q, markers: [问]}\n");
   CHECK(rules.name() == "mine");
-  CHECK(rules.files() == std::vector<std::string>{"builtin:base-zh", "test.yaml"});
+  CHECK(rules.files() ==
+        std::vector<std::string>{"builtin:base-web", "builtin:base-zh", "test.yaml"});
   CHECK(rules.sha256().size() == 64);
 }
 
@@ -51,7 +52,7 @@ TEST_CASE("RuleLoader: errors point at the offending node") {
       {"name: x\nextends: [no-such-rules]\n",
        "test.yaml:2:11: error: extends 'no-such-rules': no such rule file"},
       {"name: x\nsections: {numbered: '^\\d+$'}\n",
-       "test.yaml:2:22: error: sections.numbered needs a (?P<number>...) group for the section number"},
+       "test.yaml:2:22: error: sections.numbered needs a (?P<number>...) or (?P<title>...) group"},
       {"name: x\nmarker_syntax: {max_label_chars: many}\n",
        "test.yaml:2:34: error: marker_syntax.max_label_chars must be a whole number"},
       {"name: x\nspeakers:\n  - {id: a, markers: [{regex: 'a', literal: 'b'}]}\n",
@@ -98,7 +99,7 @@ TEST_CASE("RuleLibrary: every shipped rule file loads, and match: picks them") {
   REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
   std::vector<std::string> names;
   for (const RuleSet& r : library.rule_sets()) names.push_back(r.name());
-  CHECK(names == std::vector<std::string>{"anyong-waves", "base-zh", "bloomberg-big-take-asia",
+  CHECK(names == std::vector<std::string>{"anyong-waves", "base-web", "base-zh", "bloomberg-big-take-asia",
                                           "generic", "gihot-repost"});
   Source source;
   REQUIRE(DecodeSource("来源:暗涌Waves\n", "a.txt", {}, &source).ok());
