@@ -216,7 +216,7 @@ int Assembler::SpeakerFor(std::size_t i) {
   const SpeakerRule& rule = rules_.speakers[static_cast<std::size_t>(label.speaker)];
   std::string id = rule.id;
   std::string name = rule.name;
-  std::string written = TextOf(i, label.label);
+  std::string written = TextOf(i, label.candidate->label);
   if (rule.per_label) {
     std::string compact;
     for (char c : written)
@@ -242,9 +242,9 @@ void Assembler::StartTurn(std::size_t i) {
   Turn t;
   t.index = static_cast<int>(doc_->turns.size());
   t.speaker = speaker.id;
-  t.marker = TextOf(i, label.marker);
-  if (label.descriptor) {
-    t.descriptor = TextOf(i, *label.descriptor);
+  t.marker = TextOf(i, label.candidate->marker);
+  if (label.candidate->descriptor) {
+    t.descriptor = TextOf(i, *label.candidate->descriptor);
     const Field* known = FindField(speaker.metadata, "descriptors");
     if (!known || std::find(known->values.begin(), known->values.end(), *t.descriptor) ==
                       known->values.end())
@@ -252,8 +252,8 @@ void Assembler::StartTurn(std::size_t i) {
   }
   t.section = section_;
   t.line_start = t.line_end = line.number;
-  t.byte_start = label.marker.begin;
-  t.byte_end = label.text.end > label.text.begin ? label.text.end : label.marker.end;
+  t.byte_start = label.candidate->marker.begin;
+  t.byte_end = label.text.end > label.text.begin ? label.text.end : label.candidate->marker.end;
   if (std::string first = TextOf(i, label.text); !first.empty()) t.paragraphs.push_back(first);
   if (!doc_->turns.empty() && doc_->turns.back().speaker == t.speaker) {
     doc_->warnings.push_back(Warning{

@@ -87,9 +87,29 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   const re2::StringPiece input = Piece(folded.view);
   if (!rules_.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3))
     return false;
-  std::string key;
-  for (char c : groups[1])
-    if (c != ' ') key += c;
+  const auto compact = [](const re2::StringPiece& s) {
+    std::string key;
+    for (char c : s)
+      if (c != ' ') key += c;
+    return key;
+  };
+  MarkerMatch m;
+  m.key = compact(groups[1]);
+  const std::size_t end = groups[0].size();
+  m.marker = folded.ToOriginal(0, end);
+  const std::size_t la = OffsetIn(folded.view, groups[1]);
+  m.label = TrimmedOriginal(folded, la, la + groups[1].size());
+  if (groups[2].data() != nullptr) {
+    const std::size_t da = OffsetIn(folded.view, groups[2]);
+    m.descriptor = TrimmedOriginal(folded, da, da + groups[2].size());
+    m.descriptor_key = compact(groups[2]);
+  }
+  m.text = TrimmedOriginal(folded, end, folded.view.size());
+  std::string_view after = std::string_view(folded.view).substr(end);
+  if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  m.text_chars = static_cast<int>(CountCodePoints(after));
+  label->candidate = std::move(m);
+  const std::string& key = label->candidate->key;
   int speaker = -1;
   std::string rule;
   if (auto it = rules_.literal_markers.find(key); it != rules_.literal_markers.end()) {
@@ -103,22 +123,11 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
       rule = id;
     }
   }
-  if (speaker < 0) {
-    label->unknown_label = key;
-    return false;
-  }
-  const std::size_t end = groups[0].size();
+  if (speaker < 0) return false;
   label->kind = LineKind::kTurnStart;
   label->rule = rule;
   label->speaker = speaker;
-  label->marker = folded.ToOriginal(0, end);
-  const std::size_t la = OffsetIn(folded.view, groups[1]);
-  label->label = TrimmedOriginal(folded, la, la + groups[1].size());
-  if (groups[2].data() != nullptr) {
-    const std::size_t da = OffsetIn(folded.view, groups[2]);
-    label->descriptor = TrimmedOriginal(folded, da, da + groups[2].size());
-  }
-  label->text = TrimmedOriginal(folded, end, folded.view.size());
+  label->text = label->candidate->text;
   return true;
 }
 

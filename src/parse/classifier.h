@@ -41,6 +41,17 @@ struct FieldHit {
   std::string rule;
 };
 
+// A "label + colon" at the line start, whether or not a speaker has the label.
+struct MarkerMatch {
+  std::string key;     // the label folded, without spaces: the lookup key
+  ByteSpan marker;     // from the line start through the colon
+  ByteSpan label;      // the label inside the marker
+  std::optional<ByteSpan> descriptor;
+  std::string descriptor_key;  // the descriptor folded, without spaces
+  ByteSpan text;       // what follows the marker, trimmed
+  int text_chars = 0;  // visible characters after the marker
+};
+
 struct LineLabel {
   LineKind kind = LineKind::kText;
   std::string rule;       // id of the deciding rule; empty for text and blank lines
@@ -48,11 +59,10 @@ struct LineLabel {
   ByteSpan text;          // the line's own text, trimmed (after the marker, before a heading)
   std::vector<FieldHit> fields;
 
-  // kTurnStart
-  int speaker = -1;       // index into CompiledRules::speakers
-  ByteSpan marker;        // from the line start through the colon
-  ByteSpan label;         // the speaker label inside the marker
-  std::optional<ByteSpan> descriptor;
+  // Any line that starts with "label:"; for kTurnStart the label is a
+  // speaker's marker and `speaker` says whose.
+  std::optional<MarkerMatch> candidate;
+  int speaker = -1;  // kTurnStart: index into CompiledRules::speakers
 
   // kNumbered
   std::optional<ByteSpan> number;
@@ -63,7 +73,6 @@ struct LineLabel {
   bool heading_shape = false;  // short and without sentence-final punctuation
   bool lead_in = false;        // matches boundaries.trailer_lead_in
   int chars = 0;               // visible characters in the folded line
-  std::optional<std::string> unknown_label;  // looked like a marker, but no speaker has it
 };
 
 class Classifier {
@@ -75,6 +84,8 @@ class Classifier {
 
  private:
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
+  // Fills label->candidate when the line starts with "label:", and makes the
+  // line a turn start when the label is a speaker's marker.
   bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;
   bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;
   void FindFields(const FoldedLine& folded, LineLabel* label) const;

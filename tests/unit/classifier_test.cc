@@ -80,8 +80,10 @@ TEST_CASE("Classifier: marker syntax table (turn starts)") {
     CAPTURE(row.line);
     Labelled l = ClassifyOne(row.line);
     CHECK(SpeakerOf(l.label) == row.speaker);
-    CHECK(l.Span(l.label.marker) == row.marker);
-    CHECK((l.label.descriptor ? l.Span(*l.label.descriptor) : std::string()) == row.descriptor);
+    REQUIRE(l.label.candidate);
+    CHECK(l.Span(l.label.candidate->marker) == row.marker);
+    CHECK((l.label.candidate->descriptor ? l.Span(*l.label.candidate->descriptor) : std::string()) ==
+          row.descriptor);
     CHECK(l.Span(l.label.text) == row.text);
   }
 }
@@ -101,7 +103,11 @@ TEST_CASE("Classifier: marker syntax table (not turn starts)") {
     CAPTURE(line);
     CHECK(ClassifyOne(line).label.kind == LineKind::kText);
   }
-  CHECK(ClassifyOne("V2模子:完全").label.unknown_label == "V2模子");
+  Labelled near = ClassifyOne("V2模子 : 完全");
+  REQUIRE(near.label.candidate);
+  CHECK(near.label.candidate->key == "V2模子");
+  CHECK(near.label.candidate->text_chars == 2);
+  CHECK(near.Span(near.label.candidate->marker) == "V2模子 :");
 }
 
 TEST_CASE("Classifier: noise, boundaries, headings, metadata and blank lines") {
