@@ -34,6 +34,18 @@ Status WriteOutput(const std::string& path, const std::string& data) {
     if (!std::cout) return Status::InputError({"<stdout>", 0, 0}, "write failed");
     return Status::OK();
   }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO): write to it as it
+    // is; renaming a file over it would replace the device.
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr)
+      return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+    const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size();
+    if (std::fclose(f) != 0 || !written)
+      return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+    return Status::OK();
+  }
   const std::string temp = path + ".tmp." + std::to_string(getpid());
   FILE* f = std::fopen(temp.c_str(), "wb");
   if (f == nullptr)

@@ -1,6 +1,8 @@
 // The qaextract binary: exit codes, stderr format, stdin and -o.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -97,6 +99,24 @@ TEST_CASE("CLI: --summary prints one line per article to stderr") {
   CHECK(r.exit_code == 0);
   CHECK(r.err == testing::SourcePath("samples/zh-anyong-interview-v1.txt") +
                      ": anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning\n");
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("CLI: -o to a device or pipe writes into it and leaves it in place") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string fifo = dir + "/pipe";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  testing::RunResult r = testing::RunQaextract(
+      "convert " + Sample("zh-anyong-interview-v1.txt") + " -o '" + fifo + "' & cat '" + fifo +
+      "' > '" + dir + "/copy.json'; wait");
+  CHECK(r.exit_code == 0);
+  struct stat st;
+  REQUIRE(stat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  CHECK(nlohmann::json::parse(testing::ReadFileOrDie(dir + "/copy.json"))["turns"].size() == 75);
 }
 
 }  // namespace qaextract
