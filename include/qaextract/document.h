@@ -47,7 +47,7 @@ struct RulesInfo {
   std::string name;                // the rule set applied
   std::vector<std::string> files;  // every file it was built from, base first
   std::string sha256;              // digest over those files' contents
-  std::string selected_by;         // "option" (--rules), "match", "default"
+  std::string selected_by;         // "option" (--rules), "match", "discovery", "default"
 };
 
 struct Speaker {
@@ -109,17 +109,38 @@ struct Removed {
 };
 
 // Something the caller should know that did not stop extraction. Codes:
-// no-dialogue, consecutive-turns, no-rules-matched, invalid-utf8.
+// no-dialogue, consecutive-turns, no-rules-matched, weak-dialogue-evidence,
+// invalid-utf8.
 struct Warning {
   std::string code;
   int line = 0;  // 0: about the whole document
   std::string message;
 };
 
+// A speaker found by discovery, and the evidence for it.
+struct DiscoveredSpeaker {
+  std::string speaker;              // a Speaker::id
+  std::vector<std::string> labels;  // labels taken as this speaker, as written
+  int lines = 0;                    // turn-start lines with these labels
+  std::string role_evidence;        // why this speaker got its role
+  std::vector<std::string> merged;  // "答 -> 戈德曼: a generic answer label, one interviewee"
+};
+
+// How speakers were found when no rule file's `match:` fit the article
+// (rules.selected_by "discovery"), or why no dialogue was found.
+struct DiscoveryReport {
+  bool dialogue = false;   // enough evidence to extract turns
+  double confidence = 0;   // 0..1
+  std::string evidence;    // one sentence for people
+  std::vector<DiscoveredSpeaker> speakers;
+  std::vector<std::string> rejected;  // "记者 (1 line): a byline label with short text"
+};
+
 struct Document {
   std::string schema_version = "1";
   SourceInfo source;
   RulesInfo rules;
+  std::optional<DiscoveryReport> discovery;  // set when discovery ran
   Fields metadata;  // title, date, authors[], editors[], sources[], url, location, ...
   std::vector<Speaker> speakers;  // in order of first turn
   std::vector<Section> sections;

@@ -30,7 +30,10 @@ Status Extract(const Source& source, const RuleSet& rules,
                const ExtractOptions& options, Document* document);
 
 // Selects the rule set from `library` (RuleLibrary::Select) and extracts.
-// Adds the `no-rules-matched` warning when the fallback set was used.
+// When no rule file's `match:` fits, discovery finds the speakers in the
+// article itself (Document::discovery says how, rules.selected_by is
+// "discovery"); when it finds no dialogue, the fallback set is used as is
+// (selected_by "default").
 Status ExtractWithLibrary(const Source& source, const RuleLibrary& library,
                           const ExtractOptions& options, Document* document);
 

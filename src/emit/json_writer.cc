@@ -32,6 +32,16 @@ class JsonSink : public TreeSink {
     BeforeValue();
     *out_ += std::to_string(value);
   }
+  void Number(double value) override {
+    BeforeValue();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    *out_ += buf;
+  }
+  void Bool(bool value) override {
+    BeforeValue();
+    *out_ += value ? "true" : "false";
+  }
   void Null() override {
     BeforeValue();
     *out_ += "null";

@@ -24,6 +24,8 @@ class TreeSink {
   virtual void Key(std::string_view key) = 0;  // inside a map, before each value
   virtual void String(std::string_view value) = 0;
   virtual void Int(std::int64_t value) = 0;
+  virtual void Number(double value) = 0;  // written with two decimals
+  virtual void Bool(bool value) = 0;
   virtual void Null() = 0;
 };
 

@@ -57,6 +57,40 @@ void WriteRules(TreeSink* sink, const RulesInfo& r) {
   sink->EndMap();
 }
 
+void WriteDiscovery(TreeSink* sink, const std::optional<DiscoveryReport>& d) {
+  if (!d) {
+    sink->Null();
+    return;
+  }
+  sink->BeginMap();
+  sink->Key("dialogue");
+  sink->Bool(d->dialogue);
+  sink->Key("confidence");
+  sink->Number(d->confidence);
+  sink->Key("evidence");
+  sink->String(d->evidence);
+  sink->Key("speakers");
+  sink->BeginList();
+  for (const DiscoveredSpeaker& s : d->speakers) {
+    sink->BeginMap();
+    sink->Key("speaker");
+    sink->String(s.speaker);
+    sink->Key("labels");
+    Strings(sink, s.labels);
+    sink->Key("lines");
+    sink->Int(s.lines);
+    sink->Key("role_evidence");
+    sink->String(s.role_evidence);
+    sink->Key("merged");
+    Strings(sink, s.merged);
+    sink->EndMap();
+  }
+  sink->EndList();
+  sink->Key("rejected");
+  Strings(sink, d->rejected);
+  sink->EndMap();
+}
+
 void WriteSpeaker(TreeSink* sink, const Speaker& s) {
   sink->BeginMap();
   sink->Key("id");
@@ -189,6 +223,8 @@ void WalkDocument(const Document& doc, TreeSink* sink) {
   WriteSource(sink, doc.source);
   sink->Key("rules");
   WriteRules(sink, doc.rules);
+  sink->Key("discovery");
+  WriteDiscovery(sink, doc.discovery);
   sink->Key("metadata");
   WriteFields(sink, doc.metadata);
   sink->Key("speakers");

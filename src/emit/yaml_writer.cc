@@ -3,6 +3,8 @@
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
+
 #include "emit/tree_sink.h"
 #include "qaextract/emit.h"
 
@@ -34,6 +36,12 @@ class YamlSink : public TreeSink {
     *out_ << s;
   }
   void Int(std::int64_t value) override { *out_ << value; }
+  void Number(double value) override {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    *out_ << std::string(buf);  // plain scalar: a YAML reader takes it as a number
+  }
+  void Bool(bool value) override { *out_ << YAML::TrueFalseBool << value; }
   void Null() override { *out_ << YAML::Null; }
 
  private:

@@ -50,8 +50,11 @@ nlohmann::json ToJson(const YAML::Node& node) {
       const std::string& s = node.Scalar();
       if (node.Tag() == "!") return s;
       if (s == "~" || s == "null") return nullptr;
+      if (s == "true" || s == "false") return s == "true";
       long long n = 0;
       if (YAML::convert<long long>::decode(node, n) && std::to_string(n) == s) return n;
+      double d = 0;
+      if (s.find('.') != std::string::npos && YAML::convert<double>::decode(node, d)) return d;
       return s;
     }
   }

@@ -1,0 +1,548 @@
+// Discovery, step by step:
+//   1. Sightings: every "label:" line with its folded label key.
+//   2. Candidates: sightings grouped by key; each gets a rejection reason
+//      when its shape says it is not a speaker (ShapeRejection).
+//   3. Accepted: candidates that recur (two or more lines with text) or are
+//      the generic 问/答/Q/A vocabulary; one-line labels only when shaped
+//      like a personal name and inside the dialogue (clip voices).
+//   4. Groups: accepted labels merged into people (Merge*).
+//   5. Roles: who asks (InferRoles); generic labels join the named person of
+//      their side.
+//   6. Verdict: a dialogue needs two speakers who alternate.
+#include "discover/discovery.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "text/decode.h"
+#include "text/fold.h"
+
+namespace qaextract::internal {
+namespace {
+
+// --- vocabularies (folded: Simplified, NFKC; Latin compared in lower case) --
+
+const std::set<std::string> kAskerWords = {"问", "提问", "记者", "主持人", "主持", "采访者",
+                                           "q", "question", "host", "interviewer"};
+const std::set<std::string> kAnswererWords = {"答", "回答", "嘉宾", "受访者",
+                                              "a", "answer", "guest"};
+// Labels that introduce bylines, credits and page furniture rather than speech.
+const std::set<std::string> kBylineWords = {
+    "记者", "文", "图", "译", "作者", "编辑", "责编", "责任编辑", "摄影", "图片", "图片来源", "来源",
+    "出品", "策划", "撰文", "采访", "整理", "校对", "监制", "原标题", "原文", "链接", "原文链接",
+    "注", "按", "编者按", "题图", "视频", "音频", "声明", "关键词", "标签", "导语", "摘要", "编译",
+    "翻译", "口述", "文字", "统筹", "设计", "制图", "配图", "出处", "转载", "发布",
+    "source", "via", "photo", "photos", "credit", "credits", "editor", "author", "translator",
+    "by", "image", "video", "note", "update", "updated", "posted", "published", "tags", "category",
+    "link", "transcript", "date", "title", "subscribe", "read", "watch", "listen", "related",
+    "summary", "abstract", "disclaimer"};
+// Words that start explanations and lists inside answers ("首先:", "比如:").
+const std::set<std::string> kDiscourseWords = {
+    "首先", "其次", "再次", "最后", "然后", "另外", "此外", "比如", "例如", "譬如", "总之",
+    "总而言之", "注意", "第一", "第二", "第三", "第四", "一是", "二是", "三是", "问题", "答案",
+    "结论", "原因", "目的", "背景", "观点", "理由", "结果", "重点", "关键", "要点", "感受", "体会",
+    "启示", "提示", "备注", "补充", "更新", "附", "附录", "前言", "后记", "引言", "题记", "简介",
+    "说明", "事实上", "其实", "当然", "所以", "因此", "但是", "不过", "而且", "同时"};
+// Reporting verbs: a label containing one introduces quoted speech ("他说:").
+const char* const kReportingWords[] = {"说", "道", "讲", "曰", "叹", "笑", "喊", "问", "答",
+                                       "表示", "指出", "写", "回忆", "透露", "坦言", "认为",
+                                       "觉得", "强调", "介绍", "解释", "回应", "提到", "告诉"};
+const char32_t kPronouns[] = U"我你他她它咱您";
+// Punctuation that a speaker label never contains.
+const char32_t kSentencePunct[] = U",，。;；!！?？、“”\"「」~…";
+
+constexpr int kMaxHanChars = 10;
+constexpr int kMaxLatinWords = 4;
+constexpr int kBylineMaxChars = 8;  // "记者:陆柯言" is a byline, not a question
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    out += DecodeUtf8At(s, i, &n);
+    i += n;
+  }
+  return out;
+}
+
+bool IsHan(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
+}
+bool IsLatinLetter(char32_t c) { return c < 0x250 && u_isalpha(static_cast<UChar32>(c)); }
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+bool InVocabulary(const std::set<std::string>& words, const std::string& key) {
+  return words.count(key) > 0 || words.count(Lower(key)) > 0;
+}
+
+// Latin words of a written label: split at spaces, dots and camel-case
+// humps ("K.OanhHa" -> k, oanh, ha).
+std::vector<std::string> LatinWords(std::string_view written) {
+  std::vector<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const char c = written[i];
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    const bool hump = c >= 'A' && c <= 'Z' && !word.empty() && word.back() >= 'a' && word.back() <= 'z';
+    if (!letter || hump) {
+      if (!word.empty()) words.push_back(Lower(word));
+      word.clear();
+    }
+    if (letter) word += c;
+  }
+  if (!word.empty()) words.push_back(Lower(word));
+  return words;
+}
+
+struct Sighting {
+  std::size_t line = 0;  // index into the labelled lines
+  std::string written;   // the label as written
+  std::string descriptor_key;
+  std::string text;      // what follows the marker, as written
+  int text_chars = 0;
+};
+
+struct Candidate {
+  std::string key;
+  std::vector<Sighting> sightings;  // with text after the marker
+  std::vector<Sighting> bare;       // the label alone on its line
+  std::string reject;               // why it is not a speaker; empty when it may be
+  bool asker_word = false;
+  bool answerer_word = false;
+  bool byline_word = false;
+  int bylines = 0;                  // sightings shaped like a byline ("记者:陆柯言")
+
+  int lines() const { return static_cast<int>(sightings.size()); }
+  std::string Written() const {  // the most frequent spelling
+    std::map<std::string, int> counts;
+    for (const Sighting& s : sightings) ++counts[s.written];
+    return std::max_element(counts.begin(), counts.end(),
+                            [](const auto& a, const auto& b) { return a.second < b.second; })
+        ->first;
+  }
+};
+
+bool IsQuestion(const std::string& text) {
+  return text.find('?') != std::string::npos || text.find("？") != std::string::npos;
+}
+
+// Why a label's shape rules it out as a speaker, or "" when it does not.
+std::string ShapeRejection(const Candidate& c) {
+  const std::u32string cps = Decode(c.key);
+  int han = 0, letters = 0;
+  for (char32_t cp : cps) {
+    han += IsHan(cp);
+    letters += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
+  }
+  if (letters == 0) return "no letters (a number, time or symbol)";
+  if (u_isdigit(static_cast<UChar32>(cps[0]))) return "starts with a digit (a list item or number)";
+  if (std::u32string_view(U"<>#-|+*/\\=_").find(cps[0]) != std::u32string_view::npos)
+    return "starts with markup";
+  for (char32_t cp : cps)
+    if (std::u32string_view(kSentencePunct).find(cp) != std::u32string_view::npos)
+      return "contains sentence punctuation (a sentence, not a name)";
+  const std::string lower = Lower(c.key);
+  if (lower.find("http") != std::string::npos || lower.find("www.") != std::string::npos)
+    return "a link";
+  if (han > kMaxHanChars) return "too long for a name";
+  if (han == 0 && LatinWords(c.Written()).size() > static_cast<std::size_t>(kMaxLatinWords))
+    return "too many words for a name";
+  // A label like 记者 is a byline ("记者:陆柯言") or an interviewer ("记者:为什么?")
+  // line by line: what counts is how it is used.
+  const int speech = c.lines() - c.bylines;
+  if (c.asker_word || c.answerer_word) return speech >= 1 ? "" : "a byline label with short text";
+  for (char32_t cp : cps)
+    if (std::u32string_view(kPronouns).find(cp) != std::u32string_view::npos)
+      return "a reporting clause (has a pronoun)";
+  for (const char* verb : kReportingWords)
+    if (c.key.find(verb) != std::string::npos) return "a reporting clause (has a reporting verb)";
+  if (kDiscourseWords.count(c.key)) return "a discourse word";
+  if (han > 0 && std::u32string_view(U"是的了为有在着").find(cps.back()) != std::u32string_view::npos)
+    return "ends like a clause, not a name";
+  if (c.byline_word && speech < 2) return "a byline or credit label";
+  if (han == 0) {
+    std::size_t i = 0;
+    while (i < cps.size() && (cps[i] == '$' || cps[i] == '@')) ++i;
+    if (i < cps.size() && u_islower(static_cast<UChar32>(cps[i])))
+      return "a lower-case word (names are capitalised)";
+  }
+  return "";
+}
+
+// A one-line label is a speaker only with a strong personal-name shape: a
+// transliterated name ("汤姆·麦肯齐") or a capitalised two-part Latin name.
+bool HasStrongNameShape(const Candidate& c) {
+  const std::u32string cps = Decode(c.key);
+  const std::size_t dot = cps.find(U'·');
+  if (dot != std::u32string::npos && dot > 0 && dot + 1 < cps.size()) {
+    for (char32_t cp : cps)
+      if (cp != U'·' && !IsHan(cp)) return false;
+    return true;
+  }
+  const std::string written = c.Written();
+  const std::vector<std::string> words = LatinWords(written);
+  if (words.size() < 2 || words.size() > 3) return false;
+  int capitals = 0;
+  for (char ch : written) {
+    if (!IsLatinLetter(static_cast<unsigned char>(ch)) && ch != ' ') return false;
+    capitals += ch >= 'A' && ch <= 'Z';
+  }
+  return capitals == static_cast<int>(words.size());
+}
+
+bool IsBylineSighting(const Candidate& c, const Sighting& s);
+
+// A short personal name: two to four Han characters, or a strong name shape.
+bool IsPlausibleName(const Candidate& c) {
+  const std::u32string cps = Decode(c.key);
+  if (cps.size() >= 2 && cps.size() <= 4 && std::all_of(cps.begin(), cps.end(), IsHan)) return true;
+  return HasStrongNameShape(c);
+}
+
+std::map<std::string, Candidate> CollectCandidates(std::string_view text,
+                                                   const LabelledText& labelled) {
+  std::map<std::string, Candidate> candidates;
+  for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
+    const LineLabel& label = labelled.labels[i];
+    if (!label.candidate || (label.kind != LineKind::kText && label.kind != LineKind::kTurnStart))
+      continue;
+    const MarkerMatch& m = *label.candidate;
+    Sighting s;
+    s.line = i;
+    s.written = std::string(text.substr(m.label.begin, m.label.end - m.label.begin));
+    s.descriptor_key = m.descriptor_key;
+    s.text = std::string(text.substr(m.text.begin, m.text.end - m.text.begin));
+    s.text_chars = m.text_chars;
+    Candidate& c = candidates[m.key];
+    c.key = m.key;
+    (s.text_chars > 0 ? c.sightings : c.bare).push_back(std::move(s));
+  }
+  for (auto& [key, c] : candidates) {
+    c.asker_word = InVocabulary(kAskerWords, key);
+    c.answerer_word = InVocabulary(kAnswererWords, key);
+    c.byline_word = InVocabulary(kBylineWords, key);
+    for (const Sighting& s : c.sightings) c.bylines += IsBylineSighting(c, s);
+    if (!c.sightings.empty()) c.reject = ShapeRejection(c);
+  }
+  return candidates;
+}
+
+// A group of labels taken as one person.
+struct Group {
+  std::vector<const Candidate*> members;
+  std::vector<std::string> merged;  // notes
+  std::string role;
+  std::string role_evidence;
+  bool generic = false;  // only 问/答/Q/A-like labels
+
+  const Candidate& head() const { return *members.front(); }
+  std::vector<const Sighting*> Sightings() const {
+    std::vector<const Sighting*> all;
+    for (const Candidate* c : members)
+      for (const Sighting& s : c->sightings) all.push_back(&s);
+    std::sort(all.begin(), all.end(), [](const Sighting* a, const Sighting* b) { return a->line < b->line; });
+    return all;
+  }
+  std::size_t FirstLine() const { return Sightings().front()->line; }
+};
+
+void MergeInto(std::vector<Group>* groups, std::size_t from, std::size_t into, const std::string& why) {
+  Group& target = (*groups)[into];
+  Group& source = (*groups)[from];
+  target.members.insert(target.members.end(), source.members.begin(), source.members.end());
+  target.merged.push_back(source.head().Written() + " -> " + target.head().Written() + ": " + why);
+  target.merged.insert(target.merged.end(), source.merged.begin(), source.merged.end());
+  target.generic = target.generic && source.generic;
+  groups->erase(groups->begin() + static_cast<std::ptrdiff_t>(from));
+}
+
+// "Adam Jonas (AJ):" ... "AJ:": initials declared in a marker's descriptor.
+void MergeDeclaredInitials(std::vector<Group>* groups) {
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    for (const Candidate* c : (*groups)[i].members) {
+      for (const Sighting& s : c->sightings) {
+        if (s.descriptor_key.empty()) continue;
+        for (std::size_t j = 0; j < groups->size(); ++j) {
+          if (j == i || (*groups)[j].head().key != s.descriptor_key) continue;
+          MergeInto(groups, j, i, "initials declared in the marker '" + s.written + " (" +
+                                      s.descriptor_key + ")'");
+          return MergeDeclaredInitials(groups);  // indices moved; start again
+        }
+      }
+    }
+  }
+}
+
+bool IsShortFormOf(const Candidate& a, const Candidate& b) {
+  const std::u32string ka = Decode(a.key), kb = Decode(b.key);
+  bool han_a = std::all_of(ka.begin(), ka.end(), IsHan);
+  bool han_b = std::all_of(kb.begin(), kb.end(), IsHan);
+  if (han_a && han_b) {  // "梁" of "梁文锋": a surname or given name
+    return ka.size() <= 2 && kb.size() >= 3 && kb.size() <= 4 &&
+           (kb.compare(0, ka.size(), ka) == 0 || kb.compare(kb.size() - ka.size(), ka.size(), ka) == 0);
+  }
+  const std::vector<std::string> wa = LatinWords(a.Written()), wb = LatinWords(b.Written());
+  if (wa.empty() || wa.size() >= wb.size()) return false;
+  return std::all_of(wa.begin(), wa.end(), [&](const std::string& w) {
+    return std::find(wb.begin(), wb.end(), w) != wb.end();
+  });
+}
+
+// "Ha" and "K. Oanh Ha": a short form of exactly one longer name.
+void MergeShortForms(std::vector<Group>* groups) {
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    if ((*groups)[i].generic) continue;
+    std::vector<std::size_t> longer;
+    for (std::size_t j = 0; j < groups->size(); ++j)
+      if (j != i && !(*groups)[j].generic && IsShortFormOf((*groups)[i].head(), (*groups)[j].head()))
+        longer.push_back(j);
+    if (longer.size() != 1) continue;
+    MergeInto(groups, i, longer[0], "a short form of the full name");
+    return MergeShortForms(groups);
+  }
+}
+
+struct RoleStats {
+  int lines = 0;
+  int questions = 0;
+  double mean_chars = 0;
+};
+
+RoleStats StatsOf(const Group& g) {
+  RoleStats r;
+  double chars = 0;
+  for (const Sighting* s : g.Sightings()) {
+    ++r.lines;
+    r.questions += IsQuestion(s->text);
+    chars += s->text_chars;
+  }
+  r.mean_chars = r.lines ? chars / r.lines : 0;
+  return r;
+}
+
+std::string Percent(int part, int whole) {
+  return std::to_string(whole ? (100 * part + whole / 2) / whole : 0) + "%";
+}
+
+// The asker is the speaker whose turns are questions, short, and first;
+// everyone else answers. The generic vocabulary decides when present.
+void InferRoles(std::vector<Group>* groups) {
+  double best = -1e9;
+  std::size_t asker = 0;
+  double shortest = 1e18;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    shortest = std::min(shortest, StatsOf((*groups)[i]).mean_chars);
+    if ((*groups)[i].FirstLine() < (*groups)[first].FirstLine()) first = i;
+  }
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    const Group& g = (*groups)[i];
+    const RoleStats r = StatsOf(g);
+    double score = 2.0 * r.questions / std::max(1, r.lines);
+    if (r.mean_chars == shortest) score += 0.5;
+    if (i == first) score += 0.25;
+    if (g.head().asker_word) score += 3;
+    if (g.head().answerer_word) score -= 3;
+    if (score > best) best = score, asker = i;
+  }
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    Group& g = (*groups)[i];
+    const RoleStats r = StatsOf(g);
+    g.role = i == asker ? "interviewer" : "interviewee";
+    g.role_evidence = Percent(r.questions, r.lines) + " of " + std::to_string(r.lines) +
+                      " turns ask a question; " + std::to_string(static_cast<int>(std::lround(r.mean_chars))) +
+                      " characters a turn on average" + (i == first ? "; speaks first" : "") +
+                      (g.head().asker_word ? "; an interviewer's label" : "") +
+                      (g.head().answerer_word ? "; an answerer's label" : "");
+  }
+}
+
+// Generic labels ("答:") join the one named speaker on their side.
+void MergeGenericLabels(std::vector<Group>* groups) {
+  for (const char* side : {"interviewee", "interviewer"}) {
+    std::vector<std::size_t> named, generic;
+    for (std::size_t i = 0; i < groups->size(); ++i) {
+      const Group& g = (*groups)[i];
+      const bool word = std::string(side) == "interviewer" ? g.head().asker_word : g.head().answerer_word;
+      if (g.generic && word) generic.push_back(i);
+      else if (!g.generic && g.role == side) named.push_back(i);
+    }
+    if (named.size() != 1 || generic.empty()) continue;
+    const std::size_t into = named[0];
+    MergeInto(groups, generic[0], into, std::string("a generic label, and one named ") + side);
+    return MergeGenericLabels(groups);
+  }
+}
+
+std::string SpeakerId(const std::string& written, std::set<std::string>* used) {
+  std::string id;
+  bool ascii = true;
+  for (unsigned char c : written) ascii = ascii && c < 0x80;
+  for (char c : written) {
+    if (!ascii) {
+      if (c != ' ') id += c;
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      id += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      id += static_cast<char>(c - 'A' + 'a');
+    } else if ((c == ' ' || c == '.' || c == '-') && !id.empty() && id.back() != '-') {
+      id += '-';
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  if (id.empty()) id = "speaker";
+  std::string unique = id;
+  for (int n = 2; used->count(unique); ++n) unique = id + "-" + std::to_string(n);
+  used->insert(unique);
+  return unique;
+}
+
+// Next line index after i that is not blank or noise, or size.
+std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
+  for (++i; i < labelled.labels.size(); ++i) {
+    const LineKind k = labelled.labels[i].kind;
+    if (k != LineKind::kBlank && k != LineKind::kNoise) return i;
+  }
+  return labelled.labels.size();
+}
+
+bool IsBylineSighting(const Candidate& c, const Sighting& s) {
+  if (!c.byline_word || s.text_chars > kBylineMaxChars) return false;
+  for (char32_t cp : Decode(s.text))
+    if (std::u32string_view(kSentencePunct).find(cp) != std::u32string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
+Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) {
+  Discovery d;
+  const std::map<std::string, Candidate> candidates = CollectCandidates(text, labelled);
+
+  // Labels whose shape allows a speaker, merged into people.
+  std::vector<Group> groups;
+  for (const auto& [key, c] : candidates) {
+    if (c.sightings.empty()) continue;
+    if (!c.reject.empty()) {
+      d.report.rejected.push_back(c.Written() + " (" + std::to_string(c.lines()) + " line" +
+                                  (c.lines() == 1 ? "" : "s") + "): " + c.reject);
+      continue;
+    }
+    groups.push_back(Group{{&c}, {}, "", "", c.asker_word || c.answerer_word});
+  }
+  MergeDeclaredInitials(&groups);
+  MergeShortForms(&groups);
+
+  // People who speak more than once carry the dialogue; a one-line voice
+  // joins it only with a strong name shape, between their turns.
+  std::vector<Group> repeated, single;
+  for (Group& g : groups) (g.Sightings().size() >= 2 || g.generic ? repeated : single).push_back(std::move(g));
+  groups = std::move(repeated);
+  std::size_t first = SIZE_MAX, last = 0;
+  for (const Group& g : groups)
+    first = std::min(first, g.FirstLine()), last = std::max(last, g.Sightings().back()->line);
+  for (Group& g : single) {
+    const std::size_t line = g.FirstLine();
+    const bool named = HasStrongNameShape(g.head());
+    if (groups.size() >= 2 && named && line > first && line < last) {
+      groups.push_back(std::move(g));
+      continue;
+    }
+    d.weak_evidence = d.weak_evidence || named || IsPlausibleName(g.head());
+    d.report.rejected.push_back(g.head().Written() + " (1 line): " +
+                                (groups.size() < 2 ? "no dialogue to belong to"
+                                 : named           ? "outside the dialogue"
+                                                   : "one line, not shaped like a name"));
+  }
+
+  if (!groups.empty()) InferRoles(&groups);
+  MergeGenericLabels(&groups);
+  std::sort(groups.begin(), groups.end(),
+            [](const Group& a, const Group& b) { return a.FirstLine() < b.FirstLine(); });
+
+  // Assign turn lines; bylines ("记者:陆柯言") and bare labels not followed by
+  // text are left alone.
+  std::set<std::string> used_ids;
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    const std::string written = g.head().Written();
+    SpeakerRule rule{SpeakerId(written, &used_ids), written, g.role, {}, false};
+    DiscoveredSpeaker evidence{rule.id, {}, 0, g.role_evidence, g.merged};
+    for (const Candidate* c : g.members) {
+      for (const Sighting& s : c->sightings) {
+        if (IsBylineSighting(*c, s)) continue;
+        d.turns[s.line] = static_cast<int>(gi);
+        ++evidence.lines;
+        if (std::find(evidence.labels.begin(), evidence.labels.end(), s.written) == evidence.labels.end())
+          evidence.labels.push_back(s.written);
+      }
+      for (const Sighting& s : c->bare) {
+        const std::size_t next = NextContent(labelled, s.line);
+        if (next < labelled.labels.size() && labelled.labels[next].kind == LineKind::kText &&
+            !labelled.labels[next].candidate) {
+          d.turns[s.line] = static_cast<int>(gi);
+          ++evidence.lines;
+        }
+      }
+    }
+    d.speakers.push_back(std::move(rule));
+    d.report.speakers.push_back(std::move(evidence));
+  }
+
+  // The verdict: two or more speakers with two or more turns, alternating.
+  int changes = 0, previous = -1, recurring = 0;
+  for (const auto& [line, speaker] : d.turns) {
+    if (previous >= 0 && speaker != previous) ++changes;
+    previous = speaker;
+  }
+  bool generic_pair = false, generic_asker = false, generic_answerer = false;
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    recurring += d.report.speakers[gi].lines >= 2;
+    for (const Candidate* c : groups[gi].members) {
+      generic_asker = generic_asker || c->asker_word;
+      generic_answerer = generic_answerer || c->answerer_word;
+    }
+  }
+  generic_pair = generic_asker && generic_answerer;
+  const int n = static_cast<int>(d.turns.size());
+  const double alternation = n > 1 ? static_cast<double>(changes) / (n - 1) : 0;
+  d.report.dialogue = (recurring >= 2 && n >= 4 && alternation >= 0.4) || (generic_pair && n >= 2);
+  d.report.confidence = std::round(100 * (0.5 * alternation + 0.5 * std::min(1.0, n / 10.0))) / 100;
+  d.report.evidence = std::to_string(groups.size()) + " speaker label group(s), " + std::to_string(n) +
+                      " turn lines, speaker changes at " + Percent(changes, std::max(1, n - 1)) +
+                      " of turns" + (d.report.dialogue ? "" : ": not enough for a dialogue");
+  if (!d.report.dialogue) {
+    d.weak_evidence = d.weak_evidence || !groups.empty();
+    d.speakers.clear();
+    d.turns.clear();
+    d.report.speakers.clear();
+  }
+  return d;
+}
+
+CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
+                             LabelledText* labelled) {
+  CompiledRules rules = base;
+  rules.name = "discovered";
+  rules.speakers = discovery.speakers;
+  for (const auto& [line, speaker] : discovery.turns) {
+    LineLabel& label = labelled->labels[line];
+    label.kind = LineKind::kTurnStart;
+    label.speaker = speaker;
+    label.rule = "discovery:" + discovery.speakers[static_cast<std::size_t>(speaker)].id;
+    label.text = label.candidate->text;
+  }
+  return rules;
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,45 @@
+// Discovery: finding the speakers of an article that no rule file describes.
+//
+// Every line that starts with "label:" is a sighting (the classifier records
+// it). Discovery groups sightings by label, rejects labels whose shape says
+// they are not speakers (reporting clauses "他说:", bylines "记者:陆柯言",
+// list items "1.数学:", timestamps, links, discourse words "首先:"), keeps
+// labels that recur, merges labels of one person (the generic "答:" into the
+// one named interviewee, initials declared in a marker "Adam Jonas (AJ):",
+// a short form of a full name), decides whether the whole looks like a
+// dialogue (two or more speakers, alternating), and infers who asks.
+//
+// It works from shapes only: no name, outlet or string of any particular
+// article is built in.
+#ifndef QAEXTRACT_SRC_DISCOVER_DISCOVERY_H_
+#define QAEXTRACT_SRC_DISCOVER_DISCOVERY_H_
+
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "parse/pipeline.h"
+#include "qaextract/document.h"
+#include "rules/rule_model.h"
+
+namespace qaextract::internal {
+
+struct Discovery {
+  DiscoveryReport report;
+  bool weak_evidence = false;  // lines that may be speakers' turns, but no dialogue
+  std::vector<SpeakerRule> speakers;   // the speakers found, in order of first turn
+  std::map<std::size_t, int> turns;    // line index -> index into speakers
+};
+
+// Finds speakers in `labelled` (labelled with rules that have no speakers of
+// their own). `text` is Source::text.
+Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled);
+
+// Makes the lines discovery assigned turn starts of its speakers, and returns
+// `base` with those speakers, named "discovered".
+CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
+                             LabelledText* labelled);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_DISCOVER_DISCOVERY_H_

@@ -1,0 +1,53 @@
+#include "parse/pipeline.h"
+
+#include "parse/assembler.h"
+#include "parse/front_matter.h"
+
+namespace qaextract::internal {
+
+Status LabelLines(const Source& source, const CompiledRules& rules,
+                  const ExtractOptions& options, LabelledText* out) {
+  LabelledText result;
+  result.lines = SplitLines(source.text);
+  for (const Line& line : result.lines) {
+    if (line.end - line.begin > options.max_line_bytes) {
+      return Status::InputError(SourceLocation{source.path, line.number, 0},
+                                "line is " + std::to_string(line.end - line.begin) +
+                                    " bytes, over the limit of " +
+                                    std::to_string(options.max_line_bytes) + " (--max-line-bytes)");
+    }
+  }
+  result.front_matter = FindFrontMatter(source.text, result.lines);
+  Classifier classifier(rules, source.text);
+  result.labels.reserve(result.lines.size());
+  for (const Line& line : result.lines) {
+    if (result.labels.size() < result.front_matter) {
+      LineLabel label;
+      label.kind = LineKind::kMetadata;
+      label.rule = "front-matter";
+      label.text = ByteSpan{line.begin, line.end};
+      result.labels.push_back(std::move(label));
+      continue;
+    }
+    result.labels.push_back(classifier.Classify(line));
+  }
+  *out = std::move(result);
+  return Status::OK();
+}
+
+void BuildDocument(const Source& source, const CompiledRules& rules,
+                   const LabelledText& labelled, Document* doc) {
+  Document d;
+  ReadFrontMatter(source.text, labelled.lines, labelled.front_matter, &d.metadata);
+  d.source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
+  d.rules = RulesInfo{rules.name, rules.files, rules.sha256, "option"};
+  if (source.invalid_utf8 > 0) {
+    d.warnings.push_back(Warning{"invalid-utf8", 0,
+                                 std::to_string(source.invalid_utf8) +
+                                     " invalid UTF-8 sequence(s); written as U+FFFD"});
+  }
+  Assemble(rules, source.text, labelled.lines, labelled.labels, &d);
+  *doc = std::move(d);
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,35 @@
+// The two halves of extraction, for callers that look at the labels in
+// between (discovery, explain): label every line, then build the document.
+#ifndef QAEXTRACT_SRC_PARSE_PIPELINE_H_
+#define QAEXTRACT_SRC_PARSE_PIPELINE_H_
+
+#include <vector>
+
+#include "parse/classifier.h"
+#include "qaextract/document.h"
+#include "qaextract/options.h"
+#include "qaextract/source.h"
+#include "qaextract/status.h"
+#include "rules/rule_model.h"
+#include "text/lines.h"
+
+namespace qaextract::internal {
+
+struct LabelledText {
+  std::vector<Line> lines;
+  std::vector<LineLabel> labels;  // parallel to lines
+  std::size_t front_matter = 0;   // the first this many lines are front matter
+};
+
+// Splits source.text into lines and labels each with `rules`. Fails when a
+// line is over options.max_line_bytes.
+Status LabelLines(const Source& source, const CompiledRules& rules,
+                  const ExtractOptions& options, LabelledText* out);
+
+// Builds *doc from labelled lines (source, rules, metadata, body, warnings).
+void BuildDocument(const Source& source, const CompiledRules& rules,
+                   const LabelledText& labelled, Document* doc);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_PARSE_PIPELINE_H_

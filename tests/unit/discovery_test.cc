@@ -1,0 +1,133 @@
+// Zero-config extraction: discovery on small articles of the shapes real
+// interviews use, and on the traps that must not become turns.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "testing/test_util.h"
+
+namespace qaextract {
+namespace {
+
+Document Discover(const std::string& text) {
+  static RuleLibrary library;
+  static bool loaded = RuleLibrary::LoadBuiltin({}, &library).ok();
+  REQUIRE(loaded);
+  Source source;
+  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
+  Document doc;
+  REQUIRE(ExtractWithLibrary(source, library, {}, &doc).ok());
+  return doc;
+}
+
+// speaker id -> (role, turns)
+std::map<std::string, std::pair<std::string, int>> Speakers(const Document& doc) {
+  std::map<std::string, std::pair<std::string, int>> out;
+  for (const Speaker& s : doc.speakers) out[s.id] = {s.role, s.turn_count};
+  return out;
+}
+
+std::vector<int> TurnLines(const Document& doc) {
+  std::vector<int> lines;
+  for (const Turn& t : doc.turns) lines.push_back(t.line_start);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("Discovery: named interviewer and interviewee, roles from questions") {
+  Document doc = Discover(
+      "标题\n记者：陆柯言\n导语。\n"
+      "界面新闻：这件事是你自己曝光的吗？\n李洪元：不是我主动曝光。我8月被释放。\n"
+      "界面新闻：为什么现在才曝光？\n李洪元：因为上周才拿到赔偿决定书。\n");
+  CHECK(doc.rules.selected_by == "discovery");
+  CHECK(TurnLines(doc) == std::vector<int>{4, 5, 6, 7});
+  CHECK(Speakers(doc) == std::map<std::string, std::pair<std::string, int>>{
+                             {"界面新闻", {"interviewer", 2}}, {"李洪元", {"interviewee", 2}}});
+  REQUIRE(doc.discovery);
+  CHECK(doc.discovery->dialogue);
+  CHECK(doc.discovery->rejected ==
+        std::vector<std::string>{"记者 (1 line): a byline label with short text"});
+}
+
+TEST_CASE("Discovery: 问/答 and Q/A work alone") {
+  Document zh = Discover("问：你好吗？\n答：很好。\n问：然后呢？\n答：没有然后了。\n");
+  CHECK(Speakers(zh) == std::map<std::string, std::pair<std::string, int>>{
+                            {"问", {"interviewer", 2}}, {"答", {"interviewee", 2}}});
+  Document en = Discover("Intro text.\n\nQ: Why?\n\nA: Because.\n");
+  CHECK(TurnLines(en) == std::vector<int>{3, 5});
+  CHECK(Speakers(en).at("q").first == "interviewer");
+}
+
+TEST_CASE("Discovery: bold labels with the colon inside or outside the bold") {
+  Document doc = Discover(
+      "**界面新闻：**你好吗？\n\n**王攀**：很好，谢谢。\n\n**界面新闻：你最近在做什么？**\n\n**王攀：**在写书。\n");
+  CHECK(TurnLines(doc) == std::vector<int>{1, 3, 5, 7});
+  CHECK(doc.turns[1].marker == "**王攀**：");
+  CHECK(doc.turns[2].marker == "**界面新闻：");
+}
+
+TEST_CASE("Discovery: aliases of one person merge, with the reason recorded") {
+  Document doc = Discover(
+      "Host: Welcome. Who are you?\nAdam Jonas (AJ): I am an analyst.\nHost: What do you do?\n"
+      "AJ: I cover cars.\nHost: Which cars?\nAJ: Electric ones.\n");
+  REQUIRE(doc.discovery);
+  CHECK(Speakers(doc) == std::map<std::string, std::pair<std::string, int>>{
+                             {"host", {"interviewer", 3}}, {"adam-jonas", {"interviewee", 3}}});
+  REQUIRE(doc.discovery->speakers.size() == 2);
+  CHECK(doc.discovery->speakers[1].merged ==
+        std::vector<std::string>{"AJ -> Adam Jonas: initials declared in the marker 'Adam Jonas (AJ)'"});
+
+  Document gen = Discover("《周报》：问一？\n戈德曼：答一。\n《周报》：问二？\n答：答二。\n《周报》：问三？\n戈德曼：答三。\n");
+  CHECK(Speakers(gen).at("戈德曼") == std::make_pair(std::string("interviewee"), 3));
+
+  Document scripts = Discover("暗涌：问一？\n梁文鋒：答一。\n暗涌：问二？\n梁文锋：答二。\n");
+  REQUIRE(scripts.speakers.size() == 2);
+  CHECK(scripts.speakers[1].aliases == std::vector<std::string>{"梁文鋒", "梁文锋"});
+
+  Document short_form = Discover(
+      "Oanh Ha: Welcome to the show?\nSaritha Rai: Thanks.\nHa: Who is he?\nRai: A quiet man.\n");
+  CHECK(Speakers(short_form) == std::map<std::string, std::pair<std::string, int>>{
+                                    {"oanh-ha", {"interviewer", 2}}, {"saritha-rai", {"interviewee", 2}}});
+}
+
+TEST_CASE("Discovery: traps that must not become turns") {
+  Document doc = Discover(
+      "張崑陽：北京打壓台灣的新手法\n"     // a headline with a colon
+      "译：Kris\n文 | 于丽丽\n"            // bylines
+      "Source: https://example.com/a\n"   // a source line
+      "记者：你怎么看？\n张三：我认为很好。比如：\n1. 数学：一门考试。\n"
+      "他说：我们再想想。\n她想了想，說：好吧。\n"
+      "记者：还有呢？\n张三：没有了。\n首先：这很重要。\n");
+  CHECK(TurnLines(doc) == std::vector<int>{5, 6, 10, 11});
+  REQUIRE(doc.turns.size() == 4);
+  CHECK(doc.turns[1].text == "我认为很好。比如：\n1. 数学：一门考试。\n他说：我们再想想。\n她想了想，說：好吧。");
+  CHECK(doc.turns[3].text == "没有了。\n首先：这很重要。");
+}
+
+TEST_CASE("Discovery: narration with quoted speech is not a dialogue") {
+  Document doc = Discover(
+      "我问他：“你多少天没洗澡了？”\n躺在下铺的工友说：“插座对不上。”\n"
+      "他笑着点点头：“你怎么知道？”\n姜小鹏一脸得意：“我刚进厂就被选上了。”\n");
+  CHECK(doc.turns.empty());
+  CHECK(doc.rules.selected_by == "default");
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].code == "no-dialogue");
+}
+
+TEST_CASE("Discovery: two lines are weak evidence: a warning, no invented turns") {
+  Document doc = Discover("张三：今天天气很好。\n李四：是的，很好。\n");
+  CHECK(doc.turns.empty());
+  bool weak = false;
+  for (const Warning& w : doc.warnings) weak = weak || w.code == "weak-dialogue-evidence";
+  CHECK(weak);
+}
+
+TEST_CASE("Discovery: a one-line clip voice with a name's shape joins the dialogue") {
+  Document doc = Discover(
+      "Host: Hello?\nGuest: Hi.\nDavid Gura: Now back to the news.\nHost: So?\nGuest: So.\n");
+  CHECK(TurnLines(doc) == std::vector<int>{1, 2, 3, 4, 5});
+  CHECK(Speakers(doc).count("david-gura") == 1);
+}
+
+}  // namespace qaextract
