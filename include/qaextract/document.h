@@ -109,7 +109,7 @@ struct Removed {
 };
 
 // Something the caller should know that did not stop extraction. Codes:
-// no-dialogue, consecutive-turns, no-rules-matched, weak-dialogue-evidence,
+// no-dialogue, consecutive-turns, weak-dialogue-evidence, low-confidence,
 // invalid-utf8.
 struct Warning {
   std::string code;

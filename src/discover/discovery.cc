@@ -11,11 +11,15 @@
 //   6. Verdict: a dialogue needs two speakers who alternate.
 #include "discover/discovery.h"
 
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "text/decode.h"
@@ -46,11 +50,21 @@ const std::set<std::string> kDiscourseWords = {
     "总而言之", "注意", "第一", "第二", "第三", "第四", "一是", "二是", "三是", "问题", "答案",
     "结论", "原因", "目的", "背景", "观点", "理由", "结果", "重点", "关键", "要点", "感受", "体会",
     "启示", "提示", "备注", "补充", "更新", "附", "附录", "前言", "后记", "引言", "题记", "简介",
-    "说明", "事实上", "其实", "当然", "所以", "因此", "但是", "不过", "而且", "同时"};
-// Reporting verbs: a label containing one introduces quoted speech ("他说:").
-const char* const kReportingWords[] = {"说", "道", "讲", "曰", "叹", "笑", "喊", "问", "答",
-                                       "表示", "指出", "写", "回忆", "透露", "坦言", "认为",
-                                       "觉得", "强调", "介绍", "解释", "回应", "提到", "告诉"};
+    "说明", "事实上", "其实", "当然", "所以", "因此", "但是", "不过", "而且", "同时",
+    // fields of profiles, recipes and listings, which repeat like labels
+    "材料", "做法", "步骤", "方法", "解析", "注意事项", "特点", "优点", "缺点", "地址", "电话",
+    "时间", "地点", "价格", "人物", "主题", "作品", "代表作", "出生", "国籍", "职业", "总结",
+    "note", "notes", "tip", "tips", "warning", "example", "step", "summary", "conclusion",
+    "address", "phone", "email", "website", "time", "location", "price", "ingredients",
+    "edit", "caution", "important", "result", "results", "output"};
+// Reporting verbs: a label with one introduces quoted speech ("工友说:").
+// One-character verbs also occur in names (李笑来), so they count at the end
+// of a label, or anywhere in a label too long for a name.
+const char32_t kReportingChars[] = U"说道讲曰叹笑喊问答写";
+const char* const kReportingWords[] = {"表示", "指出", "回忆", "透露", "坦言", "认为", "觉得",
+                                       "强调", "介绍", "解释", "回应", "提到", "告诉", "写道",
+                                       "问道", "说道", "答道", "笑着"};
+constexpr std::size_t kShortNameChars = 4;
 const char32_t kPronouns[] = U"我你他她它咱您";
 // Punctuation that a speaker label never contains.
 const char32_t kSentencePunct[] = U",，。;；!！?？、“”\"「」~…";
@@ -114,8 +128,7 @@ struct Sighting {
 
 struct Candidate {
   std::string key;
-  std::vector<Sighting> sightings;  // with text after the marker
-  std::vector<Sighting> bare;       // the label alone on its line
+  std::vector<Sighting> sightings;  // with text after the marker, or on the next line
   std::string reject;               // why it is not a speaker; empty when it may be
   bool asker_word = false;
   bool answerer_word = false;
@@ -166,7 +179,12 @@ std::string ShapeRejection(const Candidate& c) {
       return "a reporting clause (has a pronoun)";
   for (const char* verb : kReportingWords)
     if (c.key.find(verb) != std::string::npos) return "a reporting clause (has a reporting verb)";
-  if (kDiscourseWords.count(c.key)) return "a discourse word";
+  const std::u32string_view verbs(kReportingChars);
+  if (verbs.find(cps.back()) != std::u32string_view::npos) return "a reporting clause (ends with a verb)";
+  if (cps.size() > kShortNameChars)
+    for (char32_t cp : cps)
+      if (verbs.find(cp) != std::u32string_view::npos) return "a reporting clause (has a reporting verb)";
+  if (InVocabulary(kDiscourseWords, c.key)) return "a discourse word";
   if (han > 0 && std::u32string_view(U"是的了为有在着").find(cps.back()) != std::u32string_view::npos)
     return "ends like a clause, not a name";
   if (c.byline_word && speech < 2) return "a byline or credit label";
@@ -200,6 +218,15 @@ bool HasStrongNameShape(const Candidate& c) {
   return capitals == static_cast<int>(words.size());
 }
 
+// Next line index after i that is not blank or noise, or size.
+std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
+  for (++i; i < labelled.labels.size(); ++i) {
+    const LineKind k = labelled.labels[i].kind;
+    if (k != LineKind::kBlank && k != LineKind::kNoise) return i;
+  }
+  return labelled.labels.size();
+}
+
 bool IsBylineSighting(const Candidate& c, const Sighting& s);
 
 // A short personal name: two to four Han characters, or a strong name shape.
@@ -223,9 +250,20 @@ std::map<std::string, Candidate> CollectCandidates(std::string_view text,
     s.descriptor_key = m.descriptor_key;
     s.text = std::string(text.substr(m.text.begin, m.text.end - m.text.begin));
     s.text_chars = m.text_chars;
+    if (s.text_chars == 0) {
+      // The label alone on its line ("**李洪元：**"), the answer below it: a
+      // turn only when plain text follows.
+      const std::size_t next = NextContent(labelled, i);
+      if (next >= labelled.labels.size() || labelled.labels[next].kind != LineKind::kText ||
+          labelled.labels[next].candidate)
+        continue;
+      const ByteSpan t = labelled.labels[next].text;
+      s.text = std::string(text.substr(t.begin, t.end - t.begin));
+      s.text_chars = labelled.labels[next].chars;
+    }
     Candidate& c = candidates[m.key];
     c.key = m.key;
-    (s.text_chars > 0 ? c.sightings : c.bare).push_back(std::move(s));
+    c.sightings.push_back(std::move(s));
   }
   for (auto& [key, c] : candidates) {
     c.asker_word = InVocabulary(kAskerWords, key);
@@ -309,6 +347,65 @@ void MergeShortForms(std::vector<Group>* groups) {
     if (longer.size() != 1) continue;
     MergeInto(groups, i, longer[0], "a short form of the full name");
     return MergeShortForms(groups);
+  }
+}
+
+// Toneless pinyin of a Han label ("哈" -> "ha"), through ICU's Han-Latin
+// transliterator; "" when ICU cannot build it. Transliterators are not
+// thread-safe, so one shared instance is used under a lock.
+std::string Pinyin(const std::string& han) {
+  static std::mutex mu;
+  static std::unique_ptr<icu::Transliterator> translit;
+  static bool tried = false;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!tried) {
+    tried = true;
+    UErrorCode status = U_ZERO_ERROR;
+    translit.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower",
+                                                       UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) translit.reset();
+  }
+  if (!translit) return "";
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(han);
+  translit->transliterate(s);
+  std::string out;
+  s.toUTF8String(out);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
+  return out;
+}
+
+// Chinese has no "r": translations write Rai as 赖 (lai). Compare sounds
+// with r and l folded together.
+std::string FoldRL(std::string s) {
+  std::replace(s.begin(), s.end(), 'r', 'l');
+  return s;
+}
+
+// "哈" and "Ha": a one- or two-character Han label whose pinyin is a word of
+// exactly one Latin name (podcast transcripts translated into Chinese).
+void MergeTransliterations(std::vector<Group>* groups) {
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    const Group& g = (*groups)[i];
+    const std::u32string key = Decode(g.head().key);
+    if (g.generic || key.empty() || key.size() > 2 || !std::all_of(key.begin(), key.end(), IsHan))
+      continue;
+    std::vector<std::size_t> matches;
+    std::string sound;
+    for (std::size_t j = 0; j < groups->size(); ++j) {
+      if (j == i || (*groups)[j].generic) continue;
+      const std::vector<std::string> words = LatinWords((*groups)[j].head().Written());
+      if (words.empty()) continue;
+      if (sound.empty()) sound = FoldRL(Pinyin(g.head().key));
+      if (sound.empty()) return;
+      for (const std::string& w : words)
+        if (FoldRL(w) == sound) {
+          matches.push_back(j);
+          break;
+        }
+    }
+    if (matches.size() != 1) continue;
+    MergeInto(groups, i, matches[0], "the same name in another script ('" + Pinyin(g.head().key) + "')");
+    return MergeTransliterations(groups);
   }
 }
 
@@ -407,15 +504,6 @@ std::string SpeakerId(const std::string& written, std::set<std::string>* used) {
   return unique;
 }
 
-// Next line index after i that is not blank or noise, or size.
-std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
-  for (++i; i < labelled.labels.size(); ++i) {
-    const LineKind k = labelled.labels[i].kind;
-    if (k != LineKind::kBlank && k != LineKind::kNoise) return i;
-  }
-  return labelled.labels.size();
-}
-
 bool IsBylineSighting(const Candidate& c, const Sighting& s) {
   if (!c.byline_word || s.text_chars > kBylineMaxChars) return false;
   for (char32_t cp : Decode(s.text))
@@ -442,6 +530,7 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
   }
   MergeDeclaredInitials(&groups);
   MergeShortForms(&groups);
+  MergeTransliterations(&groups);
 
   // People who speak more than once carry the dialogue; a one-line voice
   // joins it only with a strong name shape, between their turns.
@@ -485,14 +574,6 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
         ++evidence.lines;
         if (std::find(evidence.labels.begin(), evidence.labels.end(), s.written) == evidence.labels.end())
           evidence.labels.push_back(s.written);
-      }
-      for (const Sighting& s : c->bare) {
-        const std::size_t next = NextContent(labelled, s.line);
-        if (next < labelled.labels.size() && labelled.labels[next].kind == LineKind::kText &&
-            !labelled.labels[next].candidate) {
-          d.turns[s.line] = static_cast<int>(gi);
-          ++evidence.lines;
-        }
       }
     }
     d.speakers.push_back(std::move(rule));

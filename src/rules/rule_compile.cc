@@ -36,7 +36,9 @@ std::string LabelCandidatePattern(int max_label, int max_descriptor) {
   const std::string open = "[‘“「『【〔\\[\"]";
   const std::string close = "[’”」』】〕\\]\"]";
   const std::string label_char = "[^:()*‘’“”「」『』【】〔〕\\[\\]\"]";
-  return "^(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
+  // An optional timestamp first: "[00:01:02] Name:", "(12:30) Name:".
+  const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?[\\])]? )?";
+  return "^" + timestamp + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
          "}?) ?" + close + "? ?(?:\\*\\*)? ?(?:\\(([^()]{1," + std::to_string(max_descriptor) +
          "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
 }

@@ -131,3 +131,64 @@ TEST_CASE("Discovery: a one-line clip voice with a name's shape joins the dialog
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Discovery: the label alone on its line, the answer below it") {
+  Document doc = Discover(
+      "**界面新闻：**\n\n你好吗？\n\n**李洪元：**\n\n很好。\n\n还有一段。\n\n**界面新闻：**\n\n然后呢？\n\n**李洪元：**\n\n没有了。\n");
+  CHECK(TurnLines(doc) == std::vector<int>{1, 5, 11, 15});
+  REQUIRE(doc.turns.size() == 4);
+  CHECK(doc.turns[1].text == "很好。\n还有一段。");
+  CHECK(doc.speakers[0].role == "interviewer");
+}
+
+TEST_CASE("Discovery: a timestamp before the label is part of the marker") {
+  Document doc = Discover(
+      "[00:00:01] Jerod Santo: Welcome. Why rap?\n[00:00:09] Kyle: Because I like it.\n"
+      "[00:01:30] Jerod Santo: And code?\n[00:01:41] Kyle: Also that.\n");
+  CHECK(TurnLines(doc) == std::vector<int>{1, 2, 3, 4});
+  REQUIRE(doc.turns.size() == 4);
+  CHECK(doc.turns[0].marker == "[00:00:01] Jerod Santo:");
+  CHECK(doc.turns[0].speaker == "jerod-santo");
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Discovery: names with a verb-like character stay names; clauses do not") {
+  Document doc = Discover("主持人：你好？\n李笑来：你好。\n主持人：为什么？\n李笑来：因为。\n");
+  CHECK(Speakers(doc).count("李笑来") == 1);
+  Document clause = Discover("工友说：走吧。\n工友说：好的。\n老板问：去哪？\n老板问：哪里？\n");
+  CHECK(clause.turns.empty());
+}
+
+TEST_CASE("Discovery: repeated fields of a listing are not a dialogue") {
+  Document doc = Discover("材料：鸡蛋两个。\n做法：打散。\n材料：面粉。\n做法：和面。\n");
+  CHECK(doc.turns.empty());
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Discovery: English notes and tips are not speakers") {
+  Document doc = Discover("Note: this is a note.\nTip: a tip.\nNote: another.\nTip: more.\n");
+  CHECK(doc.turns.empty());
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Discovery: a Han transliteration of a Latin name is that person") {
+  Document doc = Discover(
+      "Oanh Ha: Welcome?\nSaritha Rai: Thanks.\n哈: Who is he?\n賴: A quiet man.\n"
+      "Ha: Really?\nRai: Yes.\n");
+  REQUIRE(doc.speakers.size() == 2);
+  CHECK(doc.speakers[0].aliases == std::vector<std::string>{"Oanh Ha", "哈", "Ha"});
+  CHECK(doc.speakers[1].aliases == std::vector<std::string>{"Saritha Rai", "賴", "Rai"});
+}
+
+}  // namespace qaextract
