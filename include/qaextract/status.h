@@ -15,8 +15,9 @@
 
 namespace qaextract {
 
-// A place in a file the user gave us. Lines and columns are 1-based; line 0
-// means "the whole file" and column 0 "the whole line".
+// A place in a file the user gave us. Lines and columns are 1-based, columns
+// counted in characters; line 0 means "the whole file" and column 0 "the
+// whole line".
 struct SourceLocation {
   std::string path;
   int line = 0;
@@ -44,7 +45,9 @@ class Status {
 
   Status() = default;  // OK
   static Status OK() { return Status(); }
-  static Status RuleError(SourceLocation where, std::string message);
+  // `code` names the kind of rule problem for `rules lint` ("unknown-key",
+  // "bad-pattern", ...; docs/rules.md lists them); ToString() leaves it out.
+  static Status RuleError(SourceLocation where, std::string message, std::string code = "");
   static Status InputError(SourceLocation where, std::string message);
   static Status UsageError(std::string message);
 
@@ -52,6 +55,7 @@ class Status {
   Kind kind() const { return kind_; }
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }
+  const std::string& code() const { return code_; }  // may be empty
 
   // The exit code this failure maps to (kOk for OK).
   ExitCode exit_code() const;
@@ -61,12 +65,13 @@ class Status {
   std::string ToString() const;
 
  private:
-  Status(Kind kind, SourceLocation where, std::string message)
-      : kind_(kind), where_(std::move(where)), message_(std::move(message)) {}
+  Status(Kind kind, SourceLocation where, std::string message, std::string code = "")
+      : kind_(kind), where_(std::move(where)), message_(std::move(message)), code_(std::move(code)) {}
 
   Kind kind_ = Kind::kOk;
   SourceLocation where_;
   std::string message_;
+  std::string code_;
 };
 
 }  // namespace qaextract

@@ -30,8 +30,11 @@ std::shared_ptr<const RE2> PatternCompiler::CompileRaw(const std::string& patter
 Status PatternCompiler::Compile(const PatternSpec& spec, Rule* out) {
   std::string error;
   std::shared_ptr<const RE2> re = CompileRaw(FoldPattern(spec.text), &error);
-  if (re == nullptr)
-    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error);
+  if (re == nullptr) {
+    const bool too_large = error.rfind("pattern too large", 0) == 0;
+    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error,
+                             too_large ? "pattern-too-large" : "bad-pattern");
+  }
   out->id = spec.id();
   out->re = std::move(re);
   return Status::OK();

@@ -74,24 +74,27 @@ Status CompileSpeakers(const RuleSpec& spec, PatternCompiler* compiler, Compiled
       if (marker.is_regex) {
         std::string error;
         if (set->Add(FoldPattern(p.text), &error) < 0)
-          return Status::RuleError(p.where, "bad pattern in " + p.key_path + ": " + error);
+          return Status::RuleError(p.where, "bad pattern in " + p.key_path + ": " + error,
+                                   "bad-pattern");
         out->regex_marker_speakers.emplace_back(index, p.id());
         continue;
       }
       std::string key = FoldKey(p.text);
-      if (key.empty()) return Status::RuleError(p.where, p.key_path + " is blank");
+      if (key.empty()) return Status::RuleError(p.where, p.key_path + " is blank", "empty-value");
       auto [it, inserted] = out->literal_markers.emplace(key, std::make_pair(index, p.id()));
       if (!inserted && it->second.first != index) {
         return Status::RuleError(p.where, "marker '" + p.text + "' of speaker '" + speaker.id +
                                               "' is already a marker of speaker '" +
-                                              out->speakers[it->second.first].id + "'");
+                                              out->speakers[it->second.first].id + "'",
+                                 "duplicate-marker");
       }
     }
   }
   if (out->regex_marker_speakers.empty()) return Status::OK();
   if (!set->Compile())
     return Status::RuleError(SourceLocation{spec.files.back().first, 0, 0},
-                             "speaker marker regexes need more than the memory budget");
+                             "speaker marker regexes need more than the memory budget",
+                             "pattern-too-large");
   out->regex_markers = std::move(set);
   return Status::OK();
 }
@@ -103,7 +106,8 @@ Status CompileSections(const RuleSpec& spec, PatternCompiler* compiler, Compiled
     if (NamedGroup(re, "number") == 0 && NamedGroup(re, "title") == 0) {
       return Status::RuleError(spec.numbered[i].where,
                                spec.numbered[i].key_path +
-                                   " needs a (?P<number>...) or (?P<title>...) group");
+                                   " needs a (?P<number>...) or (?P<title>...) group",
+                               "section-groups");
     }
   }
   HeadingShape& h = out->headings;

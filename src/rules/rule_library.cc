@@ -66,7 +66,7 @@ class SpecResolver {
       if (std::find(stack_.begin(), stack_.end(), found) != stack_.end()) {
         std::string chain;
         for (const std::string& p : stack_) chain += p + " -> ";
-        return Status::RuleError(ext.where, "circular extends: " + chain + found);
+        return Status::RuleError(ext.where, "circular extends: " + chain + found, "extends-cycle");
       }
       RuleSpec parent;
       if (auto cached = resolved_.find(found); cached != resolved_.end()) {
@@ -114,7 +114,8 @@ class SpecResolver {
         return Status::OK();
       }
     }
-    return Status::RuleError(ext.where, "extends '" + name + "': no such rule file");
+    return Status::RuleError(ext.where, "extends '" + name + "': no such rule file",
+                             "extends-missing");
   }
 
   const RuleLoadOptions& options_;

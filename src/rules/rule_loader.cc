@@ -15,20 +15,35 @@
 namespace qaextract::internal {
 namespace {
 
+// The 1-based location of a yaml-cpp mark (0-based line, 0-based byte
+// column) in `text`, with the column counted in characters.
+SourceLocation LocationOf(const std::string& path, std::string_view text, const YAML::Mark& m) {
+  if (m.is_null()) return SourceLocation{path, 0, 0};
+  std::size_t start = 0;
+  for (int line = 0; line < m.line && start != std::string_view::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  int column = m.column + 1;
+  if (start != std::string_view::npos) {
+    column = 1;
+    const std::string_view prefix = text.substr(start, static_cast<std::size_t>(m.column));
+    for (unsigned char c : prefix) column += (c & 0xC0) != 0x80;
+  }
+  return SourceLocation{path, m.line + 1, column};
+}
+
 class SpecParser {
  public:
-  SpecParser(const std::string& path, RuleSpec* spec) : path_(path), spec_(spec) {}
+  SpecParser(const std::string& path, std::string_view text, RuleSpec* spec)
+      : path_(path), text_(text), spec_(spec) {}
 
   Status Parse(const YAML::Node& root);
 
  private:
-  SourceLocation Where(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.is_null()) return SourceLocation{path_, 0, 0};
-    return SourceLocation{path_, m.line + 1, m.column + 1};
-  }
-  Status Error(const YAML::Node& node, const std::string& message) const {
-    return Status::RuleError(Where(node), message);
+  SourceLocation Where(const YAML::Node& node) const { return LocationOf(path_, text_, node.Mark()); }
+  Status Error(const YAML::Node& node, const char* code, const std::string& message) const {
+    return Status::RuleError(Where(node), message, code);
   }
 
   Status CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
@@ -54,6 +69,7 @@ class SpecParser {
   Status ParseMetadata(const YAML::Node& node);
 
   std::string path_;
+  std::string_view text_;
   RuleSpec* spec_;
 };
 
@@ -75,9 +91,9 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
 
 Status SpecParser::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
                              const std::string& context) const {
-  if (!map.IsMap()) return Error(map, context + " must be a mapping");
+  if (!map.IsMap()) return Error(map, "not-a-mapping", context + " must be a mapping");
   for (auto it = map.begin(); it != map.end(); ++it) {
-    if (!it->first.IsScalar()) return Error(it->first, "keys must be plain strings");
+    if (!it->first.IsScalar()) return Error(it->first, "bad-key", "keys must be plain strings");
     const std::string key = it->first.Scalar();
     bool known = false;
     std::string best;
@@ -90,14 +106,14 @@ Status SpecParser::CheckKeys(const YAML::Node& map, std::initializer_list<const 
     if (known) continue;
     std::string message = "unknown key '" + key + "' in " + context;
     if (!best.empty()) message += "; did you mean '" + best + "'?";
-    return Error(it->first, message);
+    return Error(it->first, "unknown-key", message);
   }
   return Status::OK();
 }
 
 Status SpecParser::ReadString(const YAML::Node& node, const std::string& key_path,
                               std::string* out) const {
-  if (!node.IsScalar()) return Error(node, key_path + " must be a string");
+  if (!node.IsScalar()) return Error(node, "wrong-type", key_path + " must be a string");
   *out = node.Scalar();
   return Status::OK();
 }
@@ -106,9 +122,9 @@ Status SpecParser::ReadInt(const YAML::Node& node, const std::string& key_path, 
                            int* out) const {
   int value = 0;
   if (!node.IsScalar() || !YAML::convert<int>::decode(node, value))
-    return Error(node, key_path + " must be a whole number");
+    return Error(node, "wrong-type", key_path + " must be a whole number");
   if (value < min || value > max)
-    return Error(node, key_path + " must be between " + std::to_string(min) + " and " +
+    return Error(node, "out-of-range", key_path + " must be between " + std::to_string(min) + " and " +
                            std::to_string(max));
   *out = value;
   return Status::OK();
@@ -117,7 +133,7 @@ Status SpecParser::ReadInt(const YAML::Node& node, const std::string& key_path, 
 Status SpecParser::ReadBool(const YAML::Node& node, const std::string& key_path,
                             bool* out) const {
   if (!node.IsScalar() || !YAML::convert<bool>::decode(node, *out))
-    return Error(node, key_path + " must be true or false");
+    return Error(node, "wrong-type", key_path + " must be true or false");
   return Status::OK();
 }
 
@@ -125,7 +141,7 @@ Status SpecParser::ReadPattern(const YAML::Node& node, const std::string& key_pa
                                PatternSpec* out) const {
   PatternSpec p;
   if (Status s = ReadString(node, key_path, &p.text); !s.ok()) return s;
-  if (p.text.empty()) return Error(node, key_path + " must not be empty");
+  if (p.text.empty()) return Error(node, "empty-value", key_path + " must not be empty");
   p.where = Where(node);
   p.origin = spec_->name;
   p.key_path = key_path;
@@ -141,7 +157,7 @@ Status SpecParser::ReadPatterns(const YAML::Node& node, const std::string& key_p
     out->push_back(std::move(p));
     return Status::OK();
   }
-  if (!node.IsSequence()) return Error(node, key_path + " must be a pattern or a list of patterns");
+  if (!node.IsSequence()) return Error(node, "wrong-type", key_path + " must be a pattern or a list of patterns");
   for (std::size_t i = 0; i < node.size(); ++i) {
     PatternSpec p;
     const std::string path = key_path + "[" + std::to_string(i) + "]";
@@ -152,15 +168,15 @@ Status SpecParser::ReadPatterns(const YAML::Node& node, const std::string& key_p
 }
 
 Status SpecParser::Parse(const YAML::Node& root) {
-  if (!root.IsMap()) return Error(root, "a rule file must be a mapping with at least 'name'");
+  if (!root.IsMap()) return Error(root, "not-a-mapping", "a rule file must be a mapping with at least 'name'");
   Status s = CheckKeys(root,
                        {"name", "description", "extends", "match", "marker_syntax", "speakers",
                         "sections", "boundaries", "noise", "metadata"},
                        "the rule file");
   if (!s.ok()) return s;
-  if (!root["name"]) return Error(root, "missing required key 'name'");
+  if (!root["name"]) return Error(root, "missing-key", "missing required key 'name'");
   if (s = ReadString(root["name"], "name", &spec_->name); !s.ok()) return s;
-  if (spec_->name.empty()) return Error(root["name"], "name must not be empty");
+  if (spec_->name.empty()) return Error(root["name"], "empty-value", "name must not be empty");
   if (root["description"] && !(s = ReadString(root["description"], "description",
                                               &spec_->description)).ok())
     return s;
@@ -203,14 +219,14 @@ Status SpecParser::ParseMarkerSyntax(const YAML::Node& node) {
 }
 
 Status SpecParser::ParseSpeakers(const YAML::Node& node) {
-  if (!node.IsSequence()) return Error(node, "speakers must be a list");
+  if (!node.IsSequence()) return Error(node, "wrong-type", "speakers must be a list");
   for (std::size_t i = 0; i < node.size(); ++i) {
     SpeakerSpec speaker;
     Status s = ParseSpeaker(node[i], "speakers[" + std::to_string(i) + "]", &speaker);
     if (!s.ok()) return s;
     for (const SpeakerSpec& other : spec_->speakers) {
       if (other.id == speaker.id)
-        return Error(node[i]["id"], "duplicate speaker id '" + speaker.id + "'");
+        return Error(node[i]["id"], "duplicate-speaker", "duplicate speaker id '" + speaker.id + "'");
     }
     spec_->speakers.push_back(std::move(speaker));
   }
@@ -222,9 +238,9 @@ Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_p
   Status s = CheckKeys(node, {"id", "name", "role", "markers", "metadata", "per_label"}, key_path);
   if (!s.ok()) return s;
   out->where = Where(node);
-  if (!node["id"]) return Error(node, key_path + " is missing required key 'id'");
+  if (!node["id"]) return Error(node, "missing-key", key_path + " is missing required key 'id'");
   if (!(s = ReadString(node["id"], key_path + ".id", &out->id)).ok()) return s;
-  if (out->id.empty()) return Error(node["id"], key_path + ".id must not be empty");
+  if (out->id.empty()) return Error(node["id"], "empty-value", key_path + ".id must not be empty");
   out->name = out->id;
   out->role = "speaker";
   if (node["name"] && !(s = ReadString(node["name"], key_path + ".name", &out->name)).ok()) return s;
@@ -236,9 +252,9 @@ Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_p
       !(s = ParseFields(node["metadata"], key_path + ".metadata", &out->metadata)).ok())
     return s;
   const YAML::Node markers = node["markers"];
-  if (!markers) return Error(node, key_path + " is missing required key 'markers'");
+  if (!markers) return Error(node, "missing-key", key_path + " is missing required key 'markers'");
   if (!markers.IsSequence() || markers.size() == 0)
-    return Error(markers, key_path + ".markers must be a non-empty list");
+    return Error(markers, "wrong-type", key_path + ".markers must be a non-empty list");
   for (std::size_t i = 0; i < markers.size(); ++i) {
     MarkerSpec marker;
     s = ParseMarker(markers[i], key_path + ".markers[" + std::to_string(i) + "]", &marker);
@@ -254,18 +270,18 @@ Status SpecParser::ParseMarker(const YAML::Node& node, const std::string& key_pa
   Status s = CheckKeys(node, {"literal", "regex"}, key_path);
   if (!s.ok()) return s;
   if (node["literal"] && node["regex"])
-    return Error(node, key_path + " must have one of 'literal' or 'regex', not both");
+    return Error(node, "conflicting-keys", key_path + " must have one of 'literal' or 'regex', not both");
   if (node["regex"]) {
     out->is_regex = true;
     return ReadPattern(node["regex"], key_path, &out->pattern);
   }
   if (node["literal"]) return ReadPattern(node["literal"], key_path, &out->pattern);
-  return Error(node, key_path + " must be a string, {literal: ...} or {regex: ...}");
+  return Error(node, "wrong-type", key_path + " must be a string, {literal: ...} or {regex: ...}");
 }
 
 Status SpecParser::ParseFields(const YAML::Node& node, const std::string& key_path,
                                Fields* out) const {
-  if (!node.IsMap()) return Error(node, key_path + " must be a mapping");
+  if (!node.IsMap()) return Error(node, "not-a-mapping", key_path + " must be a mapping");
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string key = it->first.Scalar();
     const YAML::Node& value = it->second;
@@ -274,12 +290,12 @@ Status SpecParser::ParseFields(const YAML::Node& node, const std::string& key_pa
     } else if (value.IsSequence()) {
       Field field{key, {}, true};
       for (const YAML::Node& item : value) {
-        if (!item.IsScalar()) return Error(item, key_path + "." + key + " must list strings");
+        if (!item.IsScalar()) return Error(item, "wrong-type", key_path + "." + key + " must list strings");
         field.values.push_back(item.Scalar());
       }
       out->push_back(std::move(field));
     } else {
-      return Error(value, key_path + "." + key + " must be a string or a list of strings");
+      return Error(value, "wrong-type", key_path + "." + key + " must be a string or a list of strings");
     }
   }
   return Status::OK();
@@ -336,7 +352,7 @@ Status SpecParser::ParseNoise(const YAML::Node& node) {
 }
 
 Status SpecParser::ParseMetadata(const YAML::Node& node) {
-  if (!node.IsMap()) return Error(node, "metadata must be a mapping of field names");
+  if (!node.IsMap()) return Error(node, "not-a-mapping", "metadata must be a mapping of field names");
   for (auto it = node.begin(); it != node.end(); ++it) {
     MetadataSpec field;
     field.key = it->first.Scalar();
@@ -363,9 +379,9 @@ Status SpecParser::ParseMetadata(const YAML::Node& node) {
       if (s.ok() && value["max_chars"])
         s = ReadInt(value["max_chars"], key_path + ".max_chars", 1, 1000, &field.max_chars);
       if (s.ok() && !field.pattern && !field.first_line)
-        s = Error(value, key_path + " needs a 'pattern' or 'first_line: true'");
+        s = Error(value, "metadata-needs-source", key_path + " needs a 'pattern' or 'first_line: true'");
       if (s.ok() && field.pattern && field.first_line)
-        s = Error(value, key_path + " takes 'pattern' or 'first_line', not both");
+        s = Error(value, "conflicting-keys", key_path + " takes 'pattern' or 'first_line', not both");
     }
     if (!s.ok()) return s;
     spec_->metadata.push_back(std::move(field));
@@ -381,19 +397,16 @@ Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* s
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     // e.msg, not e.what(): what() already says "yaml-cpp: error at line...".
-    SourceLocation where{path, e.mark.is_null() ? 0 : e.mark.line + 1,
-                         e.mark.is_null() ? 0 : e.mark.column + 1};
-    return Status::RuleError(where, "YAML syntax: " + e.msg);
+    return Status::RuleError(LocationOf(path, yaml, e.mark), "YAML syntax: " + e.msg,
+                             "yaml-syntax");
   }
   RuleSpec parsed;
   parsed.files.emplace_back(path, std::string(yaml));
   try {
-    Status s = SpecParser(path, &parsed).Parse(root);
+    Status s = SpecParser(path, yaml, &parsed).Parse(root);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
-    SourceLocation where{path, e.mark.is_null() ? 0 : e.mark.line + 1,
-                         e.mark.is_null() ? 0 : e.mark.column + 1};
-    return Status::RuleError(where, e.msg);
+    return Status::RuleError(LocationOf(path, yaml, e.mark), e.msg, "yaml-syntax");
   }
   *spec = std::move(parsed);
   return Status::OK();

@@ -11,8 +11,8 @@ std::string SourceLocation::ToString() const {
   return s;
 }
 
-Status Status::RuleError(SourceLocation where, std::string message) {
-  return Status(Kind::kRuleError, std::move(where), std::move(message));
+Status Status::RuleError(SourceLocation where, std::string message, std::string code) {
+  return Status(Kind::kRuleError, std::move(where), std::move(message), std::move(code));
 }
 
 Status Status::InputError(SourceLocation where, std::string message) {
