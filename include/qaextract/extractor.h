@@ -30,10 +30,10 @@ Status Extract(const Source& source, const RuleSet& rules,
                const ExtractOptions& options, Document* document);
 
 // Selects the rule set from `library` (RuleLibrary::Select) and extracts.
-// When no rule file's `match:` fits, discovery finds the speakers in the
-// article itself (Document::discovery says how, rules.selected_by is
-// "discovery"); when it finds no dialogue, the fallback set is used as is
-// (selected_by "default").
+// When the selected set declares no speakers (the "generic" fallback when no
+// `match:` fits, or a source file that only describes noise and metadata),
+// discovery finds the speakers in the article itself: Document::discovery
+// says how, and rules.selected_by is "discovery" when it found a dialogue.
 Status ExtractWithLibrary(const Source& source, const RuleLibrary& library,
                           const ExtractOptions& options, Document* document);
 

@@ -19,10 +19,12 @@ struct Command {
 };
 
 Runner SetupConvert(CLI::App* sub);
+Runner SetupRules(CLI::App* sub);
 
 // Every subcommand, in --help order.
 inline const Command kCommands[] = {
     {"convert", "Convert one article to JSON or YAML", SetupConvert},
+    {"rules", "Work on rule files: lint", SetupRules},
 };
 
 }  // namespace qaextract::cli

@@ -614,7 +614,6 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
 CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
                              LabelledText* labelled) {
   CompiledRules rules = base;
-  rules.name = "discovered";
   rules.speakers = discovery.speakers;
   for (const auto& [line, speaker] : discovery.turns) {
     LineLabel& label = labelled->labels[line];

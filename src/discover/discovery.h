@@ -36,7 +36,7 @@ struct Discovery {
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled);
 
 // Makes the lines discovery assigned turn starts of its speakers, and returns
-// `base` with those speakers, named "discovered".
+// `base` with those speakers.
 CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
                              LabelledText* labelled);
 

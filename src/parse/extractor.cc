@@ -11,9 +11,11 @@ namespace {
 // Below this confidence a discovered dialogue gets a warning.
 constexpr double kLowConfidence = 0.6;
 
-// No rule file fits: find the speakers in the article itself.
+// The rule set declares no speakers (the fallback, or a source file that only
+// describes noise and metadata): find the speakers in the article itself.
 Status ExtractByDiscovery(const Source& source, const RuleSet& fallback,
-                          const ExtractOptions& options, Document* document) {
+                          const std::string& selected_by, const ExtractOptions& options,
+                          Document* document) {
   internal::LabelledText labelled;
   Status s = internal::LabelLines(source, fallback.compiled(), options, &labelled);
   if (!s.ok()) return s;
@@ -31,7 +33,7 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& fallback,
     }
   } else {
     internal::BuildDocument(source, fallback.compiled(), labelled, &doc);
-    doc.rules.selected_by = "default";
+    doc.rules.selected_by = selected_by;
     if (discovery.weak_evidence) {
       doc.warnings.push_back(Warning{"weak-dialogue-evidence", 0, discovery.report.evidence});
     }
@@ -56,7 +58,8 @@ Status ExtractWithLibrary(const Source& source, const RuleLibrary& library,
                           const ExtractOptions& options, Document* document) {
   std::string selected_by;
   const RuleSet& rules = library.Select(source, &selected_by);
-  if (selected_by == "default") return ExtractByDiscovery(source, rules, options, document);
+  if (rules.compiled().speakers.empty())
+    return ExtractByDiscovery(source, rules, selected_by, options, document);
   Status s = Extract(source, rules, options, document);
   if (s.ok()) document->rules.selected_by = selected_by;
   return s;

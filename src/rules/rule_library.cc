@@ -172,6 +172,23 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(const RuleSet&) = default;
 RuleSet& RuleSet::operator=(const RuleSet&) = default;
 
+namespace internal {
+
+Status ResolveRuleSpec(std::string_view yaml, const std::string& path,
+                       const RuleLoadOptions& options, RuleSpec* spec) {
+  SpecResolver resolver(options);
+  return resolver.Resolve(yaml, path, spec);
+}
+
+Status ReadRuleFile(const std::string& path, std::string* text) { return ReadFile(path, text); }
+
+std::string BuiltinRuleText(const std::string& name) {
+  const BuiltinRule* b = FindBuiltin(name);
+  return b ? b->text : "";
+}
+
+}  // namespace internal
+
 Status RuleSet::LoadString(std::string_view yaml, const std::string& path,
                            const RuleLoadOptions& options, RuleSet* out) {
   internal::RuleLoader loader(options);

@@ -8,7 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <initializer_list>
+#include <map>
 
 #include "rules/rule_model.h"
 
@@ -46,7 +46,7 @@ class SpecParser {
     return Status::RuleError(Where(node), message, code);
   }
 
-  Status CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+  Status CheckKeys(const YAML::Node& map, const char* table,
                    const std::string& context) const;
   Status ReadString(const YAML::Node& node, const std::string& key_path, std::string* out) const;
   Status ReadInt(const YAML::Node& node, const std::string& key_path, int min, int max,
@@ -89,8 +89,9 @@ std::size_t EditDistance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-Status SpecParser::CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed,
+Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
                              const std::string& context) const {
+  const std::vector<std::string>& allowed = RuleFileKeys().at(table);
   if (!map.IsMap()) return Error(map, "not-a-mapping", context + " must be a mapping");
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (!it->first.IsScalar()) return Error(it->first, "bad-key", "keys must be plain strings");
@@ -98,7 +99,7 @@ Status SpecParser::CheckKeys(const YAML::Node& map, std::initializer_list<const 
     bool known = false;
     std::string best;
     std::size_t best_distance = 3;  // suggest only close keys
-    for (const char* a : allowed) {
+    for (const std::string& a : allowed) {
       if (key == a) known = true;
       std::size_t d = EditDistance(key, a);
       if (d < best_distance) best_distance = d, best = a;
@@ -169,10 +170,7 @@ Status SpecParser::ReadPatterns(const YAML::Node& node, const std::string& key_p
 
 Status SpecParser::Parse(const YAML::Node& root) {
   if (!root.IsMap()) return Error(root, "not-a-mapping", "a rule file must be a mapping with at least 'name'");
-  Status s = CheckKeys(root,
-                       {"name", "description", "extends", "match", "marker_syntax", "speakers",
-                        "sections", "boundaries", "noise", "metadata"},
-                       "the rule file");
+  Status s = CheckKeys(root, "", "the rule file");
   if (!s.ok()) return s;
   if (!root["name"]) return Error(root, "missing-key", "missing required key 'name'");
   if (s = ReadString(root["name"], "name", &spec_->name); !s.ok()) return s;
@@ -194,7 +192,7 @@ Status SpecParser::Parse(const YAML::Node& root) {
 
 Status SpecParser::ParseMatch(const YAML::Node& node) {
   if (node.IsScalar() || node.IsSequence()) return ReadPatterns(node, "match", &spec_->match_any);
-  if (Status s = CheckKeys(node, {"any", "all"}, "match"); !s.ok()) return s;
+  if (Status s = CheckKeys(node, "match", "match"); !s.ok()) return s;
   if (node["any"]) {
     if (Status s = ReadPatterns(node["any"], "match.any", &spec_->match_any); !s.ok()) return s;
   }
@@ -205,7 +203,7 @@ Status SpecParser::ParseMatch(const YAML::Node& node) {
 }
 
 Status SpecParser::ParseMarkerSyntax(const YAML::Node& node) {
-  Status s = CheckKeys(node, {"max_label_chars", "max_descriptor_chars"}, "marker_syntax");
+  Status s = CheckKeys(node, "marker_syntax", "marker_syntax");
   int value = 0;
   if (s.ok() && node["max_label_chars"]) {
     s = ReadInt(node["max_label_chars"], "marker_syntax.max_label_chars", 1, 200, &value);
@@ -235,7 +233,7 @@ Status SpecParser::ParseSpeakers(const YAML::Node& node) {
 
 Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_path,
                                 SpeakerSpec* out) {
-  Status s = CheckKeys(node, {"id", "name", "role", "markers", "metadata", "per_label"}, key_path);
+  Status s = CheckKeys(node, "speakers[]", key_path);
   if (!s.ok()) return s;
   out->where = Where(node);
   if (!node["id"]) return Error(node, "missing-key", key_path + " is missing required key 'id'");
@@ -267,7 +265,7 @@ Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_p
 Status SpecParser::ParseMarker(const YAML::Node& node, const std::string& key_path,
                                MarkerSpec* out) {
   if (node.IsScalar()) return ReadPattern(node, key_path, &out->pattern);
-  Status s = CheckKeys(node, {"literal", "regex"}, key_path);
+  Status s = CheckKeys(node, "speakers[].markers[]", key_path);
   if (!s.ok()) return s;
   if (node["literal"] && node["regex"])
     return Error(node, "conflicting-keys", key_path + " must have one of 'literal' or 'regex', not both");
@@ -302,7 +300,7 @@ Status SpecParser::ParseFields(const YAML::Node& node, const std::string& key_pa
 }
 
 Status SpecParser::ParseSections(const YAML::Node& node) {
-  Status s = CheckKeys(node, {"numbered", "title_max_chars", "headings"}, "sections");
+  Status s = CheckKeys(node, "sections", "sections");
   int value = 0;
   if (s.ok() && node["numbered"]) s = ReadPatterns(node["numbered"], "sections.numbered", &spec_->numbered);
   if (s.ok() && node["title_max_chars"]) {
@@ -311,7 +309,7 @@ Status SpecParser::ParseSections(const YAML::Node& node) {
   }
   if (!s.ok() || !node["headings"]) return s;
   const YAML::Node h = node["headings"];
-  s = CheckKeys(h, {"between_turns", "max_chars", "not_ending_with"}, "sections.headings");
+  s = CheckKeys(h, "sections.headings", "sections.headings");
   bool flag = false;
   if (s.ok() && h["between_turns"]) {
     s = ReadBool(h["between_turns"], "sections.headings.between_turns", &flag);
@@ -330,8 +328,7 @@ Status SpecParser::ParseSections(const YAML::Node& node) {
 }
 
 Status SpecParser::ParseBoundaries(const YAML::Node& node) {
-  Status s = CheckKeys(node, {"body_starts_after", "body_ends_before", "trailer_lead_in"},
-                       "boundaries");
+  Status s = CheckKeys(node, "boundaries", "boundaries");
   if (s.ok() && node["body_starts_after"])
     s = ReadPatterns(node["body_starts_after"], "boundaries.body_starts_after",
                      &spec_->body_starts_after);
@@ -345,7 +342,7 @@ Status SpecParser::ParseBoundaries(const YAML::Node& node) {
 }
 
 Status SpecParser::ParseNoise(const YAML::Node& node) {
-  Status s = CheckKeys(node, {"lines", "inline"}, "noise");
+  Status s = CheckKeys(node, "noise", "noise");
   if (s.ok() && node["lines"]) s = ReadPatterns(node["lines"], "noise.lines", &spec_->noise_lines);
   if (s.ok() && node["inline"]) s = ReadPatterns(node["inline"], "noise.inline", &spec_->noise_inline);
   return s;
@@ -367,7 +364,7 @@ Status SpecParser::ParseMetadata(const YAML::Node& node) {
       s = ReadPattern(value, key_path, &p);
       field.pattern = std::move(p);
     } else {
-      s = CheckKeys(value, {"pattern", "list", "first_line", "max_chars"}, key_path);
+      s = CheckKeys(value, "metadata.*", key_path);
       if (s.ok() && value["pattern"]) {
         PatternSpec p;
         s = ReadPattern(value["pattern"], key_path + ".pattern", &p);
@@ -390,6 +387,23 @@ Status SpecParser::ParseMetadata(const YAML::Node& node) {
 }
 
 }  // namespace
+
+const std::map<std::string, std::vector<std::string>>& RuleFileKeys() {
+  static const auto* const kKeys = new std::map<std::string, std::vector<std::string>>{
+      {"", {"name", "description", "extends", "match", "marker_syntax", "speakers", "sections",
+            "boundaries", "noise", "metadata"}},
+      {"match", {"any", "all"}},
+      {"marker_syntax", {"max_label_chars", "max_descriptor_chars"}},
+      {"speakers[]", {"id", "name", "role", "markers", "metadata", "per_label"}},
+      {"speakers[].markers[]", {"literal", "regex"}},
+      {"sections", {"numbered", "title_max_chars", "headings"}},
+      {"sections.headings", {"between_turns", "max_chars", "not_ending_with"}},
+      {"boundaries", {"body_starts_after", "body_ends_before", "trailer_lead_in"}},
+      {"noise", {"lines", "inline"}},
+      {"metadata.*", {"pattern", "list", "first_line", "max_chars"}},
+  };
+  return *kKeys;
+}
 
 Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* spec) {
   YAML::Node root;

@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "qaextract/document.h"
+#include "qaextract/rules.h"
 #include "qaextract/status.h"
 
 namespace qaextract::internal {
@@ -140,6 +142,12 @@ struct CompiledRules {
   std::vector<MetadataRule> metadata;
 };
 
+// The keys each mapping of a rule file may have, by where the mapping is:
+// "" (the top level), "match", "speakers[]", "speakers[].markers[]",
+// "sections.headings", "metadata.*", ... The loader rejects any other key;
+// a test checks docs/rules.schema.json against this table.
+const std::map<std::string, std::vector<std::string>>& RuleFileKeys();
+
 // Loads one rule file's YAML into *spec (no extends resolution). Errors are
 // RuleErrors at the offending node.
 Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* spec);
@@ -148,6 +156,17 @@ Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* s
 // speakers and metadata fields with the same id/key are replaced; scalars set
 // in the child win; name, description and match come from the child alone.
 RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child);
+
+// Parses `yaml` (known as `path`) and merges everything it extends under it
+// (the first half of RuleSet::LoadString: no patterns are compiled).
+Status ResolveRuleSpec(std::string_view yaml, const std::string& path,
+                       const RuleLoadOptions& options, RuleSpec* spec);
+
+// Reads a rule file; an InputError naming it when it cannot.
+Status ReadRuleFile(const std::string& path, std::string* text);
+
+// The text of the built-in rule file `name`, or "".
+std::string BuiltinRuleText(const std::string& name);
 
 class PatternCompiler;
 

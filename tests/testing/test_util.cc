@@ -45,11 +45,13 @@ std::string MakeTempDir() {
   return dir;
 }
 
-RunResult RunQaextract(const std::string& args) {
+RunResult RunQaextract(const std::string& args) { return RunQaextractIn(".", args); }
+
+RunResult RunQaextractIn(const std::string& cwd, const std::string& args) {
   const std::string dir = MakeTempDir();
   const std::string out = dir + "/stdout", err = dir + "/stderr";
-  const std::string command = std::string("'") + QAEXTRACT_BINARY + "' " + args + " >'" + out +
-                              "' 2>'" + err + "' </dev/null";
+  const std::string command = "cd '" + cwd + "' && '" + QAEXTRACT_BINARY + "' " + args + " >'" +
+                              out + "' 2>'" + err + "' </dev/null";
   const int status = std::system(command.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -31,6 +31,9 @@ struct RunResult {
 // Runs the built qaextract with `args` (a shell-quoted string).
 RunResult RunQaextract(const std::string& args);
 
+// The same, with `dir` as the working directory.
+RunResult RunQaextractIn(const std::string& dir, const std::string& args);
+
 // A fresh empty directory under the system temp dir.
 std::string MakeTempDir();
 

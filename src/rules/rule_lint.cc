@@ -1,0 +1,142 @@
+// Lint checks beyond loading. A rule file that loads can still hold patterns
+// that never do anything: ones that match the empty string (every line), ones
+// that need what the folded line never has (a line break, two spaces in a
+// row, a space at either end), and markers a label can never be.
+#include "rules/rule_lint.h"
+
+#include <unicode/uchar.h>
+
+#include "match/pattern.h"
+#include "rules/rule_model.h"
+#include "text/decode.h"
+#include "text/fold.h"
+
+namespace qaextract::internal {
+namespace {
+
+void Warn(std::vector<Diagnostic>* out, const PatternSpec& p, const char* code, const std::string& message) {
+  out->push_back(Diagnostic{p.where, false, code, p.key_path + " " + message});
+}
+
+// Checks for patterns that are valid RE2 but cannot do their job.
+void CheckPattern(const PatternSpec& p, std::vector<Diagnostic>* out) {
+  const std::string& t = p.text;
+  if (t.find('\n') != std::string::npos || t.find("\\n") != std::string::npos ||
+      t.find("\\r") != std::string::npos) {
+    Warn(out, p, "never-matches", "needs a line break, but patterns see one line at a time");
+    return;
+  }
+  if (t.find("  ") != std::string::npos) {
+    Warn(out, p, "never-matches", "has two spaces in a row; lines are matched with spaces folded to one");
+    return;
+  }
+  if (t.rfind("^ ", 0) == 0 || (t.size() >= 2 && t.compare(t.size() - 2, 2, " $") == 0)) {
+    Warn(out, p, "never-matches", "needs a space at the line's start or end; lines are matched trimmed");
+    return;
+  }
+  RE2 re(FoldPattern(t), PatternOptions(8 << 20));
+  if (re.ok() && RE2::PartialMatch("", re))
+    Warn(out, p, "empty-match", "matches the empty string, so it matches every line");
+}
+
+void CheckMarker(const MarkerSpec& m, int max_label_chars, std::vector<Diagnostic>* out) {
+  if (m.is_regex) {
+    RE2 re(FoldPattern(m.pattern.text), PatternOptions(8 << 20));
+    if (re.ok() && RE2::FullMatch("", re))
+      Warn(out, m.pattern, "empty-match", "matches the empty label");
+    return;
+  }
+  const std::string key = FoldKey(m.pattern.text);
+  if (key.find_first_of(":()*\"[]") != std::string::npos) {
+    Warn(out, m.pattern, "unmatchable-marker",
+         "contains a colon, parenthesis, bracket or '*': write the label alone; the marker syntax adds "
+         "quotes, bold, descriptor and colon");
+  } else if (static_cast<int>(CountCodePoints(key)) > max_label_chars) {
+    Warn(out, m.pattern, "unmatchable-marker",
+         "is longer than marker_syntax.max_label_chars (" + std::to_string(max_label_chars) + ")");
+  }
+}
+
+std::vector<Diagnostic> Warnings(const RuleSpec& spec, const std::string& path) {
+  std::vector<Diagnostic> out;
+  const auto own = [&](const PatternSpec& p) { return p.where.path == path; };
+  for (const auto* list : {&spec.match_any, &spec.match_all, &spec.numbered, &spec.body_starts_after,
+                           &spec.body_ends_before, &spec.trailer_lead_in, &spec.noise_lines,
+                           &spec.noise_inline}) {
+    for (const PatternSpec& p : *list)
+      if (own(p)) CheckPattern(p, &out);
+  }
+  for (const MetadataSpec& m : spec.metadata)
+    if (m.pattern && own(*m.pattern)) CheckPattern(*m.pattern, &out);
+  const int max_label = spec.max_label_chars.value_or(24);
+  for (const SpeakerSpec& s : spec.speakers)
+    for (const MarkerSpec& m : s.markers)
+      if (own(m.pattern)) CheckMarker(m, max_label, &out);
+  return out;
+}
+
+std::string SourceLine(const std::string& path, int line) {
+  std::string text;
+  if (path.rfind("builtin:", 0) == 0) text = BuiltinRuleText(path.substr(8));
+  else if (!ReadRuleFile(path, &text).ok()) return "";
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return "";
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  return text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// Spaces as wide as the first `chars` characters of `line` (wide CJK
+// characters take two columns; tabs stay tabs).
+std::string CaretPadding(const std::string& line, int chars) {
+  std::string pad;
+  std::size_t i = 0;
+  for (int c = 0; c < chars && i < line.size(); ++c) {
+    std::size_t n = 1;
+    const char32_t cp = DecodeUtf8At(line, i, &n);
+    i += n;
+    if (cp == '\t') {
+      pad += '\t';
+      continue;
+    }
+    const int width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+    pad += (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? "  " : " ";
+  }
+  return pad;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOptions& options) {
+  std::string text;
+  Status s = ReadRuleFile(path, &text);
+  if (!s.ok()) return {Diagnostic{s.where(), true, "unreadable-file", s.message()}};
+  RuleSet rules;
+  s = RuleSet::LoadString(text, path, options, &rules);
+  if (!s.ok()) return {Diagnostic{s.where(), true, s.code().empty() ? "error" : s.code(), s.message()}};
+  RuleSpec spec;
+  if (!ResolveRuleSpec(text, path, options, &spec).ok()) return {};
+  return Warnings(spec, path);
+}
+
+std::string RenderDiagnostic(const Diagnostic& d, bool color) {
+  const char* bold = color ? "\033[1m" : "";
+  const char* kind_color = color ? (d.error ? "\033[1;31m" : "\033[1;35m") : "";
+  const char* reset = color ? "\033[0m" : "";
+  const char* caret_color = color ? "\033[1;32m" : "";
+  std::string out = std::string(bold) + d.where.ToString() + ":" + reset + " " + kind_color +
+                    (d.error ? "error" : "warning") + ":" + reset + " [" + d.code + "] " + d.message + "\n";
+  if (d.where.line > 0) {
+    const std::string line = SourceLine(d.where.path, d.where.line);
+    if (!line.empty()) {
+      out += line + "\n";
+      out += CaretPadding(line, std::max(0, d.where.column - 1)) + caret_color + "^" + reset + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace qaextract::internal

@@ -1,0 +1,32 @@
+// `qaextract rules lint`: every problem of a rule file, with a code, at its
+// line and column, and a caret line under it.
+#ifndef QAEXTRACT_SRC_RULES_RULE_LINT_H_
+#define QAEXTRACT_SRC_RULES_RULE_LINT_H_
+
+#include <string>
+#include <vector>
+
+#include "qaextract/rules.h"
+#include "qaextract/status.h"
+
+namespace qaextract::internal {
+
+struct Diagnostic {
+  SourceLocation where;
+  bool error = true;  // false: a warning
+  std::string code;   // docs/rules.md#lint-codes
+  std::string message;
+};
+
+// Loads the rule file at `path` as `convert --rules` would and reports what
+// is wrong with it: the error that stops loading, or, for a file that loads,
+// warnings about patterns and markers of this file that cannot work.
+std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOptions& options);
+
+// "path:line:col: error: [code] message", then the source line and a caret
+// under the column when the line is known. `color`: ANSI colours.
+std::string RenderDiagnostic(const Diagnostic& d, bool color);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_RULES_RULE_LINT_H_
