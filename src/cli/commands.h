@@ -20,10 +20,12 @@ struct Command {
 
 Runner SetupConvert(CLI::App* sub);
 Runner SetupRules(CLI::App* sub);
+Runner SetupExplain(CLI::App* sub);
 
 // Every subcommand, in --help order.
 inline const Command kCommands[] = {
     {"convert", "Convert one article to JSON or YAML", SetupConvert},
+    {"explain", "Show what every line became and which rule decided", SetupExplain},
     {"rules", "Work on rule files: lint", SetupRules},
 };
 

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/rules_choice.h"
 #include "qaextract/qaextract.h"
 
 namespace qaextract::cli {
@@ -18,23 +19,6 @@ struct ConvertArgs {
   bool summary = false;
   ExtractOptions options;
 };
-
-// Extracts with the rules the user named, or with the built-in library.
-Status ExtractWithRules(const ConvertArgs& args, const Source& source, Document* doc) {
-  RuleLoadOptions load;
-  load.regex_max_mem = args.options.regex_max_mem;
-  std::error_code ec;
-  if (args.rules.empty() || std::filesystem::is_directory(args.rules, ec)) {
-    RuleLibrary library;
-    Status s = args.rules.empty() ? RuleLibrary::LoadBuiltin(load, &library)
-                                  : RuleLibrary::LoadDirectory(args.rules, load, &library);
-    if (!s.ok()) return s;
-    return ExtractWithLibrary(source, library, args.options, doc);
-  }
-  RuleSet rules;
-  if (Status s = RuleSet::LoadFile(args.rules, load, &rules); !s.ok()) return s;
-  return Extract(source, rules, args.options, doc);
-}
 
 // "samples/a.txt: anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning"
 std::string Summary(const Document& doc) {
@@ -52,8 +36,10 @@ int RunConvert(const ConvertArgs& args) {
   if (s.ok()) s = CheckOutputPath(args.output, args.input);
   Source source;
   if (s.ok()) s = ReadSource(args.input, args.options, &source);
+  RulesChoice rules;
+  if (s.ok()) s = rules.Load(args.rules, args.options.regex_max_mem);
   Document doc;
-  if (s.ok()) s = ExtractWithRules(args, source, &doc);
+  if (s.ok()) s = rules.Extract(source, args.options, &doc);
   std::string out;
   if (s.ok()) {
     WriteDocument(doc, format, &out);

@@ -54,8 +54,8 @@ std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
 class Assembler {
  public:
   Assembler(const CompiledRules& rules, std::string_view text, const std::vector<Line>& lines,
-            const std::vector<LineLabel>& labels, Document* doc)
-      : rules_(rules), text_(text), lines_(lines), labels_(labels), doc_(doc) {}
+            const std::vector<LineLabel>& labels, Document* doc, std::vector<LineFate>* fates)
+      : rules_(rules), text_(text), lines_(lines), labels_(labels), doc_(doc), fates_(fates) {}
 
   void Run();
 
@@ -85,12 +85,18 @@ class Assembler {
   }
   int SpeakerFor(std::size_t i);
   void Finish();
+  // Records what line i became (when tracing).
+  void Fate(std::size_t i, const char* what, int turn = -1, int section = -1,
+            const std::string& rule = "") {
+    if (fates_) (*fates_)[i] = LineFate{what, rule.empty() ? labels_[i].rule : rule, turn, section};
+  }
 
   const CompiledRules& rules_;
   std::string_view text_;
   const std::vector<Line>& lines_;
   const std::vector<LineLabel>& labels_;
   Document* doc_;
+  std::vector<LineFate>* fates_;
 
   std::optional<Turn> turn_;
   std::optional<Passage> passage_;
@@ -200,14 +206,16 @@ void Assembler::AddToBlock(std::optional<Block>* block, std::size_t i) {
 void Assembler::OnPreambleLine(std::size_t i) {
   const LineLabel& label = labels_[i];
   CaptureFields(i);
-  if (label.kind == LineKind::kMetadata) return;
-  if (label.kind == LineKind::kText && TryTitle(i)) return;
+  if (label.kind == LineKind::kMetadata) return Fate(i, "metadata");
+  if (label.kind == LineKind::kText && TryTitle(i)) return Fate(i, "title", -1, -1, "metadata.title");
+  Fate(i, "preamble");
   AddToBlock(&doc_->preamble, i);
 }
 
 void Assembler::OnTrailerLine(std::size_t i) {
   CaptureFields(i);
-  if (labels_[i].kind == LineKind::kMetadata) return;
+  if (labels_[i].kind == LineKind::kMetadata) return Fate(i, "metadata");
+  Fate(i, "trailer");
   AddToBlock(&doc_->trailer, i);
 }
 
@@ -278,6 +286,7 @@ void Assembler::StartSection(std::size_t i, std::optional<std::string> number,
 
 void Assembler::AddBodyText(std::size_t i, ByteSpan span) {
   std::string para = TextOf(i, span);
+  if (fates_ && (*fates_)[i].what.empty()) Fate(i, turn_ ? "continuation" : "passage", turn_ ? turn_->index : -1);
   if (para.empty()) return;
   const int number = lines_[i].number;
   if (turn_) {
@@ -314,6 +323,7 @@ void Assembler::OnBodyLine(std::size_t i) {
       return;
     case LineKind::kTurnStart:
       StartTurn(i);
+      Fate(i, "turn", turn_->index);
       return;
     case LineKind::kNumbered: {
       if (label.heading_after_text) AddBodyText(i, label.text);
@@ -326,15 +336,18 @@ void Assembler::OnBodyLine(std::size_t i) {
                                                     labels_[next].chars <= rules_.headings.title_max_chars) {
         title = TextOf(next, labels_[next].text);
         consumed_[next] = true;
+        Fate(next, "section-title", -1, static_cast<int>(doc_->sections.size()), label.rule);
       }
       std::optional<std::string> number;
       if (label.number) number = TextOf(i, *label.number);
       StartSection(i, std::move(number), std::move(title));
+      Fate(i, "heading", -1, *section_);
       return;
     }
     case LineKind::kText:
       if (StartsUnnumberedHeading(i)) {
         StartSection(i, std::nullopt, TextOf(i, label.text));
+        Fate(i, "heading", -1, *section_, "sections.headings");
         return;
       }
       AddBodyText(i, label.text);
@@ -362,7 +375,10 @@ void Assembler::Run() {
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     RecordRemovals(i);
     const LineKind k = labels_[i].kind;
-    if (k == LineKind::kNoise || k == LineKind::kBlank) continue;
+    if (k == LineKind::kNoise || k == LineKind::kBlank) {
+      Fate(i, k == LineKind::kNoise ? "noise" : "blank");
+      continue;
+    }
     if (i < regions.body_begin) {
       OnPreambleLine(i);
     } else if (i < regions.body_end) {
@@ -377,8 +393,9 @@ void Assembler::Run() {
 }  // namespace
 
 void Assemble(const CompiledRules& rules, std::string_view text, const std::vector<Line>& lines,
-              const std::vector<LineLabel>& labels, Document* doc) {
-  Assembler(rules, text, lines, labels, doc).Run();
+              const std::vector<LineLabel>& labels, Document* doc, std::vector<LineFate>* fates) {
+  if (fates) fates->assign(labels.size(), LineFate{});
+  Assembler(rules, text, lines, labels, doc, fates).Run();
 }
 
 }  // namespace qaextract::internal

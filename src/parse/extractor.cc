@@ -1,30 +1,40 @@
-// Extract and ExtractWithLibrary: rule selection, discovery when no rule
-// file fits, and the pipeline (label lines, build the document).
+// Extract and ExtractWithLibrary: rule selection, discovery when the chosen
+// rules declare no speakers, and the pipeline (label lines, build the
+// document), optionally traced for `explain`.
 #include "qaextract/extractor.h"
 
 #include "discover/discovery.h"
 #include "parse/pipeline.h"
 
 namespace qaextract {
+namespace internal {
 namespace {
 
 // Below this confidence a discovered dialogue gets a warning.
 constexpr double kLowConfidence = 0.6;
 
+void Build(const Source& source, const CompiledRules& rules, LabelledText* labelled,
+           Document* doc, Trace* trace) {
+  BuildDocument(source, rules, *labelled, doc, trace ? &trace->fates : nullptr);
+  if (trace) {
+    trace->labelled = std::move(*labelled);
+    trace->rules = rules;
+  }
+}
+
 // The rule set declares no speakers (the fallback, or a source file that only
 // describes noise and metadata): find the speakers in the article itself.
-Status ExtractByDiscovery(const Source& source, const RuleSet& fallback,
+Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                           const std::string& selected_by, const ExtractOptions& options,
-                          Document* document) {
-  internal::LabelledText labelled;
-  Status s = internal::LabelLines(source, fallback.compiled(), options, &labelled);
+                          Document* document, Trace* trace) {
+  LabelledText labelled;
+  Status s = LabelLines(source, base.compiled(), options, &labelled);
   if (!s.ok()) return s;
-  internal::Discovery discovery = internal::DiscoverSpeakers(source.text, labelled);
+  Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
-    const internal::CompiledRules rules =
-        internal::ApplyDiscovery(fallback.compiled(), discovery, &labelled);
-    internal::BuildDocument(source, rules, labelled, &doc);
+    const CompiledRules rules = ApplyDiscovery(base.compiled(), discovery, &labelled);
+    Build(source, rules, &labelled, &doc, trace);
     doc.rules.selected_by = "discovery";
     if (discovery.report.confidence < kLowConfidence) {
       doc.warnings.push_back(Warning{"low-confidence", 0,
@@ -32,11 +42,10 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& fallback,
                                          discovery.report.evidence});
     }
   } else {
-    internal::BuildDocument(source, fallback.compiled(), labelled, &doc);
+    Build(source, base.compiled(), &labelled, &doc, trace);
     doc.rules.selected_by = selected_by;
-    if (discovery.weak_evidence) {
+    if (discovery.weak_evidence)
       doc.warnings.push_back(Warning{"weak-dialogue-evidence", 0, discovery.report.evidence});
-    }
   }
   doc.discovery = std::move(discovery.report);
   *document = std::move(doc);
@@ -45,24 +54,36 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& fallback,
 
 }  // namespace
 
+Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
+                     Document* document, Trace* trace) {
+  LabelledText labelled;
+  Status s = LabelLines(source, rules.compiled(), options, &labelled);
+  if (!s.ok()) return s;
+  Build(source, rules.compiled(), &labelled, document, trace);
+  return Status::OK();
+}
+
+Status ExtractWithLibraryTraced(const Source& source, const RuleLibrary& library,
+                                const ExtractOptions& options, Document* document, Trace* trace) {
+  std::string selected_by;
+  const RuleSet& rules = library.Select(source, &selected_by);
+  if (rules.compiled().speakers.empty())
+    return ExtractByDiscovery(source, rules, selected_by, options, document, trace);
+  Status s = ExtractTraced(source, rules, options, document, trace);
+  if (s.ok()) document->rules.selected_by = selected_by;
+  return s;
+}
+
+}  // namespace internal
+
 Status Extract(const Source& source, const RuleSet& rules, const ExtractOptions& options,
                Document* document) {
-  internal::LabelledText labelled;
-  Status s = internal::LabelLines(source, rules.compiled(), options, &labelled);
-  if (!s.ok()) return s;
-  internal::BuildDocument(source, rules.compiled(), labelled, document);
-  return Status::OK();
+  return internal::ExtractTraced(source, rules, options, document, nullptr);
 }
 
 Status ExtractWithLibrary(const Source& source, const RuleLibrary& library,
                           const ExtractOptions& options, Document* document) {
-  std::string selected_by;
-  const RuleSet& rules = library.Select(source, &selected_by);
-  if (rules.compiled().speakers.empty())
-    return ExtractByDiscovery(source, rules, selected_by, options, document);
-  Status s = Extract(source, rules, options, document);
-  if (s.ok()) document->rules.selected_by = selected_by;
-  return s;
+  return internal::ExtractWithLibraryTraced(source, library, options, document, nullptr);
 }
 
 }  // namespace qaextract

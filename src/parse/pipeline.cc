@@ -36,7 +36,7 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
 }
 
 void BuildDocument(const Source& source, const CompiledRules& rules,
-                   const LabelledText& labelled, Document* doc) {
+                   const LabelledText& labelled, Document* doc, std::vector<LineFate>* fates) {
   Document d;
   ReadFrontMatter(source.text, labelled.lines, labelled.front_matter, &d.metadata);
   d.source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
@@ -46,7 +46,7 @@ void BuildDocument(const Source& source, const CompiledRules& rules,
                                  std::to_string(source.invalid_utf8) +
                                      " invalid UTF-8 sequence(s); written as U+FFFD"});
   }
-  Assemble(rules, source.text, labelled.lines, labelled.labels, &d);
+  Assemble(rules, source.text, labelled.lines, labelled.labels, &d, fates);
   *doc = std::move(d);
 }
 

@@ -5,7 +5,9 @@
 
 #include <vector>
 
+#include "parse/assembler.h"
 #include "parse/classifier.h"
+#include "qaextract/rules.h"
 #include "qaextract/document.h"
 #include "qaextract/options.h"
 #include "qaextract/source.h"
@@ -26,9 +28,25 @@ struct LabelledText {
 Status LabelLines(const Source& source, const CompiledRules& rules,
                   const ExtractOptions& options, LabelledText* out);
 
-// Builds *doc from labelled lines (source, rules, metadata, body, warnings).
+// Builds *doc from labelled lines (source, rules, metadata, body, warnings);
+// `fates`, when not null, gets what each line became.
 void BuildDocument(const Source& source, const CompiledRules& rules,
-                   const LabelledText& labelled, Document* doc);
+                   const LabelledText& labelled, Document* doc,
+                   std::vector<LineFate>* fates = nullptr);
+
+// Everything behind one extraction, for `qaextract explain`.
+struct Trace {
+  LabelledText labelled;
+  std::vector<LineFate> fates;  // one per line
+  CompiledRules rules;          // the rules that decided (with discovered speakers)
+};
+
+// Extract and ExtractWithLibrary (extractor.h), also filling *trace when it
+// is not null.
+Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
+                     Document* document, Trace* trace);
+Status ExtractWithLibraryTraced(const Source& source, const RuleLibrary& library,
+                                const ExtractOptions& options, Document* document, Trace* trace);
 
 }  // namespace qaextract::internal
 

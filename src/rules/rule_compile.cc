@@ -135,6 +135,18 @@ Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, Compiled
   return Status::OK();
 }
 
+void RecordLocations(const RuleSpec& spec, CompiledRules* out) {
+  for (const auto* list : {&spec.match_any, &spec.match_all, &spec.numbered, &spec.body_starts_after,
+                           &spec.body_ends_before, &spec.trailer_lead_in, &spec.noise_lines,
+                           &spec.noise_inline}) {
+    for (const PatternSpec& p : *list) out->rule_locations[p.id()] = p.where;
+  }
+  for (const SpeakerSpec& s : spec.speakers)
+    for (const MarkerSpec& m : s.markers) out->rule_locations[m.pattern.id()] = m.pattern.where;
+  for (const MetadataSpec& m : spec.metadata)
+    if (m.pattern) out->rule_locations[m.pattern->id()] = m.pattern->where;
+}
+
 }  // namespace
 
 RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
@@ -194,6 +206,7 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (s.ok()) s = CompileAll(spec.noise_inline, compiler, &c.noise_inline);
   if (s.ok()) s = CompileMetadata(spec, compiler, &c);
   if (!s.ok()) return s;
+  RecordLocations(spec, &c);
   std::string error;
   c.label_candidate = compiler->CompileRaw(
       LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),

@@ -140,6 +140,9 @@ struct CompiledRules {
   std::vector<Rule> noise_lines;
   std::vector<Rule> noise_inline;
   std::vector<MetadataRule> metadata;
+
+  // Where each rule id was written ("base-zh:noise.inline[0]" -> file:line:col).
+  std::map<std::string, SourceLocation> rule_locations;
 };
 
 // The keys each mapping of a rule file may have, by where the mapping is:
