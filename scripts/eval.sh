@@ -17,5 +17,9 @@ for index in "${indexes[@]}"; do
   echo "== $index"
   ./build/qaextract_eval --check "$index"
 done
+if [ -f ../shared/corpus/index.yaml ]; then
+  echo "== ../shared/corpus/index.yaml, discover --emit-rules then convert --rules"
+  ./build/qaextract_eval --check --emitted-rules ../shared/corpus/index.yaml
+fi
 echo "== tests/eval/samples.yaml, source rules hidden (discovery only)"
 ./build/qaextract_eval --check --discovery-only tests/eval/samples.yaml

@@ -21,11 +21,13 @@ struct Command {
 Runner SetupConvert(CLI::App* sub);
 Runner SetupRules(CLI::App* sub);
 Runner SetupExplain(CLI::App* sub);
+Runner SetupDiscover(CLI::App* sub);
 
 // Every subcommand, in --help order.
 inline const Command kCommands[] = {
     {"convert", "Convert one article to JSON or YAML", SetupConvert},
     {"explain", "Show what every line became and which rule decided", SetupExplain},
+    {"discover", "Find speakers, noise and headings in articles of an unknown source", SetupDiscover},
     {"rules", "Work on rule files: lint", SetupRules},
 };
 

@@ -1,6 +1,6 @@
 // qaextract_eval: scores zero-config extraction against hand annotations.
 //
-//   qaextract_eval [--check] [--discovery-only] INDEX.yaml...
+//   qaextract_eval [--check] [--discovery-only | --emitted-rules] INDEX.yaml...
 //
 // INDEX.yaml lists documents (the format of the evaluation corpus's
 // index.yaml: file, kind, markers, speakers with name, role and markers).
@@ -21,6 +21,9 @@
 //                           narrative-negative.
 // --discovery-only hides the shipped source rule files, so every document
 // goes through discovery (a harder test of the samples, which have rules).
+// --emitted-rules runs `discover --emit-rules` on each document and converts
+// it with the emitted rule file (`convert --rules`), as a rule author would
+// start.
 // With --check the exit status is 1 when a target is missed (F1 0.97,
 // purity 0.98, completeness 0.95, no invented turns); 77 when an index file
 // does not exist (ctest's skip code).
@@ -35,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "discover/starter_rules.h"
 #include "qaextract/qaextract.h"
 
 namespace {
@@ -133,6 +137,19 @@ Counts Score(const YAML::Node& doc, const std::vector<std::string>& lines, const
   return c;
 }
 
+// discover --emit-rules, then convert --rules with the emitted file.
+qaextract::Status ExtractWithEmittedRules(const qaextract::Source& source, qaextract::Document* out) {
+  qaextract::RuleSet base, emitted;
+  qaextract::Status s = qaextract::RuleSet::LoadBuiltin("generic", {}, &base);
+  qaextract::internal::SourceDiscovery found;
+  if (s.ok()) s = qaextract::internal::DiscoverSource({source}, base, {}, &found);
+  if (s.ok())
+    s = qaextract::RuleSet::LoadString(qaextract::internal::StarterRulesYaml(found, "emitted"),
+                                       "emitted.yaml", {}, &emitted);
+  if (s.ok()) s = qaextract::Extract(source, emitted, {}, out);
+  return s;
+}
+
 void PrintRow(const std::string& id, const std::string& kind, int gold, int pred, const Counts& c,
               const std::string& rules) {
   std::printf("%-28s %-18s %5d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %4d  %s\n", id.c_str(),
@@ -143,12 +160,13 @@ void PrintRow(const std::string& id, const std::string& kind, int gold, int pred
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool check = false, discovery_only = false;
+  bool check = false, discovery_only = false, emitted_rules = false;
   std::vector<std::string> indexes;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--check") check = true;
     else if (a == "--discovery-only") discovery_only = true;
+    else if (a == "--emitted-rules") emitted_rules = true;
     else indexes.push_back(a);
   }
   if (indexes.empty()) {
@@ -186,7 +204,11 @@ int main(int argc, char** argv) {
       qaextract::Source source;
       qaextract::Document out;
       qaextract::Status s = qaextract::ReadSource(path, {}, &source);
-      if (s.ok()) s = qaextract::ExtractWithLibrary(source, library, {}, &out);
+      if (s.ok() && emitted_rules) {
+        s = ExtractWithEmittedRules(source, &out);
+      } else if (s.ok()) {
+        s = qaextract::ExtractWithLibrary(source, library, {}, &out);
+      }
       if (!s.ok()) {
         std::fprintf(stderr, "%s\n", s.ToString().c_str());
         return 1;

@@ -1,0 +1,199 @@
+#include "discover/starter_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "discover/discovery.h"
+#include "parse/pipeline.h"
+#include "text/fold.h"
+
+namespace qaextract::internal {
+namespace {
+
+// A line repeated this often in one file, or found in two files, is
+// proposed as noise.
+constexpr int kRepeatsInOneFile = 3;
+constexpr std::size_t kMaxNoiseChars = 60;
+
+std::string SingleQuoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string Plural(int n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Speakers of one file, merged into the source-wide list by label.
+void AddSpeakers(const Discovery& d, std::vector<SourceSpeaker>* all,
+                 std::map<std::string, std::size_t>* by_key, std::map<std::string, std::map<std::string, int>>* roles) {
+  for (std::size_t i = 0; i < d.speakers.size(); ++i) {
+    const SpeakerRule& rule = d.speakers[i];
+    const DiscoveredSpeaker& ev = d.report.speakers[i];
+    std::size_t index = all->size();
+    for (const std::string& label : ev.labels) {
+      auto it = by_key->find(FoldKey(label));
+      if (it != by_key->end()) index = it->second;
+    }
+    if (index == all->size()) all->push_back(SourceSpeaker{rule.id, rule.name, rule.role, {}, 0, 0, "", {}});
+    SourceSpeaker& s = (*all)[index];
+    for (const std::string& label : ev.labels) {
+      (*by_key)[FoldKey(label)] = index;
+      if (std::find(s.labels.begin(), s.labels.end(), label) == s.labels.end()) s.labels.push_back(label);
+    }
+    if (ev.lines > s.lines / std::max(1, s.files)) s.evidence = ev.role_evidence;
+    s.lines += ev.lines;
+    ++s.files;
+    ++(*roles)[s.id][rule.role];
+    for (const std::string& m : ev.merged)
+      if (std::find(s.merged.begin(), s.merged.end(), m) == s.merged.end()) s.merged.push_back(m);
+  }
+}
+
+// Short non-turn lines that repeat within a file or across files.
+void AddNoiseCounts(const Source& source, const LabelledText& labelled, const Discovery& d,
+                    std::map<std::string, std::pair<int, std::set<std::size_t>>>* counts,
+                    std::size_t file) {
+  for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
+    const LineLabel& label = labelled.labels[i];
+    if (label.kind != LineKind::kText || d.turns.count(i)) continue;
+    const Line& line = labelled.lines[i];
+    FoldedLine folded;
+    FoldLine(source.text, ByteSpan{line.begin, line.end}, {}, &folded);
+    if (folded.view.empty() || CountCodePoints(folded.view) > kMaxNoiseChars) continue;
+    auto& [count, files] = (*counts)[folded.view];
+    ++count;
+    files.insert(file);
+  }
+}
+
+// Short lines right before a turn and after a turn's text: unnumbered headings.
+int HeadingsBetweenTurns(const LabelledText& labelled, const Discovery& d) {
+  int n = 0;
+  bool in_turn = false;
+  for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
+    const LineLabel& label = labelled.labels[i];
+    if (label.kind == LineKind::kBlank || label.kind == LineKind::kNoise) continue;
+    if (d.turns.count(i)) {
+      in_turn = true;
+      continue;
+    }
+    if (!in_turn || label.kind != LineKind::kText || !label.heading_shape) continue;
+    std::size_t next = i + 1;
+    while (next < labelled.labels.size() && (labelled.labels[next].kind == LineKind::kBlank ||
+                                             labelled.labels[next].kind == LineKind::kNoise))
+      ++next;
+    n += d.turns.count(next) > 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
+                      const ExtractOptions& options, SourceDiscovery* out) {
+  SourceDiscovery result;
+  std::map<std::string, std::size_t> by_key;
+  std::map<std::string, std::map<std::string, int>> roles;
+  std::map<std::string, std::pair<int, std::set<std::size_t>>> lines;
+  std::set<std::string> rejected;
+  for (std::size_t f = 0; f < sources.size(); ++f) {
+    const Source& source = sources[f];
+    LabelledText labelled;
+    if (Status s = LabelLines(source, base.compiled(), options, &labelled); !s.ok()) return s;
+    const Discovery d = DiscoverSpeakers(source.text, labelled);
+    result.files.push_back(source.path);
+    AddSpeakers(d, &result.speakers, &by_key, &roles);
+    AddNoiseCounts(source, labelled, d, &lines, f);
+    result.headings_between_turns += HeadingsBetweenTurns(labelled, d);
+    for (const std::string& r : d.report.rejected) rejected.insert(r);
+  }
+  for (SourceSpeaker& s : result.speakers) {  // the role most files gave
+    const auto& r = roles[s.id];
+    s.role = std::max_element(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+  }
+  std::stable_sort(result.speakers.begin(), result.speakers.end(),
+                   [](const SourceSpeaker& a, const SourceSpeaker& b) { return a.lines > b.lines; });
+  for (const auto& [line, count_files] : lines) {
+    const auto& [count, files] = count_files;
+    if (count >= kRepeatsInOneFile || files.size() >= 2)
+      result.noise.push_back(NoiseProposal{line, "^" + RE2::QuoteMeta(line) + "$", count, static_cast<int>(files.size())});
+  }
+  std::sort(result.noise.begin(), result.noise.end(),
+            [](const NoiseProposal& a, const NoiseProposal& b) { return a.count > b.count; });
+  result.rejected.assign(rejected.begin(), rejected.end());
+  *out = std::move(result);
+  return Status::OK();
+}
+
+std::string DiscoveryReportText(const SourceDiscovery& d) {
+  std::string out = "speakers in " + Plural(static_cast<int>(d.files.size()), "file") + ":\n";
+  if (d.speakers.empty()) out += "  none: no alternating speaker labels found\n";
+  for (const SourceSpeaker& s : d.speakers) {
+    out += "  " + s.id + "  " + s.role + "  " + Plural(s.lines, "line") + " in " + Plural(s.files, "file") +
+           "  labels:";
+    for (const std::string& l : s.labels) out += " " + l;
+    out += "\n    " + s.evidence + "\n";
+    for (const std::string& m : s.merged) out += "    merged " + m + "\n";
+  }
+  if (!d.noise.empty()) {
+    out += "noise candidates (repeated lines):\n";
+    for (const NoiseProposal& n : d.noise)
+      out += "  " + std::to_string(n.count) + "x in " + Plural(n.files, "file") + ": " + n.line + "\n";
+  }
+  if (d.headings_between_turns > 0)
+    out += "headings: " + Plural(d.headings_between_turns, "short line") + " between turns\n";
+  if (!d.rejected.empty()) {
+    out += "labels not taken as speakers:\n";
+    for (const std::string& r : d.rejected) out += "  " + r + "\n";
+  }
+  return out;
+}
+
+std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name) {
+  std::string y = "# yaml-language-server: $schema=../docs/rules.schema.json\n#\n";
+  y += "# Starter rules written by `qaextract discover` from:\n";
+  for (const std::string& f : d.files) y += "#   " + f + "\n";
+  y += "# Review every entry, then check the file with `qaextract rules lint` and\n";
+  y += "# the result with `qaextract explain ARTICLE --rules THIS_FILE`.\n";
+  y += "name: " + SingleQuoted(name) + "\n";
+  y += "description: " + SingleQuoted("Starter rules for " + name + " (from qaextract discover)") + "\n";
+  y += "extends: [base-zh]\n";
+  std::string asker;
+  for (const SourceSpeaker& s : d.speakers)
+    if (s.role == "interviewer" && asker.empty()) asker = s.labels.front();
+  y += "# To choose this file without --rules, add a string every article of the\n";
+  y += "# source has" + (asker.empty() ? std::string(":") : ", e.g. the interviewer's name:") + "\n";
+  y += "# match: {any: [" + SingleQuoted(asker.empty() ? "SOURCE NAME" : asker) + "]}\n";
+  if (!d.speakers.empty()) y += "\nspeakers:\n";
+  for (const SourceSpeaker& s : d.speakers) {
+    y += "  # " + Plural(s.lines, "line") + " in " + Plural(s.files, "file") + "; " + s.evidence + "\n";
+    for (const std::string& m : s.merged) y += "  # merged " + m + "\n";
+    y += "  - id: " + SingleQuoted(s.id) + "\n";
+    y += "    name: " + SingleQuoted(s.name) + "\n";
+    y += "    role: " + s.role + "\n";
+    y += "    markers: [";
+    for (std::size_t i = 0; i < s.labels.size(); ++i) y += (i ? ", " : "") + SingleQuoted(s.labels[i]);
+    y += "]\n";
+  }
+  if (d.headings_between_turns > 0) {
+    y += "\nsections:\n  headings:\n";
+    y += "    # " + Plural(d.headings_between_turns, "short line") +
+         " without sentence-final punctuation stand right before a turn\n";
+    y += "    between_turns: true\n";
+  }
+  if (!d.noise.empty()) {
+    y += "\nnoise:\n  lines:\n";
+    for (const NoiseProposal& n : d.noise) {
+      y += "    # " + std::to_string(n.count) + " times in " + Plural(n.files, "file") + "\n";
+      y += "    - " + SingleQuoted(n.pattern) + "\n";
+    }
+  }
+  return y;
+}
+
+}  // namespace qaextract::internal

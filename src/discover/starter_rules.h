@@ -1,0 +1,56 @@
+// `qaextract discover`: discovery over one or more articles of a source, as
+// a ranked report and as a starter rule file with comments saying why each
+// entry is there.
+#ifndef QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
+#define QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
+
+#include <string>
+#include <vector>
+
+#include "qaextract/qaextract.h"
+
+namespace qaextract::internal {
+
+// One speaker, over all the files.
+struct SourceSpeaker {
+  std::string id;
+  std::string name;
+  std::string role;                 // the role in most files
+  std::vector<std::string> labels;  // as written, most frequent first
+  int lines = 0;
+  int files = 0;
+  std::string evidence;             // role evidence from the file with most lines
+  std::vector<std::string> merged;  // alias merges, with reasons
+};
+
+struct NoiseProposal {
+  std::string line;  // the line as written
+  std::string pattern;
+  int count = 0;
+  int files = 0;
+};
+
+struct SourceDiscovery {
+  std::vector<std::string> files;
+  std::vector<SourceSpeaker> speakers;  // most lines first
+  std::vector<NoiseProposal> noise;
+  int headings_between_turns = 0;   // short lines right before a turn, in the body
+  std::vector<std::string> rejected;
+};
+
+// Runs discovery on every source with `base` (a rule set without speakers,
+// normally the built-in "generic") and gathers the results.
+Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
+                      const ExtractOptions& options, SourceDiscovery* out);
+
+// A ranked, human-readable report of *d.
+std::string DiscoveryReportText(const SourceDiscovery& d);
+
+// A starter rule file named `name` that extends base-zh: the speakers with
+// their markers and roles, proposed noise lines and heading shape, each with
+// a comment saying why.
+std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
