@@ -1,7 +1,5 @@
 #include "discover/starter_rules.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -22,6 +20,17 @@ std::string SingleQuoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
+}
+
+// `s` as an RE2 literal, escaping only regex syntax (RE2::QuoteMeta also
+// escapes spaces, which reads badly in a rule file).
+std::string QuoteLiteral(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
 }
 
 std::string Plural(int n, const char* word) {
@@ -121,7 +130,7 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
   for (const auto& [line, count_files] : lines) {
     const auto& [count, files] = count_files;
     if (count >= kRepeatsInOneFile || files.size() >= 2)
-      result.noise.push_back(NoiseProposal{line, "^" + RE2::QuoteMeta(line) + "$", count, static_cast<int>(files.size())});
+      result.noise.push_back(NoiseProposal{line, "^" + QuoteLiteral(line) + "$", count, static_cast<int>(files.size())});
   }
   std::sort(result.noise.begin(), result.noise.end(),
             [](const NoiseProposal& a, const NoiseProposal& b) { return a.count > b.count; });
