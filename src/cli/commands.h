@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace qaextract::cli {
 
@@ -22,13 +24,15 @@ Runner SetupConvert(CLI::App* sub);
 Runner SetupRules(CLI::App* sub);
 Runner SetupExplain(CLI::App* sub);
 Runner SetupDiscover(CLI::App* sub);
+// `rules test` and `rules diff`, added under the `rules` command.
+void AddRulesTestCommands(CLI::App* rules, std::vector<std::pair<CLI::App*, Runner>>* out);
 
 // Every subcommand, in --help order.
 inline const Command kCommands[] = {
     {"convert", "Convert one article to JSON or YAML", SetupConvert},
     {"explain", "Show what every line became and which rule decided", SetupExplain},
     {"discover", "Find speakers, noise and headings in articles of an unknown source", SetupDiscover},
-    {"rules", "Work on rule files: lint", SetupRules},
+    {"rules", "Work on rule files: lint, test, diff", SetupRules},
 };
 
 }  // namespace qaextract::cli

@@ -38,8 +38,12 @@ Runner SetupRules(CLI::App* sub) {
   CLI::App* lint_cmd = sub->add_subcommand(
       "lint", "Check rule files: every problem as path:line:col: error|warning: [code] message");
   lint_cmd->add_option("FILE", lint->files, "Rule files")->required();
-  return [sub, lint_cmd, lint]() -> int {
-    if (lint_cmd->parsed()) return RunLint(*lint);
+  auto runners = std::make_shared<std::vector<std::pair<CLI::App*, Runner>>>();
+  runners->emplace_back(lint_cmd, [lint] { return RunLint(*lint); });
+  AddRulesTestCommands(sub, runners.get());
+  return [sub, runners]() -> int {
+    for (auto& [cmd, run] : *runners)
+      if (cmd->parsed()) return run();
     std::cerr << sub->help();
     return static_cast<int>(ExitCode::kUsageError);
   };

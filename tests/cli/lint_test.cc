@@ -43,3 +43,48 @@ TEST_CASE("rules lint: the shipped rule files are clean") {
 }
 
 }  // namespace qaextract
+
+#include <fstream>
+
+namespace qaextract {
+
+TEST_CASE("rules test: a failing case shows what differs; --update rewrites it") {
+  const std::string dir = testing::MakeTempDir();
+  std::filesystem::create_directories(dir + "/tests/qa");
+  std::ofstream(dir + "/qa.yaml") << "name: qa\nmatch: ['问']\nspeakers:\n"
+                                     "  - {id: q, role: interviewer, markers: [问]}\n"
+                                     "  - {id: a, role: interviewee, markers: [答]}\n";
+  std::ofstream(dir + "/tests/qa/input.txt") << "问：一？\n答：二。\n问：三？\n";
+  std::ofstream(dir + "/tests/qa/expected.yaml")
+      << "rules: qa\nspeakers: {q: 2, a: 1}\nsections: []\n"
+         "turns:\n  - {line: 1, speaker: q}\n  - {line: 2, speaker: q}\n  - {line: 4, speaker: a}\n";
+  testing::RunResult r = testing::RunQaextract("rules test '" + dir + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out ==
+        "FAIL qa  (qa: 3 turns, 2 speakers, 0 sections)\n"
+        "  line 2: turn by q is now by a\n"
+        "  line 3: unexpected turn by q\n"
+        "  line 4: missing turn by a\n"
+        "0 passed, 1 failed\n");
+  r = testing::RunQaextract("rules test --update '" + dir + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "PASS qa  (qa: 3 turns, 2 speakers, 0 sections)\n1 passed, 0 failed\n");
+}
+
+TEST_CASE("rules diff: turns gained, lost and re-attributed by a rule edit") {
+  const std::string dir = testing::MakeTempDir();
+  std::ofstream(dir + "/old.yaml") << "name: r\nspeakers:\n  - {id: q, markers: [问]}\n  - {id: a, markers: [答]}\n";
+  std::ofstream(dir + "/new.yaml") << "name: r\nspeakers:\n  - {id: q, markers: [问, 记者]}\n"
+                                      "  - {id: a, markers: [张三]}\n  - {id: b, markers: [答]}\n";
+  std::ofstream(dir + "/a.txt") << "问：一？\n答：二。\n记者：三？\n张三：四。\n";
+  testing::RunResult r = testing::RunQaextract("rules diff '" + dir + "/old.yaml' '" + dir +
+                                               "/new.yaml' '" + dir + "/a.txt'");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == dir + "/a.txt: 2 -> 4 turns\n"
+                       "  line 2: turn by a is now by b\n"
+                       "  line 3: gained turn by q\n"
+                       "  line 4: gained turn by a\n"
+                       "1 of 1 articles change\n");
+}
+
+}  // namespace qaextract
