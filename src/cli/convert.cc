@@ -20,12 +20,13 @@ struct ConvertArgs {
   ExtractOptions options;
 };
 
-// "samples/a.txt: anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning"
+// "samples/a.txt: anyong-waves (match), 2 speakers, 75 turns, 5 sections, 1 warning"
 std::string Summary(const Document& doc) {
   const auto count = [](std::size_t n, const char* what) {
     return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
   };
-  return doc.source.path + ": " + doc.rules.name + ", " + count(doc.speakers.size(), "speaker") +
+  return doc.source.path + ": " + doc.rules.name + " (" + doc.rules.selected_by + "), " +
+         count(doc.speakers.size(), "speaker") +
          ", " + count(doc.turns.size(), "turn") + ", " + count(doc.sections.size(), "section") +
          ", " + count(doc.warnings.size(), "warning");
 }

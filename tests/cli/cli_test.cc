@@ -98,7 +98,7 @@ TEST_CASE("CLI: --summary prints one line per article to stderr") {
       "convert --summary " + Sample("zh-anyong-interview-v1.txt"));
   CHECK(r.exit_code == 0);
   CHECK(r.err == testing::SourcePath("samples/zh-anyong-interview-v1.txt") +
-                     ": anyong-waves, 2 speakers, 75 turns, 5 sections, 1 warning\n");
+                     ": anyong-waves (match), 2 speakers, 75 turns, 5 sections, 1 warning\n");
 }
 
 }  // namespace qaextract
