@@ -73,16 +73,6 @@ constexpr int kMaxHanChars = 10;
 constexpr int kMaxLatinWords = 4;
 constexpr int kBylineMaxChars = 8;  // "记者:陆柯言" is a byline, not a question
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = 1;
-    out += DecodeUtf8At(s, i, &n);
-    i += n;
-  }
-  return out;
-}
-
 bool IsHan(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN;
@@ -151,7 +141,7 @@ bool IsQuestion(const std::string& text) {
 
 // Why a label's shape rules it out as a speaker, or "" when it does not.
 std::string ShapeRejection(const Candidate& c) {
-  const std::u32string cps = Decode(c.key);
+  const std::u32string cps = DecodeUtf8(c.key);
   int han = 0, letters = 0;
   for (char32_t cp : cps) {
     han += IsHan(cp);
@@ -200,7 +190,7 @@ std::string ShapeRejection(const Candidate& c) {
 // A one-line label is a speaker only with a strong personal-name shape: a
 // transliterated name ("汤姆·麦肯齐") or a capitalised two-part Latin name.
 bool HasStrongNameShape(const Candidate& c) {
-  const std::u32string cps = Decode(c.key);
+  const std::u32string cps = DecodeUtf8(c.key);
   const std::size_t dot = cps.find(U'·');
   if (dot != std::u32string::npos && dot > 0 && dot + 1 < cps.size()) {
     for (char32_t cp : cps)
@@ -231,7 +221,7 @@ bool IsBylineSighting(const Candidate& c, const Sighting& s);
 
 // A short personal name: two to four Han characters, or a strong name shape.
 bool IsPlausibleName(const Candidate& c) {
-  const std::u32string cps = Decode(c.key);
+  const std::u32string cps = DecodeUtf8(c.key);
   if (cps.size() >= 2 && cps.size() <= 4 && std::all_of(cps.begin(), cps.end(), IsHan)) return true;
   return HasStrongNameShape(c);
 }
@@ -322,7 +312,7 @@ void MergeDeclaredInitials(std::vector<Group>* groups) {
 }
 
 bool IsShortFormOf(const Candidate& a, const Candidate& b) {
-  const std::u32string ka = Decode(a.key), kb = Decode(b.key);
+  const std::u32string ka = DecodeUtf8(a.key), kb = DecodeUtf8(b.key);
   bool han_a = std::all_of(ka.begin(), ka.end(), IsHan);
   bool han_b = std::all_of(kb.begin(), kb.end(), IsHan);
   if (han_a && han_b) {  // "梁" of "梁文锋": a surname or given name
@@ -386,7 +376,7 @@ std::string FoldRL(std::string s) {
 void MergeTransliterations(std::vector<Group>* groups) {
   for (std::size_t i = 0; i < groups->size(); ++i) {
     const Group& g = (*groups)[i];
-    const std::u32string key = Decode(g.head().key);
+    const std::u32string key = DecodeUtf8(g.head().key);
     if (g.generic || key.empty() || key.size() > 2 || !std::all_of(key.begin(), key.end(), IsHan))
       continue;
     std::vector<std::size_t> matches;
@@ -506,7 +496,7 @@ std::string SpeakerId(const std::string& written, std::set<std::string>* used) {
 
 bool IsBylineSighting(const Candidate& c, const Sighting& s) {
   if (!c.byline_word || s.text_chars > kBylineMaxChars) return false;
-  for (char32_t cp : Decode(s.text))
+  for (char32_t cp : DecodeUtf8(s.text))
     if (std::u32string_view(kSentencePunct).find(cp) != std::u32string_view::npos) return false;
   return true;
 }

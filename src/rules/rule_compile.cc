@@ -43,16 +43,6 @@ std::string LabelCandidatePattern(int max_label, int max_descriptor) {
          "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
 }
 
-std::u32string DecodeAll(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = 1;
-    out += DecodeUtf8At(s, i, &n);
-    i += n;
-  }
-  return out;
-}
-
 Status CompileAll(const std::vector<PatternSpec>& specs, PatternCompiler* compiler,
                   std::vector<Rule>* out) {
   for (const PatternSpec& spec : specs) {
@@ -115,7 +105,7 @@ Status CompileSections(const RuleSpec& spec, PatternCompiler* compiler, Compiled
   h.max_chars = spec.headings_max_chars.value_or(kDefaultHeadingMaxChars);
   h.title_max_chars = spec.title_max_chars.value_or(kDefaultTitleMaxChars);
   h.not_ending_with =
-      DecodeAll(FoldKey(spec.headings_not_ending_with.value_or(kDefaultNotEndingWith)));
+      DecodeUtf8(FoldKey(spec.headings_not_ending_with.value_or(kDefaultNotEndingWith)));
   return Status::OK();
 }
 

@@ -35,6 +35,16 @@ char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length) {
   return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
 }
 
+std::u32string DecodeUtf8(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    out += DecodeUtf8At(s, i, &n);
+    i += n;
+  }
+  return out;
+}
+
 std::size_t CountInvalidUtf8(std::string_view s, std::size_t* first_offset) {
   std::size_t count = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace qaextract::internal {
@@ -11,6 +12,9 @@ namespace qaextract::internal {
 // Decodes the code point starting at s[i]. Sets *length to the bytes it
 // takes (1 for an invalid byte, which decodes as U+FFFD).
 char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length);
+
+// All code points of `s` (invalid bytes as U+FFFD).
+std::u32string DecodeUtf8(std::string_view s);
 
 // Number of invalid UTF-8 sequences in `s`; *first_offset gets the offset of
 // the first one (untouched when there is none).
