@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev # parsing JSON (tests, JSONL input)
   doctest-dev       # unit tests
   libssl-dev        # SHA-256 digests (libcrypto)
+  libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
 )
 

@@ -11,6 +11,10 @@
 
 namespace qaextract::cli {
 
+// The whole command line, as the user typed it (for manifests).
+void SetCommandLine(int argc, char** argv);
+const std::string& CommandLine();
+
 // Runs a parsed subcommand; returns the process exit code.
 using Runner = std::function<int()>;
 
@@ -24,12 +28,14 @@ Runner SetupConvert(CLI::App* sub);
 Runner SetupRules(CLI::App* sub);
 Runner SetupExplain(CLI::App* sub);
 Runner SetupDiscover(CLI::App* sub);
+Runner SetupBatch(CLI::App* sub);
 // `rules test` and `rules diff`, added under the `rules` command.
 void AddRulesTestCommands(CLI::App* rules, std::vector<std::pair<CLI::App*, Runner>>* out);
 
 // Every subcommand, in --help order.
 inline const Command kCommands[] = {
     {"convert", "Convert one article to JSON or YAML", SetupConvert},
+    {"batch", "Extract many articles into a JSONL dataset, in parallel", SetupBatch},
     {"explain", "Show what every line became and which rule decided", SetupExplain},
     {"discover", "Find speakers, noise and headings in articles of an unknown source", SetupDiscover},
     {"rules", "Work on rule files: lint, test, diff", SetupRules},

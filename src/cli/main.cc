@@ -6,7 +6,23 @@
 #include "cli/commands.h"
 #include "qaextract/qaextract.h"
 
+namespace qaextract::cli {
+namespace {
+std::string& CommandLineStorage() {
+  static std::string line;
+  return line;
+}
+}  // namespace
+
+void SetCommandLine(int argc, char** argv) {
+  std::string& line = CommandLineStorage();
+  for (int i = 0; i < argc; ++i) line += (i ? " " : "") + std::string(argv[i]);
+}
+const std::string& CommandLine() { return CommandLineStorage(); }
+}  // namespace qaextract::cli
+
 int main(int argc, char** argv) {
+  qaextract::cli::SetCommandLine(argc, argv);
   CLI::App app{"qaextract: turn published interviews into data", "qaextract"};
   app.set_version_flag("--version", "qaextract " QAEXTRACT_VERSION);
   app.require_subcommand(1);

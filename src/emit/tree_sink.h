@@ -29,7 +29,11 @@ class TreeSink {
   virtual void Null() = 0;
 };
 
+// The document as one map.
 void WalkDocument(const Document& doc, TreeSink* sink);
+// The document's keys and values only, for callers that open the map
+// themselves (to put an "id" first).
+void WalkDocumentFields(const Document& doc, TreeSink* sink);
 
 // `s` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string SanitizeUtf8(std::string_view s);

@@ -217,6 +217,11 @@ void List(TreeSink* sink, const std::vector<T>& items, F write_one) {
 
 void WalkDocument(const Document& doc, TreeSink* sink) {
   sink->BeginMap();
+  WalkDocumentFields(doc, sink);
+  sink->EndMap();
+}
+
+void WalkDocumentFields(const Document& doc, TreeSink* sink) {
   sink->Key("schema_version");
   sink->String(doc.schema_version);
   sink->Key("source");
@@ -243,7 +248,6 @@ void WalkDocument(const Document& doc, TreeSink* sink) {
   List(sink, doc.removed, WriteRemoved);
   sink->Key("warnings");
   List(sink, doc.warnings, WriteWarning);
-  sink->EndMap();
 }
 
 bool IsValidUtf8(std::string_view s) { return CountInvalidUtf8(s, nullptr) == 0; }

@@ -8,6 +8,20 @@
 
 namespace qaextract::internal {
 
+// An incremental SHA-256 (for output written in pieces).
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view data);
+  std::string HexDigest();  // finishes; call once
+
+ private:
+  void* ctx_;  // EVP_MD_CTX
+};
+
 // Lowercase hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 

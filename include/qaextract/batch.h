@@ -1,0 +1,88 @@
+// Batch extraction: many articles in, one JSONL dataset out, in parallel,
+// in input order, with every input accounted for.
+//
+// Inputs are files, directories (walked recursively in name order, filtered
+// by include/exclude globs) and JSONL files or standard input ("-") with one
+// article per line as {"id": ..., "text": ..., ...}; other fields of a JSONL
+// record pass through to its output records. Each article becomes records of
+// the chosen View, or one error record (id, path, code, message); articles
+// dropped by a filter or as duplicates are skip records. The output is
+// byte-identical whatever the number of jobs.
+//
+// Thread-safety: RunBatch uses `jobs` threads internally; `extract` must be
+// safe to call concurrently (Extract and ExtractWithLibrary are).
+#ifndef QAEXTRACT_INCLUDE_BATCH_H_
+#define QAEXTRACT_INCLUDE_BATCH_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "qaextract/document.h"
+#include "qaextract/options.h"
+#include "qaextract/source.h"
+#include "qaextract/status.h"
+
+namespace qaextract {
+
+enum class View {
+  kDocuments,  // the whole document model, plus "id"
+  kTurns,      // one record per turn
+  kQaPairs,    // a question (interviewer/host) and the answer turns after it
+  kChat,       // {"messages": [{role, content}]}: interviewer "user", others "assistant"
+};
+
+// Parses "documents", "turns", "qa-pairs" or "chat".
+Status ParseView(const std::string& name, View* view);
+
+struct BatchOptions {
+  View view = View::kDocuments;
+  int jobs = 0;                          // worker threads; 0: all cores
+  std::vector<std::string> include;      // globs on file names in directories; default "*.txt"
+  std::vector<std::string> exclude;      // globs on file names to leave out
+  int min_turns = 0;                     // skip articles with fewer turns
+  std::string role;                      // turns/qa-pairs/chat: keep only this speaker role
+  bool dedup = false;                    // skip exact and near duplicates (always reported)
+  bool progress = false;                 // progress line on stderr
+  ExtractOptions extract;
+};
+
+// Where records go. `records` gets output records, `errors` error and skip
+// records; they may be the same function (a stdin->stdout filter keeps one
+// record per input, in order).
+struct BatchSinks {
+  std::function<Status(const std::string& jsonl_record)> records;
+  std::function<Status(const std::string& jsonl_record)> errors;
+};
+
+struct DuplicatePair {
+  std::string id;         // the later article
+  std::string duplicate_of;
+  std::string kind;       // "exact" or "near"
+  double similarity = 1;  // 1 for exact
+};
+
+struct BatchStats {
+  std::uint64_t inputs = 0, ok = 0, errors = 0, skipped = 0;
+  std::uint64_t bytes = 0;      // input bytes read
+  std::uint64_t records = 0;    // output records written
+  std::map<std::string, std::uint64_t> turns_by_role;
+  std::map<std::string, std::uint64_t> errors_by_code;
+  std::vector<DuplicatePair> duplicates;
+  std::vector<std::string> rules;  // "name sha256" of every rule set used
+};
+
+// Extracts one decoded article (for example with a RuleLibrary).
+using ExtractFunction = std::function<Status(const Source&, Document*)>;
+
+// Runs the batch. Fails only when an input list entry cannot be opened at
+// all (a missing path or unreadable directory is an error record, not a
+// failure) or a sink fails.
+Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& extract,
+                const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats);
+
+}  // namespace qaextract
+
+#endif  // QAEXTRACT_INCLUDE_BATCH_H_

@@ -1,0 +1,309 @@
+// The batch pipeline: an ordered TBB parallel_pipeline of three stages.
+//
+//   read (serial, in order)   InputCursor: the next file or JSONL record
+//   work (parallel)           parse the JSONL record, decode, extract,
+//                             render the view's records, sketch for dedup
+//   write (serial, in order)  duplicates, filters, sinks, statistics
+//
+// At most `tokens` articles are in flight, so memory is bounded by the
+// articles being worked on, not by the corpus. The write stage sees results
+// in input order, so the output is the same whatever the number of jobs.
+#include "qaextract/batch.h"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "batch/inputs.h"
+#include "batch/views.h"
+#include "emit/json_sink.h"
+#include "text/decode.h"
+#include "text/fold.h"
+
+namespace qaextract {
+
+Status ParseView(const std::string& name, View* view) {
+  if (name == "documents") *view = View::kDocuments;
+  else if (name == "turns") *view = View::kTurns;
+  else if (name == "qa-pairs") *view = View::kQaPairs;
+  else if (name == "chat") *view = View::kChat;
+  else return Status::UsageError("unknown view '" + name + "' (documents, turns, qa-pairs or chat)");
+  return Status::OK();
+}
+
+namespace internal {
+namespace {
+
+constexpr std::size_t kSketchSize = 128;     // bottom-k MinHash of character bigrams
+constexpr double kNearDuplicate = 0.12;      // estimated Jaccard of bigrams, same speakers
+constexpr double kTurnCountSlack = 0.25;     // near duplicates have similar turn counts
+
+struct Result {
+  InputItem item;
+  std::uint64_t bytes = 0;                 // size of the input as read
+  std::string records;
+  int record_count = 0;
+  std::string error_code, error_message;
+  std::string digest;                      // of the article text
+  std::string speakers_key;                // folded speaker names, for near duplicates
+  int turns = 0;
+  std::vector<std::uint64_t> sketch;
+  std::map<std::string, std::uint64_t> turns_by_role;
+  std::string rules;                       // "name sha256"
+};
+
+std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Bottom-k sketch of the character bigrams of the folded turn texts: spun
+// copies of one interview share far more bigrams than different interviews.
+std::vector<std::uint64_t> Sketch(const Document& doc) {
+  std::vector<std::uint64_t> hashes;
+  for (const Turn& t : doc.turns) {
+    const std::u32string cps = DecodeUtf8(FoldKey(t.text));
+    for (std::size_t i = 1; i < cps.size(); ++i)
+      hashes.push_back(Mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  if (hashes.size() > kSketchSize) hashes.resize(kSketchSize);
+  return hashes;
+}
+
+double EstimateJaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::vector<std::uint64_t> merged;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged));
+  if (merged.size() > kSketchSize) merged.resize(kSketchSize);
+  if (merged.empty()) return 0;
+  int both = 0;
+  for (std::uint64_t h : merged)
+    both += std::binary_search(a.begin(), a.end(), h) && std::binary_search(b.begin(), b.end(), h);
+  return static_cast<double>(both) / static_cast<double>(merged.size());
+}
+
+std::string ErrorRecord(const std::string& id, const std::string& path, const std::string& code,
+                        const std::string& message, const char* status) {
+  std::string out;
+  JsonSink sink(false, &out);
+  sink.BeginMap();
+  sink.Key("id");
+  sink.String(id);
+  sink.Key("path");
+  sink.String(path);
+  sink.Key(status);
+  sink.String(code);
+  sink.Key("message");
+  sink.String(message);
+  sink.EndMap();
+  return out + "\n";
+}
+
+// The JSONL record's text and id, and its other fields for passthrough.
+bool ParseRecord(InputItem* item, std::string* text, Passthrough* pass, std::string* code,
+                 std::string* message) {
+  nlohmann::json j = nlohmann::json::parse(item->data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    *code = "bad-json";
+    *message = "not a JSON object";
+    return false;
+  }
+  if (j.contains("id")) item->id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+  if (!j.contains("text") || !j["text"].is_string()) {
+    *code = "missing-text";
+    *message = "the record has no \"text\" string";
+    return false;
+  }
+  *text = j["text"].get<std::string>();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    if (it.key() == "id" || it.key() == "text") continue;
+    pass->emplace_back(it.key(), it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  return true;
+}
+
+Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& options) {
+  Result r;
+  r.bytes = item.data.size();
+  r.item = std::move(item);
+  if (!r.item.error_code.empty()) {
+    r.error_code = r.item.error_code;
+    r.error_message = r.item.error_message;
+    return r;
+  }
+  std::string bytes;
+  Passthrough pass;
+  if (r.item.jsonl) {
+    if (!ParseRecord(&r.item, &bytes, &pass, &r.error_code, &r.error_message)) return r;
+  } else {
+    bytes = std::move(r.item.data);
+  }
+  r.item.data.clear();
+  Source source;
+  Status s = DecodeSource(std::move(bytes), r.item.path, options.extract, &source);
+  Document doc;
+  if (s.ok()) s = extract(source, &doc);
+  if (!s.ok()) {
+    r.error_code = s.kind() == Status::Kind::kRuleError ? "rules" : "input";
+    r.error_message = s.ToString();
+    return r;
+  }
+  r.digest = source.sha256;
+  r.turns = static_cast<int>(doc.turns.size());
+  std::map<std::string, std::string> role_of;
+  std::set<std::string> names;
+  for (const Speaker& sp : doc.speakers) {
+    role_of[sp.id] = sp.role;
+    names.insert(FoldKey(sp.name));
+  }
+  for (const Turn& t : doc.turns) ++r.turns_by_role[role_of[t.speaker]];
+  for (const std::string& n : names) r.speakers_key += n + "\n";
+  if (names.size() >= 2) r.sketch = Sketch(doc);
+  r.rules = doc.rules.name + " " + doc.rules.sha256;
+  r.record_count = RenderView(doc, options.view, r.item.id, pass, options.role, &r.records);
+  return r;
+}
+
+// The write stage's state.
+class Writer {
+ public:
+  Writer(const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats)
+      : options_(options), sinks_(sinks), stats_(stats) {}
+
+  Status Write(const Result& r);
+  void Progress(bool final);
+
+ private:
+  // The article this one duplicates, or "" (recording the pair).
+  bool IsDuplicate(const Result& r, std::string* of, std::string* kind);
+
+  const BatchOptions& options_;
+  const BatchSinks& sinks_;
+  BatchStats* stats_;
+  std::unordered_map<std::string, std::string> digests_;  // text digest -> first id
+  struct Seen {
+    std::string id;
+    int turns;
+    std::vector<std::uint64_t> sketch;
+  };
+  std::unordered_map<std::string, std::vector<Seen>> by_speakers_;
+  std::set<std::string> rules_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_ = start_;
+};
+
+bool Writer::IsDuplicate(const Result& r, std::string* of, std::string* kind) {
+  auto [it, inserted] = digests_.emplace(r.digest, r.item.id);
+  if (!inserted) {
+    *of = it->second;
+    *kind = "exact";
+    stats_->duplicates.push_back(DuplicatePair{r.item.id, *of, *kind, 1});
+    return true;
+  }
+  if (r.sketch.empty() || r.turns < 4) return false;
+  std::vector<Seen>& bucket = by_speakers_[r.speakers_key];
+  for (const Seen& s : bucket) {
+    const double slack = kTurnCountSlack * std::max(s.turns, r.turns);
+    if (std::abs(s.turns - r.turns) > slack) continue;
+    const double j = EstimateJaccard(s.sketch, r.sketch);
+    if (j >= kNearDuplicate) {
+      *of = s.id;
+      *kind = "near";
+      stats_->duplicates.push_back(DuplicatePair{r.item.id, *of, *kind, j});
+      return true;
+    }
+  }
+  bucket.push_back(Seen{r.item.id, r.turns, r.sketch});
+  return false;
+}
+
+Status Writer::Write(const Result& r) {
+  ++stats_->inputs;
+  stats_->bytes += r.bytes;
+  if (!r.error_code.empty()) {
+    ++stats_->errors;
+    ++stats_->errors_by_code[r.error_code];
+    return sinks_.errors(ErrorRecord(r.item.id, r.item.path, r.error_code, r.error_message, "error"));
+  }
+  if (rules_.insert(r.rules).second) stats_->rules.push_back(r.rules);
+  std::string of, kind;
+  const bool duplicate = IsDuplicate(r, &of, &kind);
+  std::string skip;
+  if (duplicate && options_.dedup) skip = kind + " duplicate of " + of;
+  else if (r.turns < options_.min_turns)
+    skip = std::to_string(r.turns) + " turns, fewer than --min-turns " + std::to_string(options_.min_turns);
+  if (!skip.empty()) {
+    ++stats_->skipped;
+    return sinks_.errors(ErrorRecord(r.item.id, r.item.path, duplicate && options_.dedup ? "duplicate" : "min-turns",
+                                     skip, "skipped"));
+  }
+  ++stats_->ok;
+  for (const auto& [role, n] : r.turns_by_role) stats_->turns_by_role[role] += n;
+  stats_->records += static_cast<std::uint64_t>(r.record_count);
+  return r.records.empty() ? Status::OK() : sinks_.records(r.records);
+}
+
+void Writer::Progress(bool final) {
+  if (!options_.progress) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (!final && now - last_progress_ < std::chrono::milliseconds(500)) return;
+  last_progress_ = now;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double mb = static_cast<double>(stats_->bytes) / 1e6;
+  std::fprintf(stderr, "\r%llu articles, %.1f MB, %.1f MB/s, %llu errors%s",
+               static_cast<unsigned long long>(stats_->inputs), mb, seconds > 0 ? mb / seconds : 0.0,
+               static_cast<unsigned long long>(stats_->errors), final ? "\n" : "");
+}
+
+}  // namespace
+}  // namespace internal
+
+Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& extract,
+                const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats) {
+  const int jobs = options.jobs > 0 ? options.jobs
+                                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
+  internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes);
+  internal::Writer writer(options, sinks, stats);
+  Status failure;
+  const std::size_t tokens = static_cast<std::size_t>(jobs) * 4;
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, internal::InputItem*>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> internal::InputItem* {
+            auto item = std::make_unique<internal::InputItem>();
+            if (!failure.ok() || !cursor.Next(item.get())) {
+              fc.stop();
+              return nullptr;
+            }
+            return item.release();
+          }) &
+          tbb::make_filter<internal::InputItem*, internal::Result*>(
+              tbb::filter_mode::parallel,
+              [&](internal::InputItem* item) {
+                std::unique_ptr<internal::InputItem> owned(item);
+                return new internal::Result(internal::Work(std::move(*owned), extract, options));
+              }) &
+          tbb::make_filter<internal::Result*, void>(
+              tbb::filter_mode::serial_in_order, [&](internal::Result* r) {
+                std::unique_ptr<internal::Result> owned(r);
+                if (failure.ok()) failure = writer.Write(*owned);
+                writer.Progress(false);
+              }));
+  writer.Progress(true);
+  return failure;
+}
+
+}  // namespace qaextract

@@ -1,0 +1,179 @@
+#include "batch/views.h"
+
+#include <map>
+
+#include "emit/json_sink.h"
+
+namespace qaextract::internal {
+namespace {
+
+void Begin(JsonSink* sink, const std::string& id, const std::string& doc_id, const Passthrough& pass) {
+  sink->BeginMap();
+  sink->Key("id");
+  sink->String(id);
+  if (!doc_id.empty()) {
+    sink->Key("doc_id");
+    sink->String(doc_id);
+  }
+  for (const auto& [key, json] : pass) {
+    sink->Key(key);
+    sink->Raw(json);
+  }
+}
+
+void End(JsonSink* sink, std::string* out) {
+  sink->EndMap();
+  *out += '\n';
+}
+
+void SectionTitle(JsonSink* sink, const Document& doc, const std::optional<int>& section) {
+  sink->Key("section");
+  if (section && *section < static_cast<int>(doc.sections.size())) {
+    const Section& s = doc.sections[static_cast<std::size_t>(*section)];
+    sink->String(s.title.value_or(s.number.value_or("")));
+  } else {
+    sink->Null();
+  }
+}
+
+std::map<std::string, const Speaker*> SpeakersById(const Document& doc) {
+  std::map<std::string, const Speaker*> by_id;
+  for (const Speaker& s : doc.speakers) by_id[s.id] = &s;
+  return by_id;
+}
+
+int Turns(const Document& doc, const std::string& id, const Passthrough& pass, const std::string& role,
+          std::string* out) {
+  const auto speakers = SpeakersById(doc);
+  int n = 0;
+  for (const Turn& t : doc.turns) {
+    const Speaker* s = speakers.at(t.speaker);
+    if (!role.empty() && s->role != role) continue;
+    JsonSink sink(false, out);
+    Begin(&sink, id + "#" + std::to_string(t.index), id, pass);
+    sink.Key("index");
+    sink.Int(t.index);
+    sink.Key("speaker");
+    sink.BeginMap();
+    sink.Key("id");
+    sink.String(s->id);
+    sink.Key("name");
+    sink.String(s->name);
+    sink.Key("role");
+    sink.String(s->role);
+    sink.EndMap();
+    SectionTitle(&sink, doc, t.section);
+    sink.Key("text");
+    sink.String(t.text);
+    sink.Key("line_start");
+    sink.Int(t.line_start);
+    sink.Key("line_end");
+    sink.Int(t.line_end);
+    End(&sink, out);
+    ++n;
+  }
+  return n;
+}
+
+int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass, std::string* out) {
+  const auto speakers = SpeakersById(doc);
+  const Field* title = FindField(doc.metadata, "title");
+  int n = 0;
+  for (std::size_t i = 0; i < doc.turns.size(); ++i) {
+    const Turn& q = doc.turns[i];
+    if (!IsAskerRole(speakers.at(q.speaker)->role)) continue;
+    std::vector<const Turn*> answer;
+    for (std::size_t j = i + 1; j < doc.turns.size() && !IsAskerRole(speakers.at(doc.turns[j].speaker)->role); ++j)
+      answer.push_back(&doc.turns[j]);
+    if (answer.empty()) continue;
+    JsonSink sink(false, out);
+    Begin(&sink, id + "#q" + std::to_string(q.index), id, pass);
+    sink.Key("index");
+    sink.Int(n);
+    sink.Key("title");
+    if (title) sink.String(title->values.front());
+    else sink.Null();
+    SectionTitle(&sink, doc, q.section);
+    sink.Key("question");
+    sink.BeginMap();
+    sink.Key("turn");
+    sink.Int(q.index);
+    sink.Key("speaker");
+    sink.String(q.speaker);
+    sink.Key("text");
+    sink.String(q.text);
+    sink.EndMap();
+    sink.Key("answer");
+    sink.BeginMap();
+    sink.Key("turns");
+    sink.BeginList();
+    for (const Turn* a : answer) sink.Int(a->index);
+    sink.EndList();
+    sink.Key("speakers");
+    sink.BeginList();
+    for (const Turn* a : answer) sink.String(a->speaker);
+    sink.EndList();
+    std::string text;
+    for (const Turn* a : answer) text += (text.empty() ? "" : "\n") + a->text;
+    sink.Key("text");
+    sink.String(text);
+    sink.EndMap();
+    End(&sink, out);
+    ++n;
+  }
+  return n;
+}
+
+// Consecutive turns on one side are one message: chat formats alternate.
+int Chat(const Document& doc, const std::string& id, const Passthrough& pass, std::string* out) {
+  const auto speakers = SpeakersById(doc);
+  std::vector<std::pair<std::string, std::string>> messages;
+  for (const Turn& t : doc.turns) {
+    const std::string role = IsAskerRole(speakers.at(t.speaker)->role) ? "user" : "assistant";
+    if (!messages.empty() && messages.back().first == role) messages.back().second += "\n\n" + t.text;
+    else messages.emplace_back(role, t.text);
+  }
+  JsonSink sink(false, out);
+  Begin(&sink, id, "", pass);
+  sink.Key("messages");
+  sink.BeginList();
+  for (const auto& [role, content] : messages) {
+    sink.BeginMap();
+    sink.Key("role");
+    sink.String(role);
+    sink.Key("content");
+    sink.String(content);
+    sink.EndMap();
+  }
+  sink.EndList();
+  End(&sink, out);
+  return 1;
+}
+
+}  // namespace
+
+bool IsAskerRole(const std::string& role) {
+  return role == "interviewer" || role == "host" || role == "questioner";
+}
+
+int RenderView(const Document& doc, View view, const std::string& id, const Passthrough& pass,
+               const std::string& role, std::string* out) {
+  switch (view) {
+    case View::kDocuments: {
+      JsonSink sink(false, out);
+      Begin(&sink, id, "", pass);
+      WalkDocumentFields(doc, &sink);
+      End(&sink, out);
+      return 1;
+    }
+    case View::kTurns:
+      return Turns(doc, id, pass, role, out);
+    case View::kQaPairs:
+      return QaPairs(doc, id, pass, out);
+    case View::kChat:
+      return Chat(doc, id, pass, out);
+  }
+  return 0;
+}
+
+}  // namespace qaextract::internal

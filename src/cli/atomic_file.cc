@@ -1,0 +1,59 @@
+#include "cli/atomic_file.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace qaextract::cli {
+
+AtomicFile::~AtomicFile() {
+  if (file_ != nullptr && !stdout_) {
+    std::fclose(file_);
+    std::remove(temp_.c_str());
+  }
+}
+
+Status AtomicFile::Open(const std::string& path) {
+  path_ = path;
+  digest_ = std::make_unique<internal::Sha256>();
+  if (path == "-") {
+    stdout_ = true;
+    file_ = stdout;
+    return Status::OK();
+  }
+  temp_ = path + ".tmp." + std::to_string(getpid());
+  file_ = std::fopen(temp_.c_str(), "wb");
+  if (file_ == nullptr)
+    return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+  return Status::OK();
+}
+
+Status AtomicFile::Write(const std::string& data) {
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size())
+    return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+  digest_->Update(data);
+  bytes_ += data.size();
+  lines_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
+  return Status::OK();
+}
+
+Status AtomicFile::Commit() {
+  if (stdout_) {
+    if (std::fflush(stdout) != 0) return Status::InputError({"<stdout>", 0, 0}, "write failed");
+    file_ = nullptr;
+    return Status::OK();
+  }
+  const bool flushed = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!flushed || !closed || std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int err = errno;
+    std::remove(temp_.c_str());
+    return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(err));
+  }
+  return Status::OK();
+}
+
+}  // namespace qaextract::cli

@@ -1,0 +1,42 @@
+// A file written under a temporary name and renamed to its own name only
+// when complete: a crash or a full disk never leaves a partial file under
+// the final name. Counts records and digests what it writes.
+#ifndef QAEXTRACT_SRC_CLI_ATOMIC_FILE_H_
+#define QAEXTRACT_SRC_CLI_ATOMIC_FILE_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "qaextract/status.h"
+#include "util/sha256.h"
+
+namespace qaextract::cli {
+
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  ~AtomicFile();  // removes the temporary file unless committed
+
+  // Opens "<path>.tmp.<pid>"; "-" writes standard output instead.
+  Status Open(const std::string& path);
+  Status Write(const std::string& data);
+  // Flushes, closes and renames the temporary file to `path`.
+  Status Commit();
+
+  const std::string& path() const { return path_; }
+  std::uint64_t bytes() const { return bytes_; }
+  std::uint64_t lines() const { return lines_; }
+  std::string sha256() { return digest_ ? digest_->HexDigest() : ""; }  // after Commit; once
+
+ private:
+  std::string path_, temp_;
+  FILE* file_ = nullptr;
+  bool stdout_ = false;
+  std::uint64_t bytes_ = 0, lines_ = 0;
+  std::unique_ptr<internal::Sha256> digest_;
+};
+
+}  // namespace qaextract::cli
+
+#endif  // QAEXTRACT_SRC_CLI_ATOMIC_FILE_H_

@@ -1,0 +1,161 @@
+// qaextract batch INPUTS... --out PATH [--view V] [--jobs N] [--errors FILE]
+//                 [--manifest FILE] [--rules R] [--include G] [--exclude G]
+//                 [--min-turns N] [--role R] [--dedup] [--quiet]
+//
+// Writes a JSONL dataset (temporary name, renamed when complete), error and
+// skip records (beside the output, or inline when the output is standard
+// output: one record per input, same order), a manifest for reproduction,
+// and the closing line "inputs N, ok N, errors N, skipped N".
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+
+#include "cli/atomic_file.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/rules_choice.h"
+#include "qaextract/batch.h"
+#include "qaextract/qaextract.h"
+
+namespace qaextract::cli {
+namespace {
+
+struct BatchArgs {
+  std::vector<std::string> inputs;
+  std::string out;
+  std::string view = "documents";
+  std::string errors;
+  std::string manifest;
+  std::string rules;
+  bool quiet = false;
+  BatchOptions options;
+  std::string command_line;
+};
+
+// "data/turns.jsonl" -> "data/turns.errors.jsonl"
+std::string Beside(const std::string& out, const std::string& suffix) {
+  std::string base = out;
+  if (base.size() > 6 && base.compare(base.size() - 6, 6, ".jsonl") == 0) base.resize(base.size() - 6);
+  return base + suffix;
+}
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFile* out,
+                        AtomicFile* errors, double seconds) {
+  nlohmann::json m;
+  m["tool"] = {{"name", "qaextract"}, {"version", QAEXTRACT_VERSION}};
+  m["command_line"] = args.command_line;
+  m["finished"] = Now();
+  m["seconds"] = seconds;
+  m["view"] = args.view;
+  m["rules"] = nlohmann::json::array();
+  for (const std::string& r : stats.rules) {
+    const std::size_t space = r.rfind(' ');
+    m["rules"].push_back({{"name", r.substr(0, space)}, {"sha256", r.substr(space + 1)}});
+  }
+  m["inputs"] = {{"paths", args.inputs}, {"count", stats.inputs}, {"bytes", stats.bytes}};
+  m["counts"] = {{"inputs", stats.inputs}, {"ok", stats.ok}, {"errors", stats.errors},
+                 {"skipped", stats.skipped}, {"records", stats.records}};
+  m["errors_by_code"] = stats.errors_by_code;
+  m["turns_by_role"] = stats.turns_by_role;
+  m["outputs"] = nlohmann::json::array();
+  for (AtomicFile* f : {out, errors}) {
+    if (f == nullptr) continue;
+    m["outputs"].push_back({{"path", f->path()}, {"records", f->lines()}, {"bytes", f->bytes()},
+                            {"sha256", f->sha256()}});
+  }
+  m["duplicates"] = nlohmann::json::array();
+  for (const DuplicatePair& d : stats.duplicates) {
+    m["duplicates"].push_back({{"id", d.id}, {"duplicate_of", d.duplicate_of}, {"kind", d.kind},
+                               {"similarity", std::round(d.similarity * 1000) / 1000}});
+  }
+  return m;
+}
+
+int Fail(const Status& s) {
+  std::cerr << s.ToString() << "\n";
+  return static_cast<int>(s.exit_code());
+}
+
+int RunBatchCommand(BatchArgs& args) {
+  Status s = ParseView(args.view, &args.options.view);
+  if (!s.ok()) return Fail(s);
+  RulesChoice rules;
+  if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return Fail(s);
+  const bool to_stdout = args.out == "-";
+  if (!to_stdout && (s = CheckOutputPath(args.out, "")).ok()) {
+    if (args.errors.empty()) args.errors = Beside(args.out, ".errors.jsonl");
+    if (args.manifest.empty()) args.manifest = Beside(args.out, ".manifest.json");
+  }
+  if (!s.ok()) return Fail(s);
+  AtomicFile out, errors;
+  if (s = out.Open(args.out); !s.ok()) return Fail(s);
+  const bool separate_errors = !args.errors.empty();
+  if (separate_errors && !(s = errors.Open(args.errors)).ok()) return Fail(s);
+  args.options.progress = !args.quiet && isatty(STDERR_FILENO);
+
+  BatchSinks sinks;
+  sinks.records = [&out](const std::string& r) { return out.Write(r); };
+  sinks.errors = [&](const std::string& r) { return separate_errors ? errors.Write(r) : out.Write(r); };
+  const ExtractOptions extract_options = args.options.extract;
+  const ExtractFunction extract = [&rules, extract_options](const Source& source, Document* doc) {
+    return rules.Extract(source, extract_options, doc);
+  };
+  BatchStats stats;
+  const auto start = std::chrono::steady_clock::now();
+  s = RunBatch(args.inputs, extract, args.options, sinks, &stats);
+  if (s.ok()) s = out.Commit();
+  if (s.ok() && separate_errors) s = errors.Commit();
+  if (!s.ok()) return Fail(s);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!args.manifest.empty()) {
+    const nlohmann::json m = Manifest(args, stats, to_stdout ? nullptr : &out,
+                                      separate_errors ? &errors : nullptr, seconds);
+    if (s = WriteOutput(args.manifest, m.dump(2) + "\n"); !s.ok()) return Fail(s);
+  }
+  if (!args.quiet || stats.errors > 0) {
+    std::cerr << "inputs " << stats.inputs << ", ok " << stats.ok << ", errors " << stats.errors
+              << ", skipped " << stats.skipped << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner SetupBatch(CLI::App* sub) {
+  auto args = std::make_shared<BatchArgs>();
+  sub->add_option("INPUTS", args->inputs, "Files, directories, JSONL files, or - (JSONL on stdin)")->required();
+  sub->add_option("--out", args->out, "Output JSONL file, or - for standard output")->required();
+  sub->add_option("--view", args->view, "documents, turns, qa-pairs or chat")
+      ->check(CLI::IsMember({"documents", "turns", "qa-pairs", "chat"}))
+      ->capture_default_str();
+  sub->add_option("--jobs", args->options.jobs, "Worker threads (default: all cores)");
+  sub->add_option("--errors", args->errors, "Error and skip records (default: beside --out)");
+  sub->add_option("--manifest", args->manifest, "Manifest JSON (default: beside --out)");
+  sub->add_option("--rules", args->rules, "Rule file or directory (default: the built-in rules)");
+  sub->add_option("--include", args->options.include, "Glob for files in directories (default *.txt)");
+  sub->add_option("--exclude", args->options.exclude, "Glob for files in directories to leave out");
+  sub->add_option("--min-turns", args->options.min_turns, "Skip articles with fewer turns");
+  sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
+  sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
+  sub->add_flag("--quiet", args->quiet, "No progress and no closing line unless there are errors");
+  sub->add_option("--max-input-bytes", args->options.extract.max_input_bytes, "Largest input accepted")
+      ->capture_default_str();
+  return [args] {
+    args->command_line = CommandLine();
+    return RunBatchCommand(*args);
+  };
+}
+
+}  // namespace qaextract::cli

@@ -1,0 +1,124 @@
+// A streaming JSON writer: appends straight to a string, no DOM. It is on
+// the batch hot path; tests check its output with nlohmann::json's parser.
+#ifndef QAEXTRACT_SRC_EMIT_JSON_SINK_H_
+#define QAEXTRACT_SRC_EMIT_JSON_SINK_H_
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "emit/tree_sink.h"
+
+namespace qaextract::internal {
+
+class JsonSink : public TreeSink {
+ public:
+  JsonSink(bool pretty, std::string* out) : pretty_(pretty), out_(out) {}
+
+  void BeginMap() override { Open('{'); }
+  void EndMap() override { Close('}'); }
+  void BeginList() override { Open('['); }
+  void EndList() override { Close(']'); }
+  void Key(std::string_view key) override {
+    BeforeValue();
+    Quoted(key);
+    *out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+  }
+  void String(std::string_view value) override {
+    BeforeValue();
+    Quoted(value);
+  }
+  void Int(std::int64_t value) override {
+    BeforeValue();
+    *out_ += std::to_string(value);
+  }
+  void Number(double value) override {
+    BeforeValue();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    *out_ += buf;
+  }
+  void Bool(bool value) override {
+    BeforeValue();
+    *out_ += value ? "true" : "false";
+  }
+  void Null() override {
+    BeforeValue();
+    *out_ += "null";
+  }
+  // A value that is already JSON text (passed through from input records).
+  void Raw(std::string_view json) {
+    BeforeValue();
+    out_->append(json.data(), json.size());
+  }
+
+ private:
+  // Separators and indentation before a value (or a key) in the current
+  // container.
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_.empty()) return;
+    if (depth_.back()) *out_ += ',';
+    depth_.back() = true;
+    Newline();
+  }
+  void Open(char c) {
+    BeforeValue();
+    *out_ += c;
+    depth_.push_back(false);
+  }
+  void Close(char c) {
+    const bool had_items = depth_.back();
+    depth_.pop_back();
+    if (had_items) Newline();
+    *out_ += c;
+  }
+  void Newline() {
+    if (!pretty_) return;
+    *out_ += '\n';
+    out_->append(depth_.size() * 2, ' ');
+  }
+  void Quoted(std::string_view s) {
+    if (!IsValidUtf8(s)) {
+      const std::string clean = SanitizeUtf8(s);
+      Quoted(clean);
+      return;
+    }
+    *out_ += '"';
+    std::size_t run = 0;  // start of the bytes that need no escaping
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_->append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': *out_ += "\\\""; break;
+        case '\\': *out_ += "\\\\"; break;
+        case '\n': *out_ += "\\n"; break;
+        case '\r': *out_ += "\\r"; break;
+        case '\t': *out_ += "\\t"; break;
+        default: {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          *out_ += buf;
+        }
+      }
+    }
+    out_->append(s.data() + run, s.size() - run);
+    *out_ += '"';
+  }
+
+  bool pretty_;
+  std::string* out_;
+  std::vector<bool> depth_;  // per open container: has it items yet
+  bool after_key_ = false;
+};
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_EMIT_JSON_SINK_H_
