@@ -44,16 +44,40 @@ char32_t LastCodePoint(const std::string& s) {
 
 }  // namespace
 
-const Rule* Classifier::FirstMatch(const std::vector<Rule>& rules,
+void Classifier::ScanLine(const FoldedLine& folded) {
+  const std::size_t sizes[] = {rules_.noise_inline.size(), rules_.noise_lines.size(),
+                               rules_.body_starts_after.size(), rules_.body_ends_before.size(),
+                               rules_.numbered.size(), rules_.metadata.size(),
+                               rules_.trailer_lead_in.size()};
+  const char fill = rules_.line_set ? 0 : 2;
+  for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
+  if (!rules_.line_set) return;
+  set_hits_.clear();
+  if (!rules_.line_set->Match(Piece(folded.view), &set_hits_)) return;
+  for (int i : set_hits_) {
+    const auto& [group, index] = rules_.line_set_entries[static_cast<std::size_t>(i)];
+    hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 1;
+  }
+}
+
+bool Classifier::Matches(LineGroup group, std::size_t index, const RE2& re,
+                         const FoldedLine& folded) const {
+  const char hit = hits_[static_cast<int>(group)][index];
+  return hit == 1 || (hit == 2 && RE2::PartialMatch(Piece(folded.view), re));
+}
+
+const Rule* Classifier::FirstMatch(LineGroup group, const std::vector<Rule>& rules,
                                    const FoldedLine& folded) const {
-  for (const Rule& r : rules)
-    if (RE2::PartialMatch(Piece(folded.view), *r.re)) return &r;
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (Matches(group, i, *rules[i].re, folded)) return &rules[i];
   return nullptr;
 }
 
 std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
   std::vector<Cut> cuts;
-  for (const Rule& r : rules_.noise_inline) {
+  for (std::size_t ri = 0; ri < rules_.noise_inline.size(); ++ri) {
+    const Rule& r = rules_.noise_inline[ri];
+    if (hits_[static_cast<int>(LineGroup::kNoiseInline)][ri] == 0) continue;
     re2::StringPiece input = Piece(folded.view);
     re2::StringPiece match;
     std::size_t pos = 0;
@@ -132,7 +156,9 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
 }
 
 bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const {
-  for (const Rule& r : rules_.numbered) {
+  for (std::size_t ri = 0; ri < rules_.numbered.size(); ++ri) {
+    const Rule& r = rules_.numbered[ri];
+    if (hits_[static_cast<int>(LineGroup::kNumbered)][ri] == 0) continue;
     const int n = r.re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
     const re2::StringPiece input = Piece(folded.view);
@@ -159,6 +185,7 @@ void Classifier::FindFields(const FoldedLine& folded, LineLabel* label) const {
   for (std::size_t i = 0; i < rules_.metadata.size(); ++i) {
     const MetadataRule& m = rules_.metadata[i];
     if (m.rule.re == nullptr) continue;  // first_line fields are the assembler's
+    if (hits_[static_cast<int>(LineGroup::kMetadata)][i] == 0) continue;
     const int n = m.value_group + 1;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
     const re2::StringPiece input = Piece(folded.view);
@@ -176,19 +203,21 @@ void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
   const HeadingShape& h = rules_.headings;
   label->heading_shape = label->chars <= h.max_chars &&
                          h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
-  label->lead_in = FirstMatch(rules_.trailer_lead_in, folded) != nullptr;
+  label->lead_in = FirstMatch(LineGroup::kTrailerLeadIn, rules_.trailer_lead_in, folded) != nullptr;
 }
 
 LineLabel Classifier::Classify(const Line& line) {
   LineLabel label;
   const ByteSpan whole{line.begin, line.end};
   FoldLine(text_, whole, {}, &folded_);
+  ScanLine(folded_);
   if (!rules_.noise_inline.empty() && !folded_.view.empty()) {
     label.cuts = FindInlineNoise(folded_);
     if (!label.cuts.empty()) {
       std::vector<ByteSpan> skip;
       for (const Cut& c : label.cuts) skip.push_back(c.span);
       FoldLine(text_, whole, skip, &folded_);
+      ScanLine(folded_);  // later rules see the line without the cuts
       if (folded_.view.empty()) {
         label.kind = LineKind::kNoise;
         label.rule = label.cuts.front().rule;
@@ -201,16 +230,16 @@ LineLabel Classifier::Classify(const Line& line) {
     return label;
   }
   label.text = TrimmedOriginal(folded_, 0, folded_.view.size());
-  if (const Rule* r = FirstMatch(rules_.noise_lines, folded_)) {
+  if (const Rule* r = FirstMatch(LineGroup::kNoiseLines, rules_.noise_lines, folded_)) {
     label.kind = LineKind::kNoise;
     label.rule = r->id;
     return label;
   }
   FindFields(folded_, &label);
-  if (const Rule* r = FirstMatch(rules_.body_starts_after, folded_)) {
+  if (const Rule* r = FirstMatch(LineGroup::kBodyStartsAfter, rules_.body_starts_after, folded_)) {
     label.kind = LineKind::kBodyStart;
     label.rule = r->id;
-  } else if (const Rule* e = FirstMatch(rules_.body_ends_before, folded_)) {
+  } else if (const Rule* e = FirstMatch(LineGroup::kBodyEndsBefore, rules_.body_ends_before, folded_)) {
     label.kind = LineKind::kBodyEnd;
     label.rule = e->id;
   } else if (MatchNumbered(folded_, &label) || MatchTurnStart(folded_, &label)) {

@@ -83,6 +83,11 @@ class Classifier {
   LineLabel Classify(const Line& line);
 
  private:
+  // Runs CompiledRules::line_set over the folded line and records which
+  // patterns can match it (all of them when there is no set).
+  void ScanLine(const FoldedLine& folded);
+  // Whether pattern `index` of `group` matches the folded line.
+  bool Matches(LineGroup group, std::size_t index, const RE2& re, const FoldedLine& folded) const;
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
   // Fills label->candidate when the line starts with "label:", and makes the
   // line a turn start when the label is a speaker's marker.
@@ -90,11 +95,15 @@ class Classifier {
   bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;
   void FindFields(const FoldedLine& folded, LineLabel* label) const;
   void NoteShape(const FoldedLine& folded, LineLabel* label) const;
-  const Rule* FirstMatch(const std::vector<Rule>& rules, const FoldedLine& folded) const;
+  const Rule* FirstMatch(LineGroup group, const std::vector<Rule>& rules,
+                         const FoldedLine& folded) const;
 
   const CompiledRules& rules_;
   std::string_view text_;
   FoldedLine folded_;  // reused between lines
+  // Per group, per pattern: 0 no match, 1 matches, 2 unknown (no set).
+  std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
+  std::vector<int> set_hits_;
 };
 
 }  // namespace qaextract::internal

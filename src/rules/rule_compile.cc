@@ -125,6 +125,33 @@ Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, Compiled
   return Status::OK();
 }
 
+// Builds CompiledRules::line_set from the compiled patterns.
+void BuildLineSet(std::int64_t max_mem, CompiledRules* c) {
+  auto set = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::UNANCHORED);
+  const auto add = [&](LineGroup group, int index, const RE2* re) {
+    if (re == nullptr) return true;
+    std::string error;
+    if (set->Add(re->pattern(), &error) < 0) return false;
+    c->line_set_entries.emplace_back(group, index);
+    return true;
+  };
+  bool ok = true;
+  const std::pair<LineGroup, const std::vector<Rule>*> groups[] = {
+      {LineGroup::kNoiseInline, &c->noise_inline},   {LineGroup::kNoiseLines, &c->noise_lines},
+      {LineGroup::kBodyStartsAfter, &c->body_starts_after}, {LineGroup::kBodyEndsBefore, &c->body_ends_before},
+      {LineGroup::kNumbered, &c->numbered},          {LineGroup::kTrailerLeadIn, &c->trailer_lead_in}};
+  for (const auto& [group, rules] : groups)
+    for (std::size_t i = 0; i < rules->size(); ++i)
+      ok = ok && add(group, static_cast<int>(i), (*rules)[i].re.get());
+  for (std::size_t i = 0; i < c->metadata.size(); ++i)
+    ok = ok && add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re.get());
+  if (!ok || c->line_set_entries.empty() || !set->Compile()) {
+    c->line_set_entries.clear();
+    return;
+  }
+  c->line_set = std::move(set);
+}
+
 void RecordLocations(const RuleSpec& spec, CompiledRules* out) {
   for (const auto* list : {&spec.match_any, &spec.match_all, &spec.numbered, &spec.body_starts_after,
                            &spec.body_ends_before, &spec.trailer_lead_in, &spec.noise_lines,
@@ -197,6 +224,7 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (s.ok()) s = CompileMetadata(spec, compiler, &c);
   if (!s.ok()) return s;
   RecordLocations(spec, &c);
+  BuildLineSet(compiler->max_mem(), &c);
   std::string error;
   c.label_candidate = compiler->CompileRaw(
       LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),

@@ -29,7 +29,7 @@ const BuiltinRule kBuiltinRules[] = {
 constexpr const char* kBuiltinPrefix = "builtin:";
 constexpr const char* kFallbackName = "generic";
 // `match:` patterns see the first this many bytes of an article.
-constexpr std::size_t kMatchPrefixBytes = 64 << 10;
+constexpr std::size_t kMatchPrefixBytes = 16 << 10;
 
 const BuiltinRule* FindBuiltin(const std::string& name) {
   for (const BuiltinRule& r : kBuiltinRules)
@@ -159,9 +159,9 @@ int ScoreFolded(const CompiledRules& rules, std::string_view folded) {
 std::string FoldedPrefix(const Source& source) {
   std::string_view text = source.text;
   text = text.substr(0, kMatchPrefixBytes);
-  FoldedLine folded;
-  FoldLine(text, ByteSpan{0, text.size()}, {}, &folded);
-  return std::move(folded.view);
+  std::string folded;
+  FoldText(text, &folded);
+  return folded;
 }
 
 }  // namespace

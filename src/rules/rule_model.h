@@ -115,6 +115,18 @@ struct HeadingShape {
   int title_max_chars = 40;      // longest title taken from the line after a number
 };
 
+// The groups of line patterns, for CompiledRules::line_set.
+enum class LineGroup {
+  kNoiseInline,
+  kNoiseLines,
+  kBodyStartsAfter,
+  kBodyEndsBefore,
+  kNumbered,
+  kMetadata,
+  kTrailerLeadIn,
+  kCount,
+};
+
 struct CompiledRules {
   std::string name;
   std::string description;
@@ -140,6 +152,13 @@ struct CompiledRules {
   std::vector<Rule> noise_lines;
   std::vector<Rule> noise_inline;
   std::vector<MetadataRule> metadata;
+
+  // Every line pattern above in one RE2::Set: a line that matches none of
+  // them (most lines) costs one scan, and only patterns the set reports are
+  // run alone (for positions and captures). Null when the set does not fit
+  // the memory budget: then every pattern runs alone.
+  std::shared_ptr<const RE2::Set> line_set;
+  std::vector<std::pair<LineGroup, int>> line_set_entries;  // set index -> group, index in group
 
   // Where each rule id was written ("base-zh:noise.inline[0]" -> file:line:col).
   std::map<std::string, SourceLocation> rule_locations;

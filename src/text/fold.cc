@@ -47,11 +47,75 @@ const char* Lookup(char32_t cp) {
   return (it != end && it->cp == cp) ? it->utf8 : nullptr;
 }
 
-// Appends `bytes` to the view, each mapped to the source range [b, e).
-void Emit(std::string_view bytes, std::uint32_t b, std::uint32_t e, FoldedLine* out) {
-  out->view.append(bytes.data(), bytes.size());
-  out->src_begin.insert(out->src_begin.end(), bytes.size(), b);
-  out->src_end.insert(out->src_end.end(), bytes.size(), e);
+// Decodes the code point at text[i] quickly for valid 3-byte UTF-8 (nearly
+// all CJK text) and falls back to the checked decoder otherwise.
+inline char32_t NextCodePoint(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const std::size_t left = text.size() - i;
+  if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t cp = (static_cast<char32_t>(p[0] & 0x0F) << 12) |
+                        (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *length = 3;
+      return cp;
+    }
+  }
+  return DecodeUtf8At(text, i, length);
+}
+
+// The folding loop shared by FoldLine (with an offset map) and FoldText
+// (without). Output goes through `emit(piece, begin, end)`.
+template <typename EmitFn>
+void FoldLoop(std::string_view text, std::size_t begin, std::size_t end,
+              const std::vector<ByteSpan>* skip, EmitFn emit) {
+  auto next_skip = skip ? skip->begin() : std::vector<ByteSpan>::const_iterator();
+  const auto skip_end = skip ? skip->end() : std::vector<ByteSpan>::const_iterator();
+  bool nonempty = false;       // something visible was emitted
+  bool pending_space = false;  // a folded space waiting for the next visible character
+  char ascii[1];
+  for (std::size_t i = begin; i < end;) {
+    if (skip) {
+      while (next_skip != skip_end && next_skip->end <= i) ++next_skip;
+      if (next_skip != skip_end && next_skip->begin <= i) {
+        i = next_skip->end;  // text on both sides of a cut joins up
+        continue;
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    std::string_view piece;
+    if (c < 0x80) {
+      if (c == ' ' || c < 0x20 || c == 0x7F) {
+        pending_space = nonempty;
+        ++i;
+        continue;
+      }
+      ascii[0] = static_cast<char>(c);
+      piece = std::string_view(ascii, 1);
+    } else {
+      const char32_t cp = NextCodePoint(text, i, &length);
+      if (const char* folded = Lookup(cp)) {
+        piece = folded;
+      } else if (cp == 0xFFFD && length == 1) {
+        piece = "\xEF\xBF\xBD";  // an invalid byte
+      } else {
+        piece = text.substr(i, length);
+      }
+    }
+    const std::size_t b = i;
+    i += length;
+    if (piece.empty()) continue;
+    if (piece.size() == 1 && piece[0] == ' ') {
+      pending_space = nonempty;
+      continue;
+    }
+    if (pending_space) {
+      emit(std::string_view(" ", 1), b, b);  // an empty span just before this character
+      pending_space = false;
+    }
+    emit(piece, b, i);
+    nonempty = true;
+  }
 }
 
 }  // namespace
@@ -62,45 +126,26 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
   out->src_begin.clear();
   out->src_end.clear();
   out->base = span.begin;
-  auto next_skip = skip.begin();
-  bool pending_space = false;  // a folded space waiting for the next visible character
-  char buf[4];
-  for (std::size_t i = span.begin; i < span.end;) {
-    while (next_skip != skip.end() && next_skip->end <= i) ++next_skip;
-    if (next_skip != skip.end() && next_skip->begin <= i) {
-      i = next_skip->end;  // text on both sides of a cut joins up
-      continue;
-    }
-    std::size_t length = 1;
-    char32_t cp = static_cast<unsigned char>(text[i]) < 0x80
-                      ? static_cast<char32_t>(text[i])
-                      : DecodeUtf8At(text, i, &length);
-    const char* folded = Lookup(cp);
-    std::string_view piece;
-    if (folded != nullptr) {
-      piece = folded;
-    } else if (cp < 0x80) {
-      buf[0] = static_cast<char>(cp);
-      piece = std::string_view(buf, 1);
-    } else if (cp == 0xFFFD && length == 1) {
-      piece = "\xEF\xBF\xBD";  // an invalid byte
-    } else {
-      piece = text.substr(i, length);
-    }
-    auto b = static_cast<std::uint32_t>(i - span.begin);
-    auto e = static_cast<std::uint32_t>(b + length);
-    i += length;
-    if (piece == " ") {
-      pending_space = !out->view.empty();
-      continue;
-    }
-    if (piece.empty()) continue;
-    if (pending_space) {
-      Emit(" ", b, b, out);  // maps to an empty span just before this character
-      pending_space = false;
-    }
-    Emit(piece, b, e, out);
-  }
+  const std::size_t hint = span.end - span.begin + 16;
+  out->view.reserve(hint);
+  out->src_begin.reserve(hint);
+  out->src_end.reserve(hint);
+  const std::size_t base = span.begin;
+  FoldLoop(text, span.begin, span.end, skip.empty() ? nullptr : &skip,
+           [out, base](std::string_view piece, std::size_t b, std::size_t e) {
+             out->view.append(piece.data(), piece.size());
+             for (std::size_t k = 0; k < piece.size(); ++k) {
+               out->src_begin.push_back(static_cast<std::uint32_t>(b - base));
+               out->src_end.push_back(static_cast<std::uint32_t>(e - base));
+             }
+           });
+}
+
+void FoldText(std::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size());
+  FoldLoop(text, 0, text.size(), nullptr, [out](std::string_view piece, std::size_t, std::size_t) {
+    out->append(piece.data(), piece.size());
+  });
 }
 
 std::string FoldPattern(std::string_view pattern) {
@@ -125,12 +170,10 @@ std::string FoldPattern(std::string_view pattern) {
 }
 
 std::string FoldKey(std::string_view literal) {
-  FoldedLine folded;
-  FoldLine(literal, ByteSpan{0, literal.size()}, {}, &folded);
-  std::string key;
-  for (char c : folded.view)
-    if (c != ' ') key += c;
-  return key;
+  std::string folded;
+  FoldText(literal, &folded);
+  folded.erase(std::remove(folded.begin(), folded.end(), ' '), folded.end());
+  return folded;
 }
 
 std::size_t CountCodePoints(std::string_view s) {

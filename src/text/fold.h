@@ -42,6 +42,10 @@ struct FoldedLine {
 void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>& skip,
               FoldedLine* out);
 
+// Appends the fold of `text` to *out, as FoldLine would, without the offset
+// map (for match: prefixes, keys and sketches, where no offsets are needed).
+void FoldText(std::string_view text, std::string* out);
+
 // Folds a rule pattern's source text. Characters that fold to ASCII regex
 // syntax ("（" -> "(") are escaped so they stay literal. White space is kept.
 std::string FoldPattern(std::string_view pattern);
