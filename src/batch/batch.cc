@@ -76,10 +76,23 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
     for (std::size_t i = 1; i < cps.size(); ++i)
       hashes.push_back(Mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
   }
-  std::sort(hashes.begin(), hashes.end());
-  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-  if (hashes.size() > kSketchSize) hashes.resize(kSketchSize);
-  return hashes;
+  // The k smallest distinct hashes. Select the 2k smallest and sort only
+  // those (sorting every bigram hash dominated the batch profile); when
+  // repeats leave fewer than k distinct among them, sort everything.
+  std::vector<std::uint64_t> smallest = hashes;
+  const std::size_t keep = std::min(smallest.size(), 2 * kSketchSize);
+  if (keep > 0)
+    std::nth_element(smallest.begin(), smallest.begin() + static_cast<std::ptrdiff_t>(keep - 1), smallest.end());
+  smallest.resize(keep);
+  std::sort(smallest.begin(), smallest.end());
+  smallest.erase(std::unique(smallest.begin(), smallest.end()), smallest.end());
+  if (smallest.size() < kSketchSize && keep < hashes.size()) {
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    smallest = std::move(hashes);
+  }
+  if (smallest.size() > kSketchSize) smallest.resize(kSketchSize);
+  return smallest;
 }
 
 double EstimateJaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {

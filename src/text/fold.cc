@@ -30,10 +30,10 @@ struct BmpIndex {
   }
 };
 
-const BmpIndex& Bmp() {
-  static const BmpIndex* index = new BmpIndex();  // built once, never freed
-  return *index;
-}
+// Built before main (a namespace-scope object), so lookups need no guard.
+const BmpIndex kBmp;
+
+inline const BmpIndex& Bmp() { return kBmp; }
 
 // The fold of `cp`, or nullptr when it folds to itself.
 const char* Lookup(char32_t cp) {

@@ -47,11 +47,11 @@ std::string MakeTempDir() {
 
 RunResult RunQaextract(const std::string& args) { return RunQaextractIn(".", args); }
 
-RunResult RunQaextractIn(const std::string& cwd, const std::string& args) {
+RunResult RunQaextractIn(const std::string& cwd, const std::string& args, const std::string& input) {
   const std::string dir = MakeTempDir();
   const std::string out = dir + "/stdout", err = dir + "/stderr";
   const std::string command = "cd '" + cwd + "' && '" + QAEXTRACT_BINARY + "' " + args + " >'" +
-                              out + "' 2>'" + err + "' </dev/null";
+                              out + "' 2>'" + err + "' <'" + (input.empty() ? std::string("/dev/null") : input) + "'";
   const int status = std::system(command.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

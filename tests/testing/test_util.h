@@ -31,8 +31,10 @@ struct RunResult {
 // Runs the built qaextract with `args` (a shell-quoted string).
 RunResult RunQaextract(const std::string& args);
 
-// The same, with `dir` as the working directory.
-RunResult RunQaextractIn(const std::string& dir, const std::string& args);
+// The same, with `dir` as the working directory and `input` (a file) as
+// standard input ("" for none).
+RunResult RunQaextractIn(const std::string& dir, const std::string& args,
+                         const std::string& input = "");
 
 // A fresh empty directory under the system temp dir.
 std::string MakeTempDir();

@@ -1,0 +1,156 @@
+// qaextract batch: every input accounted for, order and determinism, views,
+// the stdin filter, pass-through fields, duplicates, the manifest.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "testing/test_util.h"
+
+namespace qaextract {
+namespace {
+
+std::vector<nlohmann::json> ReadJsonl(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// A JSONL file with the four samples, each `copies` times, ids s0, s1, ...
+std::string SamplesJsonl(const std::string& dir, int copies) {
+  const std::string path = dir + "/in.jsonl";
+  std::ofstream out(path);
+  int id = 0;
+  for (int c = 0; c < copies; ++c) {
+    for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
+                             "zh-hant-bloomberg-podcast.txt", "zh-hant-narrative-profile.txt"}) {
+      nlohmann::json j;
+      j["id"] = "s" + std::to_string(id++);
+      j["text"] = testing::ReadFileOrDie(testing::SourcePath(std::string("samples/") + name));
+      j["url"] = std::string("https://example.org/") + name;
+      out << j.dump() << "\n";
+    }
+  }
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("batch: every input is a record or an error record, and the counts reconcile") {
+  const std::string dir = testing::MakeTempDir();
+  std::filesystem::create_directories(dir + "/in/sub");
+  std::filesystem::copy_file(testing::SourcePath("samples/zh-anyong-interview-v1.txt"), dir + "/in/a.txt");
+  std::filesystem::copy_file(testing::SourcePath("samples/zh-hant-bloomberg-podcast.txt"), dir + "/in/sub/b.txt");
+  std::ofstream(dir + "/in/c.txt", std::ios::binary) << std::string("PNG\0\0\0", 6);
+  std::ofstream(dir + "/in/skip.md") << "问：不在 include 里\n";
+  std::ofstream(dir + "/in/d.jsonl") << "{\"id\": \"j1\", \"text\": \"问：你好？\\n答：好。\"}\nnot json\n{\"id\": \"j3\"}\n";
+  testing::RunResult r = testing::RunQaextract("batch " + Quote(dir + "/in") + " " + Quote(dir + "/in/d.jsonl") +
+                                               " " + Quote(dir + "/missing") + " --out " + Quote(dir + "/out.jsonl"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "inputs 7, ok 3, errors 4, skipped 0\n");
+  const auto records = ReadJsonl(testing::ReadFileOrDie(dir + "/out.jsonl"));
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == dir + "/in/a.txt");
+  CHECK(records[1]["id"] == dir + "/in/sub/b.txt");
+  CHECK(records[2]["id"] == "j1");
+  CHECK(records[0]["turns"].size() == 75);
+  const auto errors = ReadJsonl(testing::ReadFileOrDie(dir + "/out.errors.jsonl"));
+  REQUIRE(errors.size() == 4);
+  CHECK(errors[0]["id"] == dir + "/in/c.txt");
+  CHECK(errors[0]["error"] == "input");
+  CHECK(errors[1]["error"] == "bad-json");
+  CHECK(errors[2]["error"] == "missing-text");
+  CHECK(errors[3]["error"] == "missing-input");
+  const nlohmann::json manifest = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/out.manifest.json"));
+  CHECK(manifest["counts"]["inputs"] == 7);
+  CHECK(manifest["outputs"][0]["records"] == 3);
+  CHECK(manifest["rules"].size() == 3);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    CHECK(e.path().string().find(".tmp.") == std::string::npos);
+}
+
+TEST_CASE("batch: the output is the same whatever the number of jobs") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 6);
+  for (const char* view : {"documents", "turns"}) {
+    CAPTURE(view);
+    testing::RunResult one = testing::RunQaextract("batch " + Quote(in) + " --quiet --jobs 1 --view " + view +
+                                                   " --out " + Quote(dir + "/one.jsonl"));
+    testing::RunResult two = testing::RunQaextract("batch " + Quote(in) + " --quiet --jobs 2 --view " + view +
+                                                   " --out " + Quote(dir + "/two.jsonl"));
+    CHECK(one.exit_code == 0);
+    CHECK(two.exit_code == 0);
+    CHECK(testing::ReadFileOrDie(dir + "/one.jsonl") == testing::ReadFileOrDie(dir + "/two.jsonl"));
+  }
+}
+
+TEST_CASE("batch: views turns, qa-pairs and chat, with pass-through fields") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 1);
+  const auto turns = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --out -").out);
+  CHECK(turns.size() == 75 + 82 + 55);
+  CHECK(turns[1]["id"] == "s0#1");
+  CHECK(turns[1]["doc_id"] == "s0");
+  CHECK(turns[1]["url"] == "https://example.org/zh-anyong-interview-v1.txt");
+  CHECK(turns[1]["speaker"] == nlohmann::json{{"id", "liang-wenfeng"}, {"name", "梁文锋"}, {"role", "interviewee"}});
+  CHECK(turns[1]["section"] == "价钱战第一枪使怎样打响的?");
+
+  const auto guests = ReadJsonl(
+      testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --role guest --out -").out);
+  CHECK(guests.size() == 23);
+
+  const auto pairs = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view qa-pairs --out -").out);
+  REQUIRE(!pairs.empty());
+  CHECK(pairs[0]["question"]["speaker"] == "anyong");
+  CHECK(pairs[0]["answer"]["text"] == "咱们从未想过要成为颠覆者,这一切只是无意发生的。");
+
+  const auto chats = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view chat --out -").out);
+  REQUIRE(chats.size() == 4);
+  const auto& messages = chats[0]["messages"];
+  CHECK(messages[0]["role"] == "user");
+  for (std::size_t i = 1; i < messages.size(); ++i) CHECK(messages[i]["role"] != messages[i - 1]["role"]);
+}
+
+TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in order") {
+  const std::string dir = testing::MakeTempDir();
+  std::ofstream(dir + "/in.jsonl") << "{\"id\": \"a\", \"text\": \"问：一？\\n答：二。\\n问：三？\\n答：四。\"}\n"
+                                      "{\"id\": \"b\"}\n"
+                                      "{\"id\": \"c\", \"text\": \"没有对话。\"}\n";
+  testing::RunResult r = testing::RunQaextractIn(".", "batch - --out - --quiet", dir + "/in.jsonl");
+  CHECK(r.exit_code == 0);
+  const auto records = ReadJsonl(r.out);
+  REQUIRE(records.size() == 3);
+  CHECK(records[0]["id"] == "a");
+  CHECK(records[0]["turns"].size() == 4);
+  CHECK(records[1]["id"] == "b");
+  CHECK(records[1]["error"] == "missing-text");
+  CHECK(records[2]["id"] == "c");
+  CHECK(records[2]["turns"].size() == 0);
+  CHECK(r.err == "inputs 3, ok 2, errors 1, skipped 0\n");
+}
+
+TEST_CASE("batch: duplicates are reported, and dropped with --dedup; --min-turns skips") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 2);
+  testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --dedup --out " + Quote(dir + "/o.jsonl"));
+  CHECK(r.err == "inputs 8, ok 3, errors 0, skipped 5\n");
+  const nlohmann::json m = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/o.manifest.json"));
+  REQUIRE(m["duplicates"].size() == 5);
+  CHECK(m["duplicates"][0]["id"] == "s1");
+  CHECK(m["duplicates"][0]["duplicate_of"] == "s0");
+  CHECK(m["duplicates"][0]["kind"] == "near");
+  CHECK(m["duplicates"][1]["kind"] == "exact");
+  r = testing::RunQaextract("batch " + Quote(in) + " --min-turns 1 --out " + Quote(dir + "/m.jsonl"));
+  CHECK(r.err == "inputs 8, ok 6, errors 0, skipped 2\n");
+  const auto skips = ReadJsonl(testing::ReadFileOrDie(dir + "/m.errors.jsonl"));
+  REQUIRE(skips.size() == 2);
+  CHECK(skips[0]["skipped"] == "min-turns");
+}
+
+}  // namespace qaextract
