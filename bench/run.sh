@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Whole-process throughput and peak memory of qaextract batch against the
+# peers a user would pick instead (../shared/peers: Python re, TextFSM) and
+# the floors (grep -c, cat), measured in the same run on the same corpus.
+#
+#   bench/run.sh [ARTICLES]     default 5000 (~100 MB); BENCH_RUNS=3 runs each
+#
+# Prints a table: seconds (median), MB/s, articles/s, peak RSS, and the
+# ratio of throughput to the Python re peer. Not a test: numbers vary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-5000}
+runs=${BENCH_RUNS:-3}
+./scripts/build.sh
+peers=../shared/peers
+if [ -d "$peers" ] && ! /usr/bin/python3 -c 'import textfsm' 2>/dev/null; then
+  echo "bench: installing python3-textfsm for the TextFSM peer" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq python3-textfsm >/dev/null; else sudo apt-get install -y -qq python3-textfsm >/dev/null; fi
+fi
+corpus=/tmp/qaextract-bench/$n
+if [ ! -f "$corpus/corpus.jsonl" ]; then
+  # The generator scales the four seed articles; samples/ holds them byte-exact.
+  /usr/bin/python3 "${peers:-.}/make_corpus.py" samples "$corpus" "$n" >&2 2>/dev/null ||
+    /usr/bin/python3 ../shared/peers/make_corpus.py samples "$corpus" "$n" >&2
+fi
+bytes=$(stat -c %s "$corpus/corpus.txt")
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# median seconds and max RSS (KB) over $runs runs of "$@"
+measure() {
+  local times=() rss=0
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
+    end=$(date +%s%N)
+    read -r m <"$out/time"
+    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "$median $rss"
+}
+
+declare -a names results
+run() {
+  local name=$1; shift
+  names+=("$name")
+  results+=("$(measure "$@")")
+}
+
+run "qaextract batch documents -j1" ./build/qaextract batch "$corpus/corpus.jsonl" --view documents --jobs 1 --quiet --out "$out/d1.jsonl"
+run "qaextract batch documents -j2" ./build/qaextract batch "$corpus/corpus.jsonl" --view documents --jobs 2 --quiet --out "$out/d2.jsonl"
+run "qaextract batch turns -j1" ./build/qaextract batch "$corpus/corpus.jsonl" --view turns --jobs 1 --quiet --out "$out/t1.jsonl"
+run "qaextract batch turns -j2" ./build/qaextract batch "$corpus/corpus.jsonl" --view turns --jobs 2 --quiet --out "$out/t2.jsonl"
+if [ -d "$peers" ]; then
+  run "peer: python re" /usr/bin/python3 "$peers/peer_re.py" --jsonl "$corpus/corpus.jsonl"
+  run "peer: textfsm" /usr/bin/python3 "$peers/peer_textfsm.py" --jsonl "$corpus/corpus.jsonl"
+fi
+run "floor: grep -c" grep -c "" "$corpus/corpus.txt"
+run "floor: cat" cat "$corpus/corpus.txt"
+
+ref=""
+for i in "${!names[@]}"; do
+  [ "${names[$i]}" = "peer: python re" ] && ref=$(cut -d' ' -f1 <<<"${results[$i]}")
+done
+printf '%s articles, %.1f MB, median of %s runs, %s cores\n\n' "$n" "$(echo "$bytes / 1000000" | bc -l)" "$runs" "$(nproc)"
+printf '| %-30s | %8s | %8s | %10s | %9s | %9s |\n' tool seconds "MB/s" "articles/s" "peak RSS" "vs re"
+printf '| %-30s | %8s | %8s | %10s | %9s | %9s |\n' --- ---: ---: ---: ---: ---:
+for i in "${!names[@]}"; do
+  read -r t m <<<"${results[$i]}"
+  mbs=$(echo "$bytes / 1000000 / $t" | bc -l)
+  aps=$(echo "$n / $t" | bc -l)
+  ratio="-"
+  [ -n "$ref" ] && ratio=$(printf '%.2fx' "$(echo "$ref / $t" | bc -l)")
+  printf '| %-30s | %8.2f | %8.1f | %10.0f | %6.1f MB | %9s |\n' "${names[$i]}" "$t" "$mbs" "$aps" "$(echo "$m / 1024" | bc -l)" "$ratio"
+done
