@@ -19,9 +19,11 @@ if [ -d "$peers" ] && ! /usr/bin/python3 -c 'import textfsm' 2>/dev/null; then
 fi
 corpus=/tmp/qaextract-bench/$n
 if [ ! -f "$corpus/corpus.jsonl" ]; then
-  # The generator scales the four seed articles; samples/ holds them byte-exact.
-  /usr/bin/python3 "${peers:-.}/make_corpus.py" samples "$corpus" "$n" >&2 2>/dev/null ||
-    /usr/bin/python3 ../shared/peers/make_corpus.py samples "$corpus" "$n" >&2
+  # The peers' generator scales the four seed articles (samples/ holds the
+  # same bytes, but ../shared/seeds gives the peers' own corpus order).
+  seeds=../shared/seeds
+  [ -d "$seeds" ] || seeds=samples
+  /usr/bin/python3 "$peers/make_corpus.py" "$seeds" "$corpus" "$n" >&2
 fi
 bytes=$(stat -c %s "$corpus/corpus.txt")
 out=$(mktemp -d)
