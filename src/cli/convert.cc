@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/rules_choice.h"
+#include "parse/accounting.h"
 #include "qaextract/qaextract.h"
 
 namespace qaextract::cli {
@@ -17,6 +18,7 @@ struct ConvertArgs {
   std::string format = "json";
   std::string output;
   bool summary = false;
+  bool check = false;
   ExtractOptions options;
 };
 
@@ -40,7 +42,15 @@ int RunConvert(const ConvertArgs& args) {
   RulesChoice rules;
   if (s.ok()) s = rules.Load(args.rules, args.options.regex_max_mem);
   Document doc;
-  if (s.ok()) s = rules.Extract(source, args.options, &doc);
+  internal::Trace trace;
+  if (s.ok()) s = rules.Extract(source, args.options, &doc, args.check ? &trace : nullptr);
+  if (s.ok() && args.check) {
+    const std::vector<std::string> problems = internal::CheckAccounting(source, doc, trace);
+    for (const std::string& p : problems) std::cerr << args.input << ": " << p << "\n";
+    if (!problems.empty())
+      s = Status::InputError({args.input, 0, 0}, std::to_string(problems.size()) +
+                                                     " line(s) not accounted for in the document");
+  }
   std::string out;
   if (s.ok()) {
     WriteDocument(doc, format, &out);
@@ -67,6 +77,8 @@ Runner SetupConvert(CLI::App* sub) {
       ->check(CLI::IsMember({"json", "yaml"}))
       ->capture_default_str();
   sub->add_option("-o,--output", args->output, "Output file (default: standard output)");
+  sub->add_flag("--check", args->check,
+               "Verify that every input line is accounted for in the document (exit 1 if not)");
   sub->add_flag("--summary", args->summary,
                "Print a one-line summary (rules, speakers, turns, sections) to stderr");
   sub->add_option("--encoding", args->options.encoding,

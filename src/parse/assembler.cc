@@ -70,7 +70,7 @@ class Assembler {
   void OnPreambleLine(std::size_t i);
   void OnBodyLine(std::size_t i);
   void OnTrailerLine(std::size_t i);
-  void CaptureFields(std::size_t i);
+  bool CaptureFields(std::size_t i);
   bool TryTitle(std::size_t i);
 
   void StartTurn(std::size_t i);
@@ -170,12 +170,23 @@ void Assembler::RecordRemovals(std::size_t i) {
   }
 }
 
-void Assembler::CaptureFields(std::size_t i) {
+// Stores the line's metadata values. Returns false when a value could not be
+// kept (a second, different value of a single-valued field): the line must
+// then stay in the text, so that nothing is lost.
+bool Assembler::CaptureFields(std::size_t i) {
+  bool all_kept = true;
   for (const FieldHit& hit : labels_[i].fields) {
     const MetadataRule& m = rules_.metadata[static_cast<std::size_t>(hit.field)];
     std::string value = TextOf(i, hit.value);
-    if (!value.empty()) AddField(&doc_->metadata, m.key, value, m.is_list);
+    if (value.empty()) continue;
+    const Field* existing = FindField(doc_->metadata, m.key);
+    if (existing && !existing->is_list && existing->values.front() != value) {
+      all_kept = false;
+      continue;
+    }
+    AddField(&doc_->metadata, m.key, value, m.is_list);
   }
+  return all_kept;
 }
 
 // The first text line of the preamble is the title when it has a title's
@@ -205,16 +216,16 @@ void Assembler::AddToBlock(std::optional<Block>* block, std::size_t i) {
 
 void Assembler::OnPreambleLine(std::size_t i) {
   const LineLabel& label = labels_[i];
-  CaptureFields(i);
-  if (label.kind == LineKind::kMetadata) return Fate(i, "metadata");
+  const bool kept = CaptureFields(i);
+  if (label.kind == LineKind::kMetadata && kept) return Fate(i, "metadata");
   if (label.kind == LineKind::kText && TryTitle(i)) return Fate(i, "title", -1, -1, "metadata.title");
   Fate(i, "preamble");
   AddToBlock(&doc_->preamble, i);
 }
 
 void Assembler::OnTrailerLine(std::size_t i) {
-  CaptureFields(i);
-  if (labels_[i].kind == LineKind::kMetadata) return Fate(i, "metadata");
+  const bool kept = CaptureFields(i);
+  if (labels_[i].kind == LineKind::kMetadata && kept) return Fate(i, "metadata");
   Fate(i, "trailer");
   AddToBlock(&doc_->trailer, i);
 }
