@@ -41,7 +41,7 @@ void ReadFrontMatter(std::string_view text, const std::vector<Line>& lines, std:
     if (!it->first.IsScalar()) continue;
     std::string key = it->first.Scalar();
     if (key == "author") key = "authors";
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a copy: the iterator hands out a temporary
     if (value.IsScalar() && !value.Scalar().empty()) {
       AddField(fields, key, value.Scalar(), key == "authors");
     } else if (value.IsSequence()) {

@@ -94,8 +94,9 @@ Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
   const std::vector<std::string>& allowed = RuleFileKeys().at(table);
   if (!map.IsMap()) return Error(map, "not-a-mapping", context + " must be a mapping");
   for (auto it = map.begin(); it != map.end(); ++it) {
-    if (!it->first.IsScalar()) return Error(it->first, "bad-key", "keys must be plain strings");
-    const std::string key = it->first.Scalar();
+    const YAML::Node key_node = it->first;  // a copy: the iterator hands out a temporary
+    if (!key_node.IsScalar()) return Error(key_node, "bad-key", "keys must be plain strings");
+    const std::string key = key_node.Scalar();
     bool known = false;
     std::string best;
     std::size_t best_distance = 3;  // suggest only close keys
@@ -107,7 +108,7 @@ Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
     if (known) continue;
     std::string message = "unknown key '" + key + "' in " + context;
     if (!best.empty()) message += "; did you mean '" + best + "'?";
-    return Error(it->first, "unknown-key", message);
+    return Error(key_node, "unknown-key", message);
   }
   return Status::OK();
 }
@@ -282,7 +283,7 @@ Status SpecParser::ParseFields(const YAML::Node& node, const std::string& key_pa
   if (!node.IsMap()) return Error(node, "not-a-mapping", key_path + " must be a mapping");
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string key = it->first.Scalar();
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a copy: the iterator hands out a temporary
     if (value.IsScalar()) {
       AddField(out, key, value.Scalar(), false);
     } else if (value.IsSequence()) {
@@ -352,12 +353,13 @@ Status SpecParser::ParseMetadata(const YAML::Node& node) {
   if (!node.IsMap()) return Error(node, "not-a-mapping", "metadata must be a mapping of field names");
   for (auto it = node.begin(); it != node.end(); ++it) {
     MetadataSpec field;
-    field.key = it->first.Scalar();
-    field.where = Where(it->first);
+    const YAML::Node key_node = it->first;  // a copy: the iterator hands out a temporary
+    field.key = key_node.Scalar();
+    field.where = Where(key_node);
     // Plural names hold lists unless the rule says otherwise.
     field.is_list = field.key.size() > 1 && field.key.back() == 's';
     const std::string key_path = "metadata." + field.key;
-    const YAML::Node& value = it->second;
+    const YAML::Node value = it->second;  // a copy: the iterator hands out a temporary
     Status s;
     if (value.IsScalar()) {
       PatternSpec p;
