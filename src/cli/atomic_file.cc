@@ -1,5 +1,6 @@
 #include "cli/atomic_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,7 +12,7 @@ namespace qaextract::cli {
 AtomicFile::~AtomicFile() {
   if (file_ != nullptr && !stdout_) {
     std::fclose(file_);
-    std::remove(temp_.c_str());
+    if (!in_place_) std::remove(temp_.c_str());
   }
 }
 
@@ -21,6 +22,16 @@ Status AtomicFile::Open(const std::string& path) {
   if (path == "-") {
     stdout_ = true;
     file_ = stdout;
+    return Status::OK();
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    // A device or pipe (/dev/null, a FIFO): write to it as it is; renaming a
+    // file over it would replace the device.
+    in_place_ = true;
+    file_ = std::fopen(path.c_str(), "wb");
+    if (file_ == nullptr)
+      return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
     return Status::OK();
   }
   temp_ = path + ".tmp." + std::to_string(getpid());
@@ -43,6 +54,12 @@ Status AtomicFile::Commit() {
   if (stdout_) {
     if (std::fflush(stdout) != 0) return Status::InputError({"<stdout>", 0, 0}, "write failed");
     file_ = nullptr;
+    return Status::OK();
+  }
+  if (in_place_) {
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!closed) return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
     return Status::OK();
   }
   const bool flushed = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;

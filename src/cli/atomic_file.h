@@ -18,7 +18,8 @@ class AtomicFile {
   AtomicFile() = default;
   ~AtomicFile();  // removes the temporary file unless committed
 
-  // Opens "<path>.tmp.<pid>"; "-" writes standard output instead.
+  // Opens "<path>.tmp.<pid>"; "-" writes standard output instead, and an
+  // existing device or pipe is written in place.
   Status Open(const std::string& path);
   Status Write(const std::string& data);
   // Flushes, closes and renames the temporary file to `path`.
@@ -33,6 +34,7 @@ class AtomicFile {
   std::string path_, temp_;
   FILE* file_ = nullptr;
   bool stdout_ = false;
+  bool in_place_ = false;
   std::uint64_t bytes_ = 0, lines_ = 0;
   std::unique_ptr<internal::Sha256> digest_;
 };

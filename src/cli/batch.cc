@@ -6,6 +6,7 @@
 // skip records (beside the output, or inline when the output is standard
 // output: one record per input, same order), a manifest for reproduction,
 // and the closing line "inputs N, ok N, errors N, skipped N".
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -93,7 +94,10 @@ int RunBatchCommand(BatchArgs& args) {
   if (!s.ok()) return Fail(s);
   RulesChoice rules;
   if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return Fail(s);
-  const bool to_stdout = args.out == "-";
+  // Standard output, a device or a pipe: errors inline, no files beside it.
+  struct stat st;
+  const bool to_stdout =
+      args.out == "-" || (stat(args.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
   if (!to_stdout && (s = CheckOutputPath(args.out, "")).ok()) {
     if (args.errors.empty()) args.errors = Beside(args.out, ".errors.jsonl");
     if (args.manifest.empty()) args.manifest = Beside(args.out, ".manifest.json");

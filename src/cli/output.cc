@@ -1,5 +1,7 @@
 #include "cli/output.h"
 
+#include "cli/atomic_file.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,36 +30,11 @@ Status CheckOutputPath(const std::string& path, const std::string& input_path) {
 }
 
 Status WriteOutput(const std::string& path, const std::string& data) {
-  if (path.empty() || path == "-") {
-    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
-    std::cout.flush();
-    if (!std::cout) return Status::InputError({"<stdout>", 0, 0}, "write failed");
-    return Status::OK();
-  }
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    // A device or pipe (/dev/null, /dev/stdout, a FIFO): write to it as it
-    // is; renaming a file over it would replace the device.
-    FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr)
-      return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-    const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-    if (std::fclose(f) != 0 || !written)
-      return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-    return Status::OK();
-  }
-  const std::string temp = path + ".tmp." + std::to_string(getpid());
-  FILE* f = std::fopen(temp.c_str(), "wb");
-  if (f == nullptr)
-    return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-  const bool written = std::fwrite(data.data(), 1, data.size(), f) == data.size();
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !closed || std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(temp.c_str());
-    return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(err));
-  }
-  return Status::OK();
+  AtomicFile file;
+  Status s = file.Open(path.empty() ? "-" : path);
+  if (s.ok()) s = file.Write(data);
+  if (s.ok()) s = file.Commit();
+  return s;
 }
 
 }  // namespace qaextract::cli
