@@ -154,3 +154,27 @@ TEST_CASE("batch: duplicates are reported, and dropped with --dedup; --min-turns
 }
 
 }  // namespace qaextract
+
+#include <sys/stat.h>
+
+namespace qaextract {
+
+TEST_CASE("batch: --out to a pipe writes into it, errors inline, nothing beside it") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string fifo = dir + "/pipe";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  testing::RunResult r = testing::RunQaextract(
+      "batch " + Quote(testing::SourcePath("samples")) + " /nonexistent --quiet --out " + Quote(fifo) +
+      " & timeout 20 cat " + Quote(fifo) + " > " + Quote(dir + "/copy.jsonl") + "; wait");
+  const auto records = ReadJsonl(testing::ReadFileOrDie(dir + "/copy.jsonl"));
+  REQUIRE(records.size() == 5);
+  CHECK(records[4]["error"] == "missing-input");
+  struct stat st;
+  REQUIRE(stat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.path().filename() != "pipe";
+  CHECK(files == 1);  // copy.jsonl only
+}
+
+}  // namespace qaextract
