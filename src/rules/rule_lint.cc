@@ -131,7 +131,9 @@ std::string RenderDiagnostic(const Diagnostic& d, bool color) {
                     (d.error ? "error" : "warning") + ":" + reset + " [" + d.code + "] " + d.message + "\n";
   if (d.where.line > 0) {
     const std::string line = SourceLine(d.where.path, d.where.line);
-    if (!line.empty()) {
+    // Like ninja: the source line and caret only when short enough to help.
+    constexpr std::size_t kMaxShownLine = 200;
+    if (!line.empty() && line.size() <= kMaxShownLine) {
       out += line + "\n";
       out += CaretPadding(line, std::max(0, d.where.column - 1)) + caret_color + "^" + reset + "\n";
     }
