@@ -84,16 +84,11 @@ nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFi
   return m;
 }
 
-int Fail(const Status& s) {
-  std::cerr << s.ToString() << "\n";
-  return static_cast<int>(s.exit_code());
-}
-
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseView(args.view, &args.options.view);
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return ReportFailure(s);
   RulesChoice rules;
-  if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return Fail(s);
+  if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
   // Standard output, a device or a pipe: errors inline, no files beside it.
   struct stat st;
   const bool to_stdout =
@@ -102,11 +97,11 @@ int RunBatchCommand(BatchArgs& args) {
     if (args.errors.empty()) args.errors = Beside(args.out, ".errors.jsonl");
     if (args.manifest.empty()) args.manifest = Beside(args.out, ".manifest.json");
   }
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return ReportFailure(s);
   AtomicFile out, errors;
-  if (s = out.Open(args.out); !s.ok()) return Fail(s);
+  if (s = out.Open(args.out); !s.ok()) return ReportFailure(s);
   const bool separate_errors = !args.errors.empty();
-  if (separate_errors && !(s = errors.Open(args.errors)).ok()) return Fail(s);
+  if (separate_errors && !(s = errors.Open(args.errors)).ok()) return ReportFailure(s);
   args.options.progress = !args.quiet && isatty(STDERR_FILENO);
 
   BatchSinks sinks;
@@ -121,12 +116,12 @@ int RunBatchCommand(BatchArgs& args) {
   s = RunBatch(args.inputs, extract, args.options, sinks, &stats);
   if (s.ok()) s = out.Commit();
   if (s.ok() && separate_errors) s = errors.Commit();
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return ReportFailure(s);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.manifest.empty()) {
     const nlohmann::json m = Manifest(args, stats, to_stdout ? nullptr : &out,
                                       separate_errors ? &errors : nullptr, seconds);
-    if (s = WriteOutput(args.manifest, m.dump(2) + "\n"); !s.ok()) return Fail(s);
+    if (s = WriteOutput(args.manifest, m.dump(2) + "\n"); !s.ok()) return ReportFailure(s);
   }
   if (!args.quiet || stats.errors > 0) {
     std::cerr << "inputs " << stats.inputs << ", ok " << stats.ok << ", errors " << stats.errors

@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "qaextract/status.h"
+
 #include <functional>
 #include <utility>
 #include <vector>
@@ -14,6 +16,10 @@ namespace qaextract::cli {
 // The whole command line, as the user typed it (for manifests).
 void SetCommandLine(int argc, char** argv);
 const std::string& CommandLine();
+
+// Prints `s` (a failure) to stderr in the contract format and returns its
+// exit code.
+int ReportFailure(const qaextract::Status& s);
 
 // Runs a parsed subcommand; returns the process exit code.
 using Runner = std::function<int()>;

@@ -57,10 +57,7 @@ int RunConvert(const ConvertArgs& args) {
     s = WriteOutput(args.output, out);
   }
   if (s.ok() && args.summary) std::cerr << Summary(doc) << "\n";
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return static_cast<int>(s.exit_code());
-  }
+  if (!s.ok()) return ReportFailure(s);
   return 0;
 }
 

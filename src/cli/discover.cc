@@ -43,10 +43,7 @@ int RunDiscover(const DiscoverArgs& args) {
     s = WriteOutput(args.output, args.emit_rules ? internal::StarterRulesYaml(found, name)
                                                  : internal::DiscoveryReportText(found));
   }
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return static_cast<int>(s.exit_code());
-  }
+  if (!s.ok()) return ReportFailure(s);
   return 0;
 }
 

@@ -154,10 +154,7 @@ int RunExplain(const ExplainArgs& args) {
   Document doc;
   internal::Trace trace;
   if (s.ok()) s = rules.Extract(source, args.options, &doc, &trace);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return static_cast<int>(s.exit_code());
-  }
+  if (!s.ok()) return ReportFailure(s);
   const std::vector<Row> rows = Rows(source, doc, trace);
   const auto misses = NearMisses(trace);
   if (args.format == "json") PrintJson(doc, rows, misses);

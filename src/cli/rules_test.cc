@@ -112,10 +112,7 @@ struct TestArgs {
 int RunTest(const TestArgs& args) {
   RulesChoice rules;
   Status s = rules.Load(args.dir, RuleLoadOptions{}.regex_max_mem);
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return static_cast<int>(s.exit_code());
-  }
+  if (!s.ok()) return ReportFailure(s);
   std::vector<std::filesystem::path> cases;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(args.dir) / "tests", ec))
@@ -176,10 +173,7 @@ int RunDiff(const DiffArgs& args) {
     for (const std::string& line : d) std::cout << "  " << line << "\n";
     changed += !d.empty();
   }
-  if (!s.ok()) {
-    std::cerr << s.ToString() << "\n";
-    return static_cast<int>(s.exit_code());
-  }
+  if (!s.ok()) return ReportFailure(s);
   std::cout << changed << " of " << args.files.size() << " articles change\n";
   return 0;
 }

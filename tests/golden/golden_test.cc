@@ -14,8 +14,7 @@ namespace qaextract {
 namespace {
 
 Document ExtractSample(const std::string& name) {
-  RuleLibrary library;
-  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  const RuleLibrary& library = testing::BuiltinLibrary();
   Source source;
   REQUIRE(ReadSource(testing::SourcePath("samples/" + name), {}, &source).ok());
   Document doc;
@@ -160,8 +159,7 @@ std::string Encode(const std::string& utf8, const char* encoding) {
 }
 
 std::vector<std::string> TurnTexts(const std::string& bytes) {
-  RuleLibrary library;
-  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  const RuleLibrary& library = testing::BuiltinLibrary();
   Source source;
   REQUIRE(DecodeSource(bytes, "x.txt", {}, &source).ok());
   Document doc;

@@ -18,6 +18,16 @@ RuleSet LoadRulesString(const std::string& yaml) {
   return rules;
 }
 
+const RuleLibrary& BuiltinLibrary() {
+  static const RuleLibrary* const library = [] {
+    auto* l = new RuleLibrary();
+    Status s = RuleLibrary::LoadBuiltin({}, l);
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+    return l;
+  }();
+  return *library;
+}
+
 Document ExtractString(const std::string& text, const RuleSet& rules) {
   Source source;
   Status s = DecodeSource(text, "input.txt", ExtractOptions{}, &source);

@@ -12,6 +12,9 @@ namespace qaextract::testing {
 // Loads rule YAML from a string (named "test.yaml"); fails the test on error.
 RuleSet LoadRulesString(const std::string& yaml);
 
+// The built-in rule library, loaded once.
+const RuleLibrary& BuiltinLibrary();
+
 // Decodes `text` and extracts it with `rules`; fails the test on error.
 Document ExtractString(const std::string& text, const RuleSet& rules);
 

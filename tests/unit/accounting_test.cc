@@ -12,9 +12,7 @@ namespace qaextract::internal {
 namespace {
 
 std::vector<std::string> Problems(const std::string& text) {
-  static RuleLibrary library;
-  static bool loaded = RuleLibrary::LoadBuiltin({}, &library).ok();
-  REQUIRE(loaded);
+  const RuleLibrary& library = testing::BuiltinLibrary();
   Source source;
   REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
   Document doc;

@@ -10,9 +10,7 @@ namespace qaextract {
 namespace {
 
 Document Discover(const std::string& text) {
-  static RuleLibrary library;
-  static bool loaded = RuleLibrary::LoadBuiltin({}, &library).ok();
-  REQUIRE(loaded);
+  const RuleLibrary& library = testing::BuiltinLibrary();
   Source source;
   REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
   Document doc;
