@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages qaextract builds with, when any is missing.
 # Works as root or through sudo; does nothing (and needs neither) when all are there.
+#   scripts/deps.sh          what the build and the test suite need
+#   scripts/deps.sh fuzz     also clang and libFuzzer (scripts/fuzz.sh)
 set -euo pipefail
 
 packages=(
@@ -15,6 +17,12 @@ packages=(
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
 )
+for group in "$@"; do
+  case "$group" in
+    fuzz) packages+=(clang libclang-rt-dev) ;;  # libFuzzer lives in libclang-rt-dev
+    *) echo "deps: unknown group '$group'" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "emit/tree_sink.h"
+#include "text/decode.h"
 
 namespace qaextract::internal {
 
@@ -85,10 +86,14 @@ class JsonSink : public TreeSink {
   }
   void Quoted(std::string_view s) {
     if (!IsValidUtf8(s)) {
-      const std::string clean = SanitizeUtf8(s);
-      Quoted(clean);
+      QuotedValid(SanitizeUtf8(s));
       return;
     }
+    QuotedValid(s);
+  }
+
+  // REQUIRES: `s` is valid UTF-8.
+  void QuotedValid(std::string_view s) {
     *out_ += '"';
     std::size_t run = 0;  // start of the bytes that need no escaping
     for (std::size_t i = 0; i < s.size(); ++i) {

@@ -35,11 +35,6 @@ void WalkDocument(const Document& doc, TreeSink* sink);
 // themselves (to put an "id" first).
 void WalkDocumentFields(const Document& doc, TreeSink* sink);
 
-// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string SanitizeUtf8(std::string_view s);
-// True when `s` is valid UTF-8 (the common case; then no copy is needed).
-bool IsValidUtf8(std::string_view s);
-
 }  // namespace qaextract::internal
 
 #endif  // QAEXTRACT_SRC_EMIT_TREE_SINK_H_

@@ -250,19 +250,4 @@ void WalkDocumentFields(const Document& doc, TreeSink* sink) {
   List(sink, doc.warnings, WriteWarning);
 }
 
-bool IsValidUtf8(std::string_view s) { return CountInvalidUtf8(s, nullptr) == 0; }
-
-std::string SanitizeUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = 1;
-    char32_t cp = DecodeUtf8At(s, i, &n);
-    if (cp == 0xFFFD && n == 1 && static_cast<unsigned char>(s[i]) >= 0x80) out += "\xEF\xBF\xBD";
-    else out.append(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
 }  // namespace qaextract::internal

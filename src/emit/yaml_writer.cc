@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "emit/tree_sink.h"
+#include "text/decode.h"
 #include "qaextract/emit.h"
 
 namespace qaextract {

@@ -205,7 +205,14 @@ bool Assembler::TryTitle(std::size_t i) {
 }
 
 void Assembler::AddToBlock(std::optional<Block>* block, std::size_t i) {
-  std::string line = TextOf(i, labels_[i].text);
+  // A heading or a turn start outside the body (rules whose end boundary
+  // comes before them) is plain text there: its number or marker is part of
+  // the text, not the separate field it would be in the body.
+  const LineKind k = labels_[i].kind;
+  const ByteSpan span = k == LineKind::kNumbered || k == LineKind::kTurnStart
+                            ? ByteSpan{lines_[i].begin, lines_[i].end}
+                            : labels_[i].text;
+  std::string line = TextOf(i, span);
   if (line.empty()) return;
   if (!*block) *block = Block{"", lines_[i].number, lines_[i].number};
   Block& b = **block;

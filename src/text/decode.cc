@@ -45,6 +45,23 @@ std::u32string DecodeUtf8(std::string_view s) {
   return out;
 }
 
+bool IsValidUtf8(std::string_view s) { return CountInvalidUtf8(s, nullptr) == 0; }
+
+std::string SanitizeUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) out += "\xEF\xBF\xBD";
+    else out.append(s.data() + start, static_cast<std::size_t>(i - start));
+  }
+  return out;
+}
+
 std::size_t CountInvalidUtf8(std::string_view s, std::size_t* first_offset) {
   std::size_t count = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

@@ -10,11 +10,21 @@
 namespace qaextract::internal {
 
 // Decodes the code point starting at s[i]. Sets *length to the bytes it
-// takes (1 for an invalid byte, which decodes as U+FFFD).
+// takes. An invalid sequence decodes as U+FFFD and takes its maximal
+// subpart: a lone byte, or a lead byte and the trail bytes that fit it
+// before the sequence broke off (Unicode's "best practice" for U+FFFD), so
+// *length is 1 to 3 for it, not always 1.
 char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length);
 
 // All code points of `s` (invalid bytes as U+FFFD).
 std::u32string DecodeUtf8(std::string_view s);
+
+// True when `s` is valid UTF-8 (the common case; then no copy is needed).
+bool IsValidUtf8(std::string_view s);
+
+// `s` with every invalid sequence (maximal subpart, as DecodeUtf8At) replaced
+// by U+FFFD; the result is always valid UTF-8.
+std::string SanitizeUtf8(std::string_view s);
 
 // Number of invalid UTF-8 sequences in `s`; *first_offset gets the offset of
 // the first one (untouched when there is none).

@@ -151,3 +151,28 @@ TEST_CASE("Extract: an over-long line is an error naming the line") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Assembler: a heading or turn start outside the body keeps its number and marker") {
+  // The body starts after the boundary line, so the numbered line and the
+  // turn start above it are preamble text, whole. (fuzz_rules_extract found
+  // the heading's number dropped from the preamble.)
+  const RuleSet rules = testing::LoadRulesString(R"(
+name: late-body
+speakers:
+  - {id: q, role: interviewer, markers: [问]}
+  - {id: a, role: interviewee, markers: [答]}
+sections:
+  numbered: '^(?P<number>\d{2})$'
+boundaries:
+  body_starts_after: '^正文$'
+)");
+  Document doc = testing::ExtractString("01\n问:预告\n正文\n问:你好?\n答:好。\n", rules);
+  REQUIRE(doc.preamble.has_value());
+  CHECK(doc.preamble->text == "01\n问:预告\n正文");
+  CHECK(doc.turns.size() == 2);
+  CHECK(doc.sections.empty());
+}
+
+}  // namespace qaextract

@@ -82,3 +82,22 @@ TEST_CASE("Decode: ReadSource reports missing files and directories") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract::internal {
+
+TEST_CASE("SanitizeUtf8: a truncated sequence becomes one U+FFFD, and the result is valid") {
+  // E6 AC is the start of a 3-byte sequence broken off by 'p': U8_NEXT takes
+  // both bytes as one invalid maximal subpart. (Found by fuzz_extract: the
+  // JSON writer sanitized such text, still found it invalid, and recursed.)
+  const std::string broken = "a\xE6\xACpS\xE7\n\xFF";
+  CHECK_FALSE(IsValidUtf8(broken));
+  const std::string clean = SanitizeUtf8(broken);
+  CHECK(clean == "a\xEF\xBF\xBDpS\xEF\xBF\xBD\n\xEF\xBF\xBD");
+  CHECK(IsValidUtf8(clean));
+  CHECK(SanitizeUtf8("U+FFFD itself: \xEF\xBF\xBD") == "U+FFFD itself: \xEF\xBF\xBD");
+  std::size_t n = 0;
+  CHECK(DecodeUtf8At(broken, 1, &n) == 0xFFFD);
+  CHECK(n == 2);
+}
+
+}  // namespace qaextract::internal

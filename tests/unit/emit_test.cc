@@ -120,3 +120,25 @@ TEST_CASE("ParseFormat: json and yaml, anything else a usage error") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("WriteJson and WriteYaml: text with truncated UTF-8 sequences is written as U+FFFD") {
+  Source source;
+  REQUIRE(DecodeSource("Q: a\xE6\xACp\nA: b\xE7\n", "bad.txt", {}, &source).ok());
+  CHECK(source.invalid_utf8 == 2);
+  const RuleSet rules = testing::LoadRulesString(
+      "name: qa\nspeakers:\n  - {id: q, role: interviewer, markers: [{literal: Q}]}\n"
+      "  - {id: a, role: interviewee, markers: [{literal: A}]}\n");
+  Document doc = testing::ExtractString(source.text, rules);
+  CHECK(doc.turns.size() == 2);
+  std::string json;
+  WriteJson(doc, {}, &json);
+  CHECK(nlohmann::json::accept(json));
+  CHECK(json.find("a\xEF\xBF\xBDp") != std::string::npos);
+  std::string yaml;
+  WriteYaml(doc, &yaml);
+  CHECK(YAML::Load(yaml)["schema_version"].as<std::string>() == "1");
+}
+
+}  // namespace qaextract

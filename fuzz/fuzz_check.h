@@ -1,0 +1,35 @@
+// What every fuzz target checks after an extraction: the document accounts
+// for every input line (the "nothing lost" invariant, parse/accounting.h) and
+// its JSON parses. A broken check aborts, so libFuzzer records the input.
+#ifndef QAEXTRACT_FUZZ_FUZZ_CHECK_H_
+#define QAEXTRACT_FUZZ_FUZZ_CHECK_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "parse/accounting.h"
+#include "parse/pipeline.h"
+#include "qaextract/emit.h"
+
+namespace qaextract::fuzz {
+
+[[noreturn]] inline void Fail(const std::string& what) {
+  std::fprintf(stderr, "fuzz check failed: %s\n", what.c_str());
+  std::abort();
+}
+
+inline void CheckDocument(const Source& source, const Document& doc,
+                          const internal::Trace& trace) {
+  const std::vector<std::string> problems = internal::CheckAccounting(source, doc, trace);
+  if (!problems.empty()) Fail("line not accounted for: " + problems.front());
+  std::string json;
+  WriteJson(doc, JsonOptions{/*pretty=*/false}, &json);
+  if (!nlohmann::json::accept(json)) Fail("JSON output does not parse");
+}
+
+}  // namespace qaextract::fuzz
+
+#endif  // QAEXTRACT_FUZZ_FUZZ_CHECK_H_
