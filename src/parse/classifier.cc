@@ -28,7 +28,7 @@ ByteSpan TrimmedOriginal(const FoldedLine& f, std::size_t a, std::size_t b) {
   while (a < b && f.view[a] == ' ') ++a;
   while (b > a && f.view[b - 1] == ' ') --b;
   if (a == b) {
-    std::size_t at = a < f.view.size() ? f.base + f.src_begin[a] : f.base;
+    std::size_t at = a < f.view.size() ? f.OriginalBegin(a) : f.base;
     return ByteSpan{at, at};
   }
   return f.ToOriginal(a, b);

@@ -64,88 +64,117 @@ inline char32_t NextCodePoint(std::string_view text, std::size_t i, std::size_t*
 }
 
 // The folding loop shared by FoldLine (with an offset map) and FoldText
-// (without). Output goes through `emit(piece, begin, end)`.
-template <typename EmitFn>
+// (without). Output goes through two callbacks: `copy(begin, end)` for a run
+// of original bytes that fold to themselves, `emit(piece, begin, end)` for
+// the fold of the code point at [begin, end) (a space: an empty span just
+// before the next visible character).
+template <typename CopyFn, typename EmitFn>
 void FoldLoop(std::string_view text, std::size_t begin, std::size_t end,
-              const std::vector<ByteSpan>* skip, EmitFn emit) {
+              const std::vector<ByteSpan>* skip, CopyFn copy, EmitFn emit) {
   auto next_skip = skip ? skip->begin() : std::vector<ByteSpan>::const_iterator();
   const auto skip_end = skip ? skip->end() : std::vector<ByteSpan>::const_iterator();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   bool nonempty = false;       // something visible was emitted
   bool pending_space = false;  // a folded space waiting for the next visible character
-  char ascii[1];
+  const auto visible = [&](std::size_t at) {
+    if (pending_space) emit(std::string_view(" ", 1), at, at);
+    pending_space = false;
+    nonempty = true;
+  };
   for (std::size_t i = begin; i < end;) {
+    std::size_t limit = end;  // the next cut, or the end
     if (skip) {
       while (next_skip != skip_end && next_skip->end <= i) ++next_skip;
       if (next_skip != skip_end && next_skip->begin <= i) {
         i = next_skip->end;  // text on both sides of a cut joins up
         continue;
       }
+      if (next_skip != skip_end && next_skip->begin < limit) limit = next_skip->begin;
     }
-    const unsigned char c = static_cast<unsigned char>(text[i]);
+    // A run of characters that fold to themselves: printable ASCII other
+    // than the space, and code points the table leaves alone.
+    std::size_t run = i;
+    while (run < limit) {
+      const unsigned char c = bytes[run];
+      if (c < 0x80) {
+        if (c <= ' ' || c == 0x7F) break;
+        ++run;
+        continue;
+      }
+      std::size_t length = 1;
+      const char32_t cp = NextCodePoint(text.substr(0, limit), run, &length);
+      if (cp == 0xFFFD || Lookup(cp) != nullptr) break;
+      run += length;
+    }
+    if (run > i) {
+      visible(i);
+      copy(i, run);
+      i = run;
+      continue;
+    }
+    // One character that folds to something else (or to nothing).
+    const unsigned char c = bytes[i];
     std::size_t length = 1;
     std::string_view piece;
     if (c < 0x80) {
-      if (c == ' ' || c < 0x20 || c == 0x7F) {
-        pending_space = nonempty;
-        ++i;
-        continue;
-      }
-      ascii[0] = static_cast<char>(c);
-      piece = std::string_view(ascii, 1);
+      piece = " ";  // white space and control characters
     } else {
-      const char32_t cp = NextCodePoint(text, i, &length);
-      if (const char* folded = Lookup(cp)) {
-        piece = folded;
-      } else if (cp == 0xFFFD && length == 1) {
-        piece = "\xEF\xBF\xBD";  // an invalid byte
-      } else {
-        piece = text.substr(i, length);
-      }
+      const char32_t cp = NextCodePoint(text.substr(0, limit), i, &length);
+      const char* folded = Lookup(cp);
+      piece = folded ? std::string_view(folded) : std::string_view("\xEF\xBF\xBD");
     }
     const std::size_t b = i;
     i += length;
-    if (piece.empty()) continue;
-    if (piece.size() == 1 && piece[0] == ' ') {
+    if (piece.empty()) continue;  // zero-width characters vanish
+    if (piece == " ") {
       pending_space = nonempty;
       continue;
     }
-    if (pending_space) {
-      emit(std::string_view(" ", 1), b, b);  // an empty span just before this character
-      pending_space = false;
-    }
+    visible(b);
     emit(piece, b, i);
-    nonempty = true;
   }
 }
 
 }  // namespace
 
+const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
+  // The last piece starting at or before view byte a.
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), a,
+                             [](std::size_t v, const Piece& p) { return v < p.view; });
+  return *(it - 1);
+}
+
 void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>& skip,
               FoldedLine* out) {
   out->view.clear();
-  out->src_begin.clear();
-  out->src_end.clear();
+  out->pieces.clear();
   out->base = span.begin;
-  const std::size_t hint = span.end - span.begin + 16;
-  out->view.reserve(hint);
-  out->src_begin.reserve(hint);
-  out->src_end.reserve(hint);
+  out->view.reserve(span.end - span.begin + 16);
   const std::size_t base = span.begin;
-  FoldLoop(text, span.begin, span.end, skip.empty() ? nullptr : &skip,
-           [out, base](std::string_view piece, std::size_t b, std::size_t e) {
-             out->view.append(piece.data(), piece.size());
-             for (std::size_t k = 0; k < piece.size(); ++k) {
-               out->src_begin.push_back(static_cast<std::uint32_t>(b - base));
-               out->src_end.push_back(static_cast<std::uint32_t>(e - base));
-             }
-           });
+  const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
+  FoldLoop(
+      text, span.begin, span.end, skip.empty() ? nullptr : &skip,
+      [&](std::size_t b, std::size_t e) {
+        FoldedLine::Piece* last = out->pieces.empty() ? nullptr : &out->pieces.back();
+        // A run that continues the previous copy in both texts extends it.
+        if (!(last && last->copy && last->view + last->src_len == out->view.size() &&
+              base + last->src + last->src_len == b))
+          out->pieces.push_back({offset(out->view.size()), offset(b - base), 0, true});
+        out->pieces.back().src_len += offset(e - b);
+        out->view.append(text.data() + b, e - b);
+      },
+      [&](std::string_view piece, std::size_t b, std::size_t e) {
+        out->pieces.push_back({offset(out->view.size()), offset(b - base), offset(e - b), false});
+        out->view.append(piece.data(), piece.size());
+      });
 }
 
 void FoldText(std::string_view text, std::string* out) {
   out->reserve(out->size() + text.size());
-  FoldLoop(text, 0, text.size(), nullptr, [out](std::string_view piece, std::size_t, std::size_t) {
-    out->append(piece.data(), piece.size());
-  });
+  FoldLoop(
+      text, 0, text.size(), nullptr,
+      [&](std::size_t b, std::size_t e) { out->append(text.data() + b, e - b); },
+      [&](std::string_view piece, std::size_t, std::size_t) { out->append(piece.data(), piece.size()); });
 }
 
 std::string FoldPattern(std::string_view pattern) {

@@ -25,16 +25,41 @@ struct ByteSpan {
   std::size_t end = 0;
 };
 
+// The view of one line and the map back to the original. The view is a
+// sequence of pieces: a copy of original bytes (where the fold leaves the
+// text alone, nearly all of it), mapped byte for byte, or the fold of one
+// code point (or one space standing for a run of white space), all of whose
+// view bytes map to that code point's span.
 struct FoldedLine {
-  std::string view;
-  std::size_t base = 0;                // original offset that src_* are relative to
-  std::vector<std::uint32_t> src_begin;  // per view byte: start of its source code point
-  std::vector<std::uint32_t> src_end;    // per view byte: end of its source code point
+  struct Piece {
+    std::uint32_t view;     // first view byte of the piece
+    std::uint32_t src;      // its original offset, relative to `base`
+    std::uint32_t src_len;  // original bytes the piece stands for
+    bool copy;              // view bytes are the original bytes
+  };
 
-  // The original span of view bytes [a, b). REQUIRES: a < b <= view.size().
+  std::string view;
+  std::size_t base = 0;       // original offset that Piece::src is relative to
+  std::vector<Piece> pieces;  // in view order, covering the view
+
+  // The original span of view bytes [a, b): from the start of the code point
+  // that view byte a came from to the end of the one that b-1 came from.
+  // REQUIRES: a < b <= view.size(), both on code point boundaries of the view.
   ByteSpan ToOriginal(std::size_t a, std::size_t b) const {
-    return ByteSpan{base + src_begin[a], base + src_end[b - 1]};
+    return ByteSpan{OriginalBegin(a), OriginalEnd(b - 1)};
   }
+  // Where the code point that view byte `a` came from starts. REQUIRES: a < view.size().
+  std::size_t OriginalBegin(std::size_t a) const {
+    const Piece& p = PieceAt(a);
+    return base + p.src + (p.copy ? a - p.view : 0);
+  }
+
+ private:
+  std::size_t OriginalEnd(std::size_t last) const {
+    const Piece& p = PieceAt(last);
+    return base + p.src + (p.copy ? last + 1 - p.view : p.src_len);
+  }
+  const Piece& PieceAt(std::size_t a) const;
 };
 
 // Folds text[span.begin, span.end) into *out, leaving out the sorted,

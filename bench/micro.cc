@@ -1,0 +1,187 @@
+// Micro-benchmarks, one per stage of the pipeline (bytes -> lines -> folded
+// view -> labels -> document -> output), on the four sample articles
+// concatenated as one batch of work. Google Benchmark reports bytes/s of
+// input text for each stage, so the stages add up to the whole.
+//
+//   bench/micro.sh            (builds Release and runs this)
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "parse/pipeline.h"
+#include "qaextract/qaextract.h"
+#include "text/decode.h"
+#include "text/fold.h"
+#include "text/lines.h"
+#include "util/sha256.h"
+
+namespace qaextract {
+namespace {
+
+struct Sample {
+  std::string name;
+  std::string bytes;
+  Source source;
+  const RuleSet* rules = nullptr;
+};
+
+const RuleLibrary& Library() {
+  static const RuleLibrary* library = [] {
+    auto* lib = new RuleLibrary;
+    if (!RuleLibrary::LoadBuiltin({}, lib).ok()) std::abort();
+    return lib;
+  }();
+  return *library;
+}
+
+const std::vector<Sample>& Samples() {
+  static const std::vector<Sample>* samples = [] {
+    auto* out = new std::vector<Sample>;
+    for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
+                             "zh-hant-bloomberg-podcast.txt", "zh-hant-narrative-profile.txt"}) {
+      std::ifstream in(std::string(QAEXTRACT_SOURCE_DIR) + "/samples/" + name, std::ios::binary);
+      Sample s;
+      s.name = name;
+      s.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      if (!DecodeSource(s.bytes, name, {}, &s.source).ok()) std::abort();
+      s.rules = &Library().Select(s.source, nullptr);
+      out->push_back(std::move(s));
+    }
+    return out;
+  }();
+  return *samples;
+}
+
+std::int64_t TotalBytes() {
+  std::int64_t n = 0;
+  for (const Sample& s : Samples()) n += static_cast<std::int64_t>(s.bytes.size());
+  return n;
+}
+
+void BM_Sha256(benchmark::State& state) {
+  for (auto _ : state)
+    for (const Sample& s : Samples()) benchmark::DoNotOptimize(internal::Sha256Hex(s.bytes));
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_Sha256);
+
+void BM_Decode(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Sample& s : Samples()) {
+      Source source;
+      benchmark::DoNotOptimize(DecodeSource(s.bytes, s.name, {}, &source));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_Decode);
+
+void BM_SplitLines(benchmark::State& state) {
+  for (auto _ : state)
+    for (const Sample& s : Samples()) benchmark::DoNotOptimize(internal::SplitLines(s.source.text));
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_SplitLines);
+
+void BM_FoldLines(benchmark::State& state) {
+  std::vector<std::vector<internal::Line>> lines;
+  for (const Sample& s : Samples()) lines.push_back(internal::SplitLines(s.source.text));
+  internal::FoldedLine folded;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      for (const internal::Line& line : lines[i]) {
+        internal::FoldLine(Samples()[i].source.text, {line.begin, line.end}, {}, &folded);
+        benchmark::DoNotOptimize(folded.view.data());
+      }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_FoldLines);
+
+void BM_SelectRules(benchmark::State& state) {
+  for (auto _ : state)
+    for (const Sample& s : Samples()) benchmark::DoNotOptimize(&Library().Select(s.source, nullptr));
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_SelectRules);
+
+void BM_Classify(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Sample& s : Samples()) {
+      internal::LabelledText labelled;
+      benchmark::DoNotOptimize(internal::LabelLines(s.source, s.rules->compiled(), {}, &labelled));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_Classify);
+
+void BM_Assemble(benchmark::State& state) {
+  std::vector<internal::LabelledText> labelled(Samples().size());
+  for (std::size_t i = 0; i < Samples().size(); ++i)
+    internal::LabelLines(Samples()[i].source, Samples()[i].rules->compiled(), {}, &labelled[i]);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < Samples().size(); ++i) {
+      Document doc;
+      internal::BuildDocument(Samples()[i].source, Samples()[i].rules->compiled(), labelled[i], &doc);
+      benchmark::DoNotOptimize(doc.turns.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_Assemble);
+
+void BM_ExtractWithLibrary(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Sample& s : Samples()) {
+      Document doc;
+      benchmark::DoNotOptimize(ExtractWithLibrary(s.source, Library(), {}, &doc));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_ExtractWithLibrary);
+
+std::vector<Document> Documents() {
+  std::vector<Document> docs;
+  for (const Sample& s : Samples()) {
+    docs.emplace_back();
+    ExtractWithLibrary(s.source, Library(), {}, &docs.back());
+  }
+  return docs;
+}
+
+void BM_EmitJson(benchmark::State& state) {
+  const std::vector<Document> docs = Documents();
+  std::string out;
+  for (auto _ : state) {
+    for (const Document& doc : docs) {
+      out.clear();
+      WriteJson(doc, JsonOptions{false}, &out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_EmitJson);
+
+void BM_EmitYaml(benchmark::State& state) {
+  const std::vector<Document> docs = Documents();
+  for (auto _ : state) {
+    for (const Document& doc : docs) {
+      std::string out;
+      WriteYaml(doc, &out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_EmitYaml);
+
+}  // namespace
+}  // namespace qaextract
+
+BENCHMARK_MAIN();
