@@ -4,27 +4,47 @@
 #include <map>
 #include <set>
 
+#include "text/decode.h"
+#include "text/fold.h"
+
 namespace qaextract::internal {
 namespace {
 
-// The line's text with removed[] spans cut out and white space dropped: the
-// comparison ignores spacing, which output trims.
+// Appends text[begin, end) without the characters that fold to white space
+// or to nothing: the comparison ignores spacing (and zero-width characters),
+// which output trims at the edges of its text.
+void AppendCompact(std::string_view text, std::size_t begin, std::size_t end, std::string* out) {
+  for (std::size_t i = begin; i < end;) {
+    std::size_t n = 1;
+    const char32_t cp = DecodeUtf8At(text, i, &n);
+    if (!FoldsToSpaceOrNothing(cp)) out->append(text.substr(i, n));
+    i += n;
+  }
+}
+
+// The line's text with removed[] spans cut out, compacted.
 std::string Compact(std::string_view text, std::size_t begin, std::size_t end,
                     const std::vector<const Removed*>& cuts) {
-  std::string out;
-  for (std::size_t i = begin; i < end; ++i) {
-    bool cut = false;
-    for (const Removed* r : cuts) cut = cut || (i >= r->byte_start && i < r->byte_end);
-    const char c = text[i];
-    if (!cut && c != ' ' && c != '\t' && c != '\r') out += c;
+  std::vector<ByteSpan> kept{{begin, end}};
+  std::vector<const Removed*> sorted = cuts;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Removed* a, const Removed* b) { return a->byte_start < b->byte_start; });
+  for (const Removed* r : sorted) {
+    ByteSpan& last = kept.back();
+    if (r->byte_end <= last.begin || r->byte_start >= last.end) continue;
+    const ByteSpan after{std::max<std::size_t>(r->byte_end, last.begin), last.end};
+    last.end = std::max<std::size_t>(r->byte_start, last.begin);
+    kept.push_back(after);
   }
+  std::string out;
+  for (const ByteSpan& span : kept)
+    if (span.begin < span.end) AppendCompact(text, span.begin, span.end, &out);
   return out;
 }
 
 std::string CompactString(const std::string& s) {
   std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out += c;
+  AppendCompact(s, 0, s.size(), &out);
   return out;
 }
 

@@ -205,6 +205,12 @@ std::string FoldKey(std::string_view literal) {
   return folded;
 }
 
+bool FoldsToSpaceOrNothing(char32_t cp) {
+  if (cp < 0x80) return cp <= ' ' || cp == 0x7F;
+  const char* folded = Lookup(cp);
+  return folded != nullptr && (folded[0] == '\0' || std::string_view(folded) == " ");
+}
+
 std::size_t CountCodePoints(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

@@ -79,6 +79,11 @@ std::string FoldPattern(std::string_view pattern);
 // removed ("梁文 锋" and "梁文锋" have one key).
 std::string FoldKey(std::string_view literal);
 
+// True for code points the fold turns into white space or into nothing
+// (ASCII spaces and controls, NBSP, U+3000, zero-width characters, BOM):
+// the edges of output text are trimmed of them.
+bool FoldsToSpaceOrNothing(char32_t cp);
+
 // Number of code points in a UTF-8 string.
 std::size_t CountCodePoints(std::string_view s);
 

@@ -48,6 +48,9 @@ TEST_CASE("Accounting: odd articles") {
       "发布日期:2024-01-01\n发布日期:2024-02-02\n问:一?\n答:二。\n问:三?\n答:四。\n",
       "---\ntitle: x\n---\n问:一?\n答:二,配资股票三。\n问:四?\n答:五。\n发布于:北京\n",
       "01\n标题\n问:一?\n\n\n答:二。\r\n问:三?\r答:四。",
+      // Full-width indentation, NBSP and a stray BOM at line edges are
+      // trimmed from the text like spaces (fuzz_extract found the BOM).
+      "问:一?\n答:二。\n\u3000\u3000三。\u00a0\n\ufeff四。\n问:五?\n答:六。\n",
   };
   for (const char* a : articles) {
     CAPTURE(a);
