@@ -8,6 +8,8 @@
 //      and a line with metadata and nothing else is kMetadata.
 #include "parse/classifier.h"
 
+#include <cstring>
+
 #include <algorithm>
 
 #include "match/pattern.h"
@@ -44,19 +46,42 @@ char32_t LastCodePoint(const std::string& s) {
 
 }  // namespace
 
+bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
+                     std::size_t* marker_end) {
+  const std::size_t colon = view.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::size_t end = colon;
+  if (view[end - 1] == ' ') --end;  // " ?" before the colon
+  if (end == 0) return false;
+  const std::string_view label = view.substr(0, end);
+  static constexpr std::string_view kAsciiSpecial = "()*[]\"0123456789";
+  static constexpr std::string_view kWideSpecial[] = {"‘", "’", "“", "”", "「", "」",
+                                                      "『", "』", "【", "】", "〔", "〕"};
+  if (label.find_first_of(kAsciiSpecial) != std::string_view::npos) return false;
+  for (std::string_view wide : kWideSpecial)
+    if (label.find(wide) != std::string_view::npos) return false;
+  if (CountCodePoints(label) > static_cast<std::size_t>(max_label_chars)) return false;
+  const std::string_view after = view.substr(colon + 1);
+  if (after.substr(0, 2) == "**" || after.substr(0, 3) == " **") return false;
+  *label_end = end;
+  *marker_end = colon + 1;
+  return true;
+}
+
 void Classifier::ScanLine(const FoldedLine& folded) {
   const std::size_t sizes[] = {rules_.noise_inline.size(), rules_.noise_lines.size(),
                                rules_.body_starts_after.size(), rules_.body_ends_before.size(),
                                rules_.numbered.size(), rules_.metadata.size(),
                                rules_.trailer_lead_in.size()};
-  const char fill = rules_.line_set ? 0 : 2;
+  const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
-  if (!rules_.line_set) return;
-  set_hits_.clear();
-  if (!rules_.line_set->Match(Piece(folded.view), &set_hits_)) return;
-  for (int i : set_hits_) {
-    const auto& [group, index] = rules_.line_set_entries[static_cast<std::size_t>(i)];
-    hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 1;
+  for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
+    set_hits_.clear();
+    if (!line_set.set->Match(Piece(folded.view), &set_hits_)) continue;
+    for (int i : set_hits_) {
+      const auto& [group, index] = line_set.entries[static_cast<std::size_t>(i)];
+      hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 1;
+    }
   }
 }
 
@@ -107,10 +132,20 @@ std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
 }
 
 bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) const {
-  re2::StringPiece groups[3];
+  // The pattern is anchored and bounded, so a prefix of the line is enough,
+  // and a line with no colon in that prefix has no label.
   const re2::StringPiece input = Piece(folded.view);
-  if (!rules_.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3))
+  const std::size_t reach = std::min(input.size(), rules_.label_candidate_max_bytes);
+  if (std::memchr(input.data(), ':', reach) == nullptr) return false;
+  re2::StringPiece groups[3];
+  std::size_t label_end = 0, marker_end = 0;
+  if (MatchPlainLabel(std::string_view(folded.view).substr(0, reach), rules_.max_label_chars,
+                      &label_end, &marker_end)) {
+    groups[0] = re2::StringPiece(input.data(), marker_end);
+    groups[1] = re2::StringPiece(input.data(), label_end);
+  } else if (!rules_.label_candidate->Match(input, 0, reach, RE2::ANCHOR_START, groups, 3)) {
     return false;
+  }
   const auto compact = [](const re2::StringPiece& s) {
     std::string key;
     for (char c : s)

@@ -75,6 +75,16 @@ struct LineLabel {
   int chars = 0;               // visible characters in the folded line
 };
 
+// The common turn start, "label:" with a plain label, recognised without
+// running CompiledRules::label_candidate: the label has no digit (no
+// timestamp), no bracket, quote, asterisk or parenthesis (no descriptor, no
+// emphasis), at most `max_label_chars` code points, and no "**" follows the
+// colon. On such lines it finds exactly what the pattern would: sets
+// *label_end (the label, without a space before the colon) and *marker_end
+// (just after the colon). Returns false when the line needs the pattern.
+bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
+                     std::size_t* marker_end);
+
 class Classifier {
  public:
   // REQUIRES: `rules` and `text` outlive the classifier.
@@ -83,7 +93,7 @@ class Classifier {
   LineLabel Classify(const Line& line);
 
  private:
-  // Runs CompiledRules::line_set over the folded line and records which
+  // Runs CompiledRules::line_sets over the folded line and records which
   // patterns can match it (all of them when there is no set).
   void ScanLine(const FoldedLine& folded);
   // Whether pattern `index` of `group` matches the folded line.

@@ -37,10 +37,17 @@ std::string LabelCandidatePattern(int max_label, int max_descriptor) {
   const std::string close = "[’”」』】〕\\]\"]";
   const std::string label_char = "[^:()*‘’“”「」『』【】〔〕\\[\\]\"]";
   // An optional timestamp first: "[00:01:02] Name:", "(12:30) Name:".
-  const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?[\\])]? )?";
+  const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?";
   return "^" + timestamp + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
          "}?) ?" + close + "? ?(?:\\*\\*)? ?(?:\\(([^()]{1," + std::to_string(max_descriptor) +
          "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
+}
+
+// Every part of LabelCandidatePattern is bounded: the timestamp and the
+// punctuation around the label take at most 40 code points, and a code
+// point at most 4 bytes.
+std::size_t LabelCandidateMaxBytes(int max_label, int max_descriptor) {
+  return 4 * static_cast<std::size_t>(max_label + max_descriptor + 40);
 }
 
 Status CompileAll(const std::vector<PatternSpec>& specs, PatternCompiler* compiler,
@@ -126,30 +133,66 @@ Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, Compiled
 }
 
 // Builds CompiledRules::line_set from the compiled patterns.
-void BuildLineSet(std::int64_t max_mem, CompiledRules* c) {
-  auto set = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::UNANCHORED);
-  const auto add = [&](LineGroup group, int index, const RE2* re) {
-    if (re == nullptr) return true;
-    std::string error;
-    if (set->Add(re->pattern(), &error) < 0) return false;
-    c->line_set_entries.emplace_back(group, index);
-    return true;
-  };
+// True when every match of `pattern` must start at the start of the text: it
+// begins with "^" and has no "|" outside parentheses (which could start an
+// unanchored alternative). Conservative: flags, "\\A" and the like count as
+// unanchored, which only costs speed.
+bool AnchoredAtStart(std::string_view pattern) {
+  if (pattern.empty() || pattern.front() != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character is literal
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]" or "[^]": a literal ]
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
+  CompiledRules::LineSet sets[2];  // anchored at the start, unanchored
+  auto anchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::ANCHOR_START);
+  auto unanchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::UNANCHORED);
   bool ok = true;
+  const auto add = [&](LineGroup group, int index, const RE2* re) {
+    if (re == nullptr || !ok) return;
+    const int which = AnchoredAtStart(re->pattern()) ? 0 : 1;
+    RE2::Set* set = which == 0 ? anchored.get() : unanchored.get();
+    std::string error;
+    ok = set->Add(re->pattern(), &error) >= 0;
+    sets[which].entries.emplace_back(group, index);
+  };
   const std::pair<LineGroup, const std::vector<Rule>*> groups[] = {
       {LineGroup::kNoiseInline, &c->noise_inline},   {LineGroup::kNoiseLines, &c->noise_lines},
       {LineGroup::kBodyStartsAfter, &c->body_starts_after}, {LineGroup::kBodyEndsBefore, &c->body_ends_before},
       {LineGroup::kNumbered, &c->numbered},          {LineGroup::kTrailerLeadIn, &c->trailer_lead_in}};
   for (const auto& [group, rules] : groups)
     for (std::size_t i = 0; i < rules->size(); ++i)
-      ok = ok && add(group, static_cast<int>(i), (*rules)[i].re.get());
+      add(group, static_cast<int>(i), (*rules)[i].re.get());
   for (std::size_t i = 0; i < c->metadata.size(); ++i)
-    ok = ok && add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re.get());
-  if (!ok || c->line_set_entries.empty() || !set->Compile()) {
-    c->line_set_entries.clear();
-    return;
+    add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re.get());
+  sets[0].set = anchored;
+  sets[1].set = unanchored;
+  std::vector<CompiledRules::LineSet> built;
+  for (int k = 0; k < 2 && ok; ++k) {
+    if (sets[k].entries.empty()) continue;
+    ok = std::const_pointer_cast<RE2::Set>(sets[k].set)->Compile();
+    built.push_back(std::move(sets[k]));
   }
-  c->line_set = std::move(set);
+  if (ok) c->line_sets = std::move(built);
 }
 
 void RecordLocations(const RuleSpec& spec, CompiledRules* out) {
@@ -224,7 +267,7 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (s.ok()) s = CompileMetadata(spec, compiler, &c);
   if (!s.ok()) return s;
   RecordLocations(spec, &c);
-  BuildLineSet(compiler->max_mem(), &c);
+  BuildLineSets(compiler->max_mem(), &c);
   std::string error;
   c.label_candidate = compiler->CompileRaw(
       LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
@@ -232,6 +275,10 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
       &error);
   if (c.label_candidate == nullptr)
     return Status::RuleError({}, "internal: label pattern: " + error);
+  c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
+  c.label_candidate_max_bytes =
+      LabelCandidateMaxBytes(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
+                             spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars));
   *out = std::move(c);
   return Status::OK();
 }

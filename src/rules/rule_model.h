@@ -140,6 +140,10 @@ struct CompiledRules {
   // Turn-start candidates: (open)(label)(close)(descriptor)(colon), capture
   // group 1 is the label, group 2 the descriptor.
   std::shared_ptr<const RE2> label_candidate;
+  // The longest text label_candidate can match, in bytes: it only ever
+  // needs to see this much of a line.
+  std::size_t label_candidate_max_bytes = 0;
+  int max_label_chars = 0;  // marker_syntax.max_label_chars, as compiled into it
   std::unordered_map<std::string, std::pair<int, std::string>> literal_markers;  // key -> speaker, rule id
   std::shared_ptr<const RE2::Set> regex_markers;  // anchored at both ends, on the key
   std::vector<std::pair<int, std::string>> regex_marker_speakers;  // set index -> speaker, rule id
@@ -153,12 +157,19 @@ struct CompiledRules {
   std::vector<Rule> noise_inline;
   std::vector<MetadataRule> metadata;
 
-  // Every line pattern above in one RE2::Set: a line that matches none of
-  // them (most lines) costs one scan, and only patterns the set reports are
-  // run alone (for positions and captures). Null when the set does not fit
-  // the memory budget: then every pattern runs alone.
-  std::shared_ptr<const RE2::Set> line_set;
-  std::vector<std::pair<LineGroup, int>> line_set_entries;  // set index -> group, index in group
+  // Every line pattern above in RE2::Sets: a line that matches none of
+  // them (most lines) costs one scan per set, and only patterns a set
+  // reports are run alone (for positions and captures). Patterns anchored at
+  // the line start ("^...", most of them) share a set searched from the
+  // start only, which stops as soon as no pattern can match any more; the
+  // others (inline noise, mostly) share a set that scans the whole line.
+  // Empty when a set does not fit the memory budget: then every pattern runs
+  // alone.
+  struct LineSet {
+    std::shared_ptr<const RE2::Set> set;
+    std::vector<std::pair<LineGroup, int>> entries;  // set index -> group, index in group
+  };
+  std::vector<LineSet> line_sets;
 
   // Where each rule id was written ("base-zh:noise.inline[0]" -> file:line:col).
   std::map<std::string, SourceLocation> rule_locations;

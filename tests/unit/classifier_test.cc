@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "parse/classifier.h"
+#include "rules/rule_model.h"
+#include "text/fold.h"
+#include "text/lines.h"
 #include "testing/test_util.h"
 
 namespace qaextract::internal {
@@ -148,6 +151,45 @@ TEST_CASE("Classifier: heading shape of short lines") {
   CHECK(ClassifyOne("确凿的差距不是一年或两年,而是原创和师法之差").label.heading_shape);
   CHECK_FALSE(ClassifyOne("咱们对一切可能性保抓灵通派头。").label.heading_shape);
   CHECK_FALSE(ClassifyOne(std::string(41 * 3, 'x')).label.heading_shape);
+}
+
+}  // namespace qaextract::internal
+
+namespace qaextract::internal {
+
+TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answers") {
+  const RuleSet rules = testing::LoadRulesString("name: t\n");
+  const CompiledRules& c = rules.compiled();
+  std::vector<std::string> views = {
+      "暗涌:你好", "梁文锋 :好", "Q: hi", "A B: x", "12:30 Name: x", "[00:01] 主持人:x",
+      "**暗涌:**问", "暗涌: **问**", "“暗涌”:问", "张三(创始人):答", "a:b:c", ":x", " :x",
+      "非常非常非常非常非常非常非常非常非常长的一个标签啊:x", "K.Oanh Ha:welcome", "x*y:z"};
+  // Every line of the samples, folded as the classifier sees it.
+  for (const char* name : {"zh-anyong-interview-v1.txt", "zh-hant-bloomberg-podcast.txt"}) {
+    Source source;
+    REQUIRE(DecodeSource(testing::ReadFileOrDie(testing::SourcePath(std::string("samples/") + name)),
+                         name, {}, &source).ok());
+    for (const Line& line : SplitLines(source.text)) {
+      FoldedLine folded;
+      FoldLine(source.text, {line.begin, line.end}, {}, &folded);
+      views.push_back(folded.view);
+    }
+  }
+  int plain = 0;
+  for (const std::string& view : views) {
+    CAPTURE(view);
+    std::size_t label_end = 0, marker_end = 0;
+    if (!MatchPlainLabel(view, c.max_label_chars, &label_end, &marker_end)) continue;
+    ++plain;
+    re2::StringPiece groups[3];
+    const re2::StringPiece input(view.data(), view.size());
+    REQUIRE(c.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3));
+    CHECK(groups[0].size() == marker_end);
+    CHECK(groups[1].data() == view.data());
+    CHECK(groups[1].size() == label_end);
+    CHECK(groups[2].data() == nullptr);
+  }
+  CHECK(plain > 100);  // the fast path is the common case
 }
 
 }  // namespace qaextract::internal
