@@ -15,6 +15,7 @@ packages=(
   doctest-dev       # unit tests
   libssl-dev        # SHA-256 digests (libcrypto)
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
+  libsimdjson-dev   # JSONL input records; UTF-8 validation
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
 )
 for group in "$@"; do

@@ -8,6 +8,7 @@
 // offsets stay true) and reported.
 #include "text/decode.h"
 
+#include <simdjson.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
@@ -45,7 +46,9 @@ std::u32string DecodeUtf8(std::string_view s) {
   return out;
 }
 
-bool IsValidUtf8(std::string_view s) { return CountInvalidUtf8(s, nullptr) == 0; }
+// simdjson's validator checks UTF-8 a few bytes per cycle; invalid text (rare)
+// then takes the slow path that counts and locates.
+bool IsValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 std::string SanitizeUtf8(std::string_view s) {
   std::string out;
@@ -63,6 +66,7 @@ std::string SanitizeUtf8(std::string_view s) {
 }
 
 std::size_t CountInvalidUtf8(std::string_view s, std::size_t* first_offset) {
+  if (IsValidUtf8(s)) return 0;
   std::size_t count = 0;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto n = static_cast<int32_t>(s.size());
