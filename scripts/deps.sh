@@ -16,6 +16,7 @@ packages=(
   libssl-dev        # SHA-256 digests (libcrypto)
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   libsimdjson-dev   # JSONL input records; UTF-8 validation
+  libcpp-httplib-dev # qaextract serve (header-only HTTP server)
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
 )
 for group in "$@"; do

@@ -40,6 +40,10 @@ struct RuleLoadOptions {
   std::vector<std::string> search_dirs;
   // Fall back to the rule files built into the library. Default: true.
   bool use_builtin = true;
+  // Resolve `extends:` by name only, in search_dirs and the built-in files:
+  // no paths, not the extending file's own directory. For rule text from an
+  // untrusted client (the playground), which must not reach other files.
+  bool names_only = false;
   // RE2 memory budget per pattern, in bytes; default 8 MiB.
   std::int64_t regex_max_mem = 8 << 20;
 };

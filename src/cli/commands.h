@@ -35,6 +35,7 @@ Runner SetupRules(CLI::App* sub);
 Runner SetupExplain(CLI::App* sub);
 Runner SetupDiscover(CLI::App* sub);
 Runner SetupBatch(CLI::App* sub);
+Runner SetupServe(CLI::App* sub);
 // `rules test` and `rules diff`, added under the `rules` command.
 void AddRulesTestCommands(CLI::App* rules, std::vector<std::pair<CLI::App*, Runner>>* out);
 
@@ -45,6 +46,7 @@ inline const Command kCommands[] = {
     {"explain", "Show what every line became and which rule decided", SetupExplain},
     {"discover", "Find speakers, noise and headings in articles of an unknown source", SetupDiscover},
     {"rules", "Work on rule files: lint, test, diff", SetupRules},
+    {"serve", "Open the rule playground: a local web page for writing rules", SetupServe},
 };
 
 }  // namespace qaextract::cli

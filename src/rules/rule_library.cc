@@ -92,8 +92,11 @@ class SpecResolver {
     const bool is_path = name.find('/') != std::string::npos ||
                          (name.size() > 5 && (name.substr(name.size() - 5) == ".yaml" ||
                                               name.substr(name.size() - 4) == ".yml"));
+    if (is_path && options_.names_only)
+      return Status::RuleError(ext.where, "extends '" + name + "': only rule names are allowed here",
+                               "extends-missing");
     std::vector<std::filesystem::path> candidates;
-    if (!from_builtin) {
+    if (!from_builtin && !options_.names_only) {
       std::filesystem::path dir = std::filesystem::path(from).parent_path();
       candidates.push_back(dir / (is_path ? name : name + ".yaml"));
     }

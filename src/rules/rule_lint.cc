@@ -114,8 +114,13 @@ std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOpti
   std::string text;
   Status s = ReadRuleFile(path, &text);
   if (!s.ok()) return {Diagnostic{s.where(), true, "unreadable-file", s.message()}};
+  return LintRuleText(text, path, options);
+}
+
+std::vector<Diagnostic> LintRuleText(std::string_view text, const std::string& path,
+                                     const RuleLoadOptions& options) {
   RuleSet rules;
-  s = RuleSet::LoadString(text, path, options, &rules);
+  Status s = RuleSet::LoadString(text, path, options, &rules);
   if (!s.ok()) return {Diagnostic{s.where(), true, s.code().empty() ? "error" : s.code(), s.message()}};
   RuleSpec spec;
   if (!ResolveRuleSpec(text, path, options, &spec).ok()) return {};

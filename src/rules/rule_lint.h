@@ -4,6 +4,7 @@
 #define QAEXTRACT_SRC_RULES_RULE_LINT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "qaextract/rules.h"
@@ -22,6 +23,11 @@ struct Diagnostic {
 // is wrong with it: the error that stops loading, or, for a file that loads,
 // warnings about patterns and markers of this file that cannot work.
 std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOptions& options);
+
+// As LintRuleFile, for rule text in memory named `path` (the playground's
+// editor).
+std::vector<Diagnostic> LintRuleText(std::string_view text, const std::string& path,
+                                     const RuleLoadOptions& options);
 
 // "path:line:col: error: [code] message", then the source line and a caret
 // under the column when the line is known. `color`: ANSI colours.

@@ -1,0 +1,208 @@
+#include "serve/playground.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "discover/starter_rules.h"
+#include "parse/ledger.h"
+#include "parse/pipeline.h"
+#include "rules/rule_lint.h"
+
+namespace qaextract::serve {
+namespace {
+
+struct Asset {
+  const char* path;
+  const char* content_type;
+  const char* text;
+};
+
+const Asset kAssets[] = {
+#include "web_assets.inc"
+};
+
+constexpr const char* kRulesName = "rules.yaml";  // what the editor's text is called
+
+Response Json(int status, const nlohmann::json& j) {
+  return Response{status, "application/json",
+                  j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+Response Error(int status, const std::string& message) {
+  return Json(status, {{"error", message}});
+}
+
+// Parses a request body into *j; a 400 or 413 Response when it is not a JSON
+// object within the size limit.
+bool ParseRequest(std::string_view body, std::size_t limit, nlohmann::json* j, Response* error) {
+  if (body.size() > limit) {
+    *error = Error(413, "request over " + std::to_string(limit) + " bytes");
+    return false;
+  }
+  *j = nlohmann::json::parse(body, nullptr, false);
+  if (j->is_discarded() || !j->is_object()) {
+    *error = Error(400, "the request body is not a JSON object");
+    return false;
+  }
+  return true;
+}
+
+std::string StringField(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+nlohmann::json DiagnosticsJson(const std::vector<internal::Diagnostic>& diagnostics) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const internal::Diagnostic& d : diagnostics) {
+    out.push_back({{"line", d.where.line},
+                   {"column", d.where.column},
+                   {"severity", d.error ? "error" : "warning"},
+                   {"code", d.code},
+                   {"message", d.message},
+                   {"file", d.where.path}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Playground>* out) {
+  auto p = std::unique_ptr<Playground>(new Playground);
+  p->options_ = options;
+  ExtractOptions extract;
+  extract.max_input_bytes = options.max_request_bytes;
+  for (const std::string& path : options.files) {
+    Source source;
+    if (Status s = ReadSource(path, extract, &source); !s.ok()) return s;
+    p->articles_.push_back(
+        Article{std::filesystem::path(path).filename().string(), std::move(source.text)});
+  }
+  RuleLoadOptions load;
+  load.regex_max_mem = options.regex_max_mem;
+  if (options.rules_dir.empty()) return (*out = std::move(p)), RuleLibrary::LoadBuiltin(load, &(*out)->library_);
+  if (Status s = RuleLibrary::LoadDirectory(options.rules_dir, load, &p->library_); !s.ok()) return s;
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(options.rules_dir))
+    if (e.path().extension() == ".yaml") names.push_back(e.path().string());
+  std::sort(names.begin(), names.end());
+  if (!names.empty()) {
+    Source rules_file;
+    if (Status s = ReadSource(names.front(), extract, &rules_file); !s.ok()) return s;
+    p->initial_rules_ = std::move(rules_file.text);
+  }
+  *out = std::move(p);
+  return Status::OK();
+}
+
+Response Playground::Files() const {
+  nlohmann::json files = nlohmann::json::array();
+  for (std::size_t i = 0; i < articles_.size(); ++i)
+    files.push_back({{"index", i}, {"name", articles_[i].name}, {"bytes", articles_[i].text.size()}});
+  return Json(200, {{"files", files}, {"rules", initial_rules_}});
+}
+
+Response Playground::File(std::size_t index) const {
+  if (index >= articles_.size()) return Error(404, "no such file");
+  return Json(200, {{"name", articles_[index].name}, {"text", articles_[index].text}});
+}
+
+// What one extraction request produced.
+struct Playground::Run {
+  Source source;
+  Document doc;
+  internal::Trace trace;
+  nlohmann::json lint = nlohmann::json::array();
+  Status status;  // not ok: the rules or the article were refused
+};
+
+void Playground::RunRequest(const nlohmann::json& request, Run* run) const {
+  ExtractOptions extract;
+  extract.max_input_bytes = options_.max_request_bytes;
+  extract.regex_max_mem = options_.regex_max_mem;
+  run->status = DecodeSource(StringField(request, "article"), "article.txt", extract, &run->source);
+  if (!run->status.ok()) return;
+  const std::string rules_text = StringField(request, "rules");
+  if (rules_text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    run->status = internal::ExtractWithLibraryTraced(run->source, library_, extract, &run->doc, &run->trace);
+    return;
+  }
+  RuleLoadOptions load;
+  load.names_only = true;
+  load.regex_max_mem = options_.regex_max_mem;
+  if (!options_.rules_dir.empty()) load.search_dirs.push_back(options_.rules_dir);
+  run->lint = DiagnosticsJson(internal::LintRuleText(rules_text, kRulesName, load));
+  RuleSet rules;
+  run->status = RuleSet::LoadString(rules_text, kRulesName, load, &rules);
+  if (run->status.ok())
+    run->status = internal::ExtractTraced(run->source, rules, extract, &run->doc, &run->trace);
+}
+
+Response Playground::Extract(std::string_view body) const {
+  nlohmann::json request;
+  Response error;
+  if (!ParseRequest(body, options_.max_request_bytes, &request, &error)) return error;
+  Run run;
+  RunRequest(request, &run);
+  if (!run.status.ok())
+    return Json(200, {{"document", nullptr}, {"lint", run.lint}, {"error", run.status.ToString()}});
+  nlohmann::json speakers = nlohmann::json::array();
+  for (const Speaker& sp : run.doc.speakers)
+    speakers.push_back({{"id", sp.id}, {"name", sp.name}, {"role", sp.role}, {"turns", sp.turn_count}});
+  std::string document_json;
+  WriteJson(run.doc, JsonOptions{false}, &document_json);
+  const internal::Ledger ledger = internal::BuildLedger(run.source, run.doc, run.trace);
+  // The document and the ledger are written by the library's own writers and
+  // spliced in whole rather than parsed and dumped again.
+  const nlohmann::json head = {{"lint", run.lint}, {"speakers", speakers}, {"error", nullptr}};
+  std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out.pop_back();  // the closing brace
+  out += ",\"document\":" + document_json + ",\"ledger\":" +
+         internal::LedgerJson(run.doc, ledger, false) + "}";
+  return Response{200, "application/json", std::move(out)};
+}
+
+Response Playground::Discover(std::string_view body) const {
+  nlohmann::json request;
+  Response error;
+  if (!ParseRequest(body, options_.max_request_bytes, &request, &error)) return error;
+  ExtractOptions extract;
+  extract.max_input_bytes = options_.max_request_bytes;
+  Source source;
+  if (Status s = DecodeSource(StringField(request, "article"), "article.txt", extract, &source); !s.ok())
+    return Error(422, s.ToString());
+  RuleLoadOptions load;
+  load.regex_max_mem = options_.regex_max_mem;
+  RuleSet generic;
+  if (Status s = RuleSet::LoadBuiltin("generic", load, &generic); !s.ok()) return Error(500, s.ToString());
+  internal::SourceDiscovery discovery;
+  if (Status s = internal::DiscoverSource({source}, generic, extract, &discovery); !s.ok())
+    return Error(422, s.ToString());
+  return Json(200, {{"rules", internal::StarterRulesYaml(discovery, "my-source")},
+                    {"report", internal::DiscoveryReportText(discovery)}});
+}
+
+Response Playground::Convert(std::string_view body) const {
+  nlohmann::json request;
+  Response error;
+  if (!ParseRequest(body, options_.max_request_bytes, &request, &error)) return error;
+  Format format;
+  if (Status s = ParseFormat(StringField(request, "format"), &format); !s.ok())
+    return Error(400, s.message());
+  Run run;
+  RunRequest(request, &run);
+  if (!run.status.ok()) return Error(422, run.status.ToString());
+  std::string out;
+  WriteDocument(run.doc, format, &out);
+  return Response{200, format == Format::kJson ? "application/json" : "application/yaml", out};
+}
+
+Response Playground::Asset(std::string_view path) {
+  if (path == "/" || path.empty()) path = "/index.html";
+  for (const serve::Asset& a : kAssets)
+    if (path == a.path) return Response{200, a.content_type, a.text};
+  return Response{404, "text/plain", "not found\n"};
+}
+
+}  // namespace qaextract::serve
