@@ -18,10 +18,14 @@ packages=(
   libsimdjson-dev   # JSONL input records; UTF-8 validation
   libcpp-httplib-dev # qaextract serve (header-only HTTP server)
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
+  chromium          # test: the playground in a real browser (tests/browser)
 )
+# npm for the browser test's playwright-core, unless a node install has one.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 for group in "$@"; do
   case "$group" in
     fuzz) packages+=(clang libclang-rt-dev) ;;  # libFuzzer lives in libclang-rt-dev
+    screenshots) packages+=(fonts-noto-cjk) ;;   # CJK glyphs for docs/playground*.png
     *) echo "deps: unknown group '$group'" >&2; exit 2 ;;
   esac
 done
