@@ -99,7 +99,11 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
     } else if (fate.what == "turn") {
       const Turn& t = doc.turns[static_cast<std::size_t>(fate.turn)];
       const std::string first = t.paragraphs.empty() ? "" : CompactString(t.paragraphs.front());
-      if (text != CompactString(t.marker) + first) fail("marker and first paragraph differ from the line");
+      // A marker alone on its line ("梁文锋:") leaves the first paragraph to
+      // the next line, which is checked as a continuation.
+      const std::string marker = CompactString(t.marker);
+      if (text != marker + first && text != marker)
+        fail("marker and first paragraph differ from the line");
     } else if (fate.what == "continuation" || fate.what == "passage") {
       if (!text.empty() && all_paragraphs.find(text + "\n") == std::string::npos)
         fail("text is in no paragraph");

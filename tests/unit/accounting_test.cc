@@ -51,6 +51,8 @@ TEST_CASE("Accounting: odd articles") {
       // Full-width indentation, NBSP and a stray BOM at line edges are
       // trimmed from the text like spaces (fuzz_extract found the BOM).
       "问:一?\n答:二。\n\u3000\u3000三。\u00a0\n\ufeff四。\n问:五?\n答:六。\n",
+      // A marker alone on its line: the first paragraph is the next line.
+      "问:\n一?\n答:\n二。\n问:三?\n答:四。\n",
   };
   for (const char* a : articles) {
     CAPTURE(a);
