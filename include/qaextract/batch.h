@@ -14,8 +14,10 @@
 #ifndef QAEXTRACT_INCLUDE_BATCH_H_
 #define QAEXTRACT_INCLUDE_BATCH_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +39,36 @@ enum class View {
 // Parses "documents", "turns", "qa-pairs" or "chat".
 Status ParseView(const std::string& name, View* view);
 
+struct DuplicatePair {
+  std::string id;         // the later article
+  std::string duplicate_of;
+  std::string kind;       // "exact" or "near"
+  double similarity = 1;  // 1 for exact
+};
+
+// What became of one input, in input order: everything the run's totals and
+// its duplicate detection keep about it. A run reports each outcome after
+// the article's records are written (BatchSinks::outcome); a resumed run
+// replays the outcomes of the interrupted one (BatchOptions::resume_from)
+// instead of reading those inputs again, so it ends with the same output,
+// totals and duplicate report as a run that was never interrupted.
+struct ArticleOutcome {
+  std::uint64_t seq = 0;             // position in the run, from 0
+  std::string id;
+  std::string status;                // "ok", "error" or "skipped"
+  std::string code;                  // error or skip code
+  std::uint64_t bytes = 0;           // input bytes
+  std::uint64_t records = 0;         // output records written
+  std::map<std::string, std::uint64_t> turns_by_role;
+  std::string rules;                 // "name sha256" of the rule set used
+  // For duplicate detection (empty for errors).
+  std::string digest;                // of the article text
+  std::string speakers_key;
+  int turns = 0;
+  std::vector<std::uint64_t> sketch;
+  std::optional<DuplicatePair> duplicate;
+};
+
 struct BatchOptions {
   View view = View::kDocuments;
   int jobs = 0;                          // worker threads; 0: all cores
@@ -47,6 +79,12 @@ struct BatchOptions {
   bool dedup = false;                    // skip exact and near duplicates (always reported)
   bool progress = false;                 // progress line on stderr
   ExtractOptions extract;
+  // Resuming: the outcomes of the interrupted run's first inputs, in order.
+  // Those inputs are passed over (not read or extracted again).
+  std::vector<ArticleOutcome> resume_from;
+  // Set (from a signal handler) to stop reading inputs; the articles in
+  // flight are finished and written, then RunBatch returns.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Where records go. `records` gets output records, `errors` error and skip
@@ -55,13 +93,8 @@ struct BatchOptions {
 struct BatchSinks {
   std::function<Status(const std::string& jsonl_record)> records;
   std::function<Status(const std::string& jsonl_record)> errors;
-};
-
-struct DuplicatePair {
-  std::string id;         // the later article
-  std::string duplicate_of;
-  std::string kind;       // "exact" or "near"
-  double similarity = 1;  // 1 for exact
+  // Optional: told of each input's outcome once its records are written.
+  std::function<Status(const ArticleOutcome&)> outcome;
 };
 
 struct BatchStats {
@@ -72,6 +105,7 @@ struct BatchStats {
   std::map<std::string, std::uint64_t> errors_by_code;
   std::vector<DuplicatePair> duplicates;
   std::vector<std::string> rules;  // "name sha256" of every rule set used
+  bool stopped = false;            // BatchOptions::stop ended the run early
 };
 
 // Extracts one decoded article (for example with a RuleLibrary).

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <simdjson.h>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -206,18 +207,29 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
   return r;
 }
 
-// The write stage's state.
+// The write stage's state: the totals and what duplicate detection has seen.
 class Writer {
  public:
   Writer(const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats)
       : options_(options), sinks_(sinks), stats_(stats) {}
 
+  // Writes the article's records (or its error or skip record) and reports
+  // its outcome.
   Status Write(const Result& r);
+  // Takes in the outcome of an article written by an interrupted run.
+  void Replay(const ArticleOutcome& o) {
+    Account(o);
+    Remember(o);
+  }
   void Progress(bool final);
 
  private:
-  // The article this one duplicates, or "" (recording the pair).
-  bool IsDuplicate(const Result& r, std::string* of, std::string* kind);
+  // The earlier article `o` duplicates, if any. No side effects.
+  std::optional<DuplicatePair> FindDuplicate(const ArticleOutcome& o) const;
+  // Keeps what duplicate detection needs of `o` for later articles.
+  void Remember(const ArticleOutcome& o);
+  // Adds `o` to the totals.
+  void Account(const ArticleOutcome& o);
 
   const BatchOptions& options_;
   const BatchSinks& sinks_;
@@ -234,55 +246,86 @@ class Writer {
   std::chrono::steady_clock::time_point last_progress_ = start_;
 };
 
-bool Writer::IsDuplicate(const Result& r, std::string* of, std::string* kind) {
-  auto [it, inserted] = digests_.emplace(r.digest, r.item.id);
-  if (!inserted) {
-    *of = it->second;
-    *kind = "exact";
-    stats_->duplicates.push_back(DuplicatePair{r.item.id, *of, *kind, 1});
-    return true;
+std::optional<DuplicatePair> Writer::FindDuplicate(const ArticleOutcome& o) const {
+  if (auto it = digests_.find(o.digest); it != digests_.end())
+    return DuplicatePair{o.id, it->second, "exact", 1};
+  if (o.sketch.empty() || o.turns < 4) return std::nullopt;
+  auto bucket = by_speakers_.find(o.speakers_key);
+  if (bucket == by_speakers_.end()) return std::nullopt;
+  for (const Seen& s : bucket->second) {
+    const double slack = kTurnCountSlack * std::max(s.turns, o.turns);
+    if (std::abs(s.turns - o.turns) > slack) continue;
+    const double j = EstimateJaccard(s.sketch, o.sketch);
+    if (j >= kNearDuplicate) return DuplicatePair{o.id, s.id, "near", j};
   }
-  if (r.sketch.empty() || r.turns < 4) return false;
-  std::vector<Seen>& bucket = by_speakers_[r.speakers_key];
-  for (const Seen& s : bucket) {
-    const double slack = kTurnCountSlack * std::max(s.turns, r.turns);
-    if (std::abs(s.turns - r.turns) > slack) continue;
-    const double j = EstimateJaccard(s.sketch, r.sketch);
-    if (j >= kNearDuplicate) {
-      *of = s.id;
-      *kind = "near";
-      stats_->duplicates.push_back(DuplicatePair{r.item.id, *of, *kind, j});
-      return true;
-    }
+  return std::nullopt;
+}
+
+void Writer::Remember(const ArticleOutcome& o) {
+  if (o.status == "error") return;
+  digests_.emplace(o.digest, o.id);
+  if (!o.duplicate && !o.sketch.empty() && o.turns >= 4)
+    by_speakers_[o.speakers_key].push_back(Seen{o.id, o.turns, o.sketch});
+}
+
+void Writer::Account(const ArticleOutcome& o) {
+  ++stats_->inputs;
+  stats_->bytes += o.bytes;
+  if (o.status == "error") {
+    ++stats_->errors;
+    ++stats_->errors_by_code[o.code];
+    return;
   }
-  bucket.push_back(Seen{r.item.id, r.turns, r.sketch});
-  return false;
+  if (rules_.insert(o.rules).second) stats_->rules.push_back(o.rules);
+  if (o.duplicate) stats_->duplicates.push_back(*o.duplicate);
+  if (o.status == "skipped") {
+    ++stats_->skipped;
+    return;
+  }
+  ++stats_->ok;
+  for (const auto& [role, n] : o.turns_by_role) stats_->turns_by_role[role] += n;
+  stats_->records += o.records;
 }
 
 Status Writer::Write(const Result& r) {
-  ++stats_->inputs;
-  stats_->bytes += r.bytes;
+  ArticleOutcome o;
+  o.seq = r.item.seq;
+  o.id = r.item.id;
+  o.bytes = r.bytes;
+  Status s;
   if (!r.error_code.empty()) {
-    ++stats_->errors;
-    ++stats_->errors_by_code[r.error_code];
-    return sinks_.errors(ErrorRecord(r.item.id, r.item.path, r.error_code, r.error_message, "error"));
+    o.status = "error";
+    o.code = r.error_code;
+    s = sinks_.errors(ErrorRecord(r.item.id, r.item.path, r.error_code, r.error_message, "error"));
+  } else {
+    o.rules = r.rules;
+    o.digest = r.digest;
+    o.speakers_key = r.speakers_key;
+    o.turns = r.turns;
+    o.sketch = r.sketch;
+    o.duplicate = FindDuplicate(o);
+    std::string skip;
+    if (o.duplicate && options_.dedup) {
+      o.code = "duplicate";
+      skip = o.duplicate->kind + " duplicate of " + o.duplicate->duplicate_of;
+    } else if (r.turns < options_.min_turns) {
+      o.code = "min-turns";
+      skip = std::to_string(r.turns) + " turns, fewer than --min-turns " + std::to_string(options_.min_turns);
+    }
+    if (!skip.empty()) {
+      o.status = "skipped";
+      s = sinks_.errors(ErrorRecord(r.item.id, r.item.path, o.code, skip, "skipped"));
+    } else {
+      o.status = "ok";
+      o.records = static_cast<std::uint64_t>(r.record_count);
+      o.turns_by_role = r.turns_by_role;
+      if (!r.records.empty()) s = sinks_.records(r.records);
+    }
   }
-  if (rules_.insert(r.rules).second) stats_->rules.push_back(r.rules);
-  std::string of, kind;
-  const bool duplicate = IsDuplicate(r, &of, &kind);
-  std::string skip;
-  if (duplicate && options_.dedup) skip = kind + " duplicate of " + of;
-  else if (r.turns < options_.min_turns)
-    skip = std::to_string(r.turns) + " turns, fewer than --min-turns " + std::to_string(options_.min_turns);
-  if (!skip.empty()) {
-    ++stats_->skipped;
-    return sinks_.errors(ErrorRecord(r.item.id, r.item.path, duplicate && options_.dedup ? "duplicate" : "min-turns",
-                                     skip, "skipped"));
-  }
-  ++stats_->ok;
-  for (const auto& [role, n] : r.turns_by_role) stats_->turns_by_role[role] += n;
-  stats_->records += static_cast<std::uint64_t>(r.record_count);
-  return r.records.empty() ? Status::OK() : sinks_.records(r.records);
+  Account(o);
+  Remember(o);
+  if (s.ok() && sinks_.outcome) s = sinks_.outcome(o);
+  return s;
 }
 
 void Writer::Progress(bool final) {
@@ -307,6 +350,13 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes);
   internal::Writer writer(options, sinks, stats);
+  for (const ArticleOutcome& o : options.resume_from) writer.Replay(o);
+  // The interrupted run's inputs are passed over in order, not extracted again.
+  for (std::size_t i = 0; i < options.resume_from.size(); ++i) {
+    internal::InputItem skipped;
+    if (!cursor.Next(&skipped))
+      return Status::UsageError("cannot resume: the inputs are fewer than the interrupted run's");
+  }
   Status failure;
   const std::size_t tokens = static_cast<std::size_t>(jobs) * 4;
   tbb::parallel_pipeline(
@@ -315,7 +365,8 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> internal::InputItem* {
             auto item = std::make_unique<internal::InputItem>();
-            if (!failure.ok() || !cursor.Next(item.get())) {
+            if (options.stop && options.stop->load()) stats->stopped = true;
+            if (!failure.ok() || stats->stopped || !cursor.Next(item.get())) {
               fc.stop();
               return nullptr;
             }

@@ -12,7 +12,7 @@ namespace qaextract::cli {
 AtomicFile::~AtomicFile() {
   if (file_ != nullptr && !stdout_) {
     std::fclose(file_);
-    if (!in_place_) std::remove(temp_.c_str());
+    if (!in_place_ && !resumable_) std::remove(temp_.c_str());
   }
 }
 
@@ -38,6 +38,52 @@ Status AtomicFile::Open(const std::string& path) {
   file_ = std::fopen(temp_.c_str(), "wb");
   if (file_ == nullptr)
     return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+  return Status::OK();
+}
+
+Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_bytes, bool resume) {
+  if (path == "-") return Open(path);
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return Open(path);
+  path_ = path;
+  temp_ = path + ".partial";
+  resumable_ = true;
+  digest_ = std::make_unique<internal::Sha256>();
+  const auto fail = [&](const std::string& what) {
+    return Status::InputError({temp_, 0, 0}, what + ": " + std::strerror(errno));
+  };
+  if (!resume) {
+    file_ = std::fopen(temp_.c_str(), "wb");
+    return file_ ? Status::OK() : fail("cannot write");
+  }
+  file_ = std::fopen(temp_.c_str(), "r+b");
+  if (file_ == nullptr) return fail("cannot resume");
+  if (stat(temp_.c_str(), &st) != 0) return fail("cannot resume");
+  if (static_cast<std::uint64_t>(st.st_size) < keep_bytes) {
+    return Status::InputError({temp_, 0, 0}, "cannot resume: the file is shorter (" +
+                                                 std::to_string(st.st_size) + " bytes) than its journal says (" +
+                                                 std::to_string(keep_bytes) + ")");
+  }
+  if (ftruncate(fileno(file_), static_cast<off_t>(keep_bytes)) != 0) return fail("cannot resume");
+  // Digest and count what is kept, as if this run had written it.
+  std::string buffer(1 << 16, '\0');
+  std::uint64_t left = keep_bytes;
+  while (left > 0) {
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+    if (std::fread(buffer.data(), 1, want, file_) != want) return fail("cannot resume");
+    const std::string_view piece(buffer.data(), want);
+    digest_->Update(piece);
+    lines_ += static_cast<std::uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
+    left -= want;
+  }
+  bytes_ = keep_bytes;
+  if (std::fseek(file_, 0, SEEK_END) != 0) return fail("cannot resume");
+  return Status::OK();
+}
+
+Status AtomicFile::Flush() {
+  if (file_ != nullptr && std::fflush(file_) != 0)
+    return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
   return Status::OK();
 }
 

@@ -21,6 +21,13 @@ class AtomicFile {
   // Opens "<path>.tmp.<pid>"; "-" writes standard output instead, and an
   // existing device or pipe is written in place.
   Status Open(const std::string& path);
+  // For batch output that can be resumed: writes "<path>.partial", which is
+  // kept when the run stops before Commit. With `resume`, the existing
+  // partial file is kept up to `keep_bytes` (what the journal says was
+  // complete; anything after it is cut off) and appended to.
+  Status OpenResumable(const std::string& path, std::uint64_t keep_bytes, bool resume);
+  // Writes buffered data to the file.
+  Status Flush();
   Status Write(const std::string& data);
   // Flushes, closes and renames the temporary file to `path`.
   Status Commit();
@@ -35,6 +42,7 @@ class AtomicFile {
   FILE* file_ = nullptr;
   bool stdout_ = false;
   bool in_place_ = false;
+  bool resumable_ = false;
   std::uint64_t bytes_ = 0, lines_ = 0;
   std::unique_ptr<internal::Sha256> digest_;
 };

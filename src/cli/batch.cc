@@ -16,7 +16,11 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <csignal>
+
 #include "cli/atomic_file.h"
+#include "cli/batch_journal.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/rules_choice.h"
@@ -34,6 +38,7 @@ struct BatchArgs {
   std::string manifest;
   std::string rules;
   bool quiet = false;
+  bool resume = false;
   BatchOptions options;
   std::string command_line;
 };
@@ -84,6 +89,28 @@ nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFi
   return m;
 }
 
+// What makes a run the same run for --resume: its inputs and every option
+// that changes what is written.
+std::string Fingerprint(const BatchArgs& args) {
+  const BatchOptions& o = args.options;
+  return nlohmann::json{{"inputs", args.inputs},   {"out", args.out},          {"errors", args.errors},
+                        {"view", args.view},       {"rules", args.rules},      {"include", o.include},
+                        {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role},
+                        {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes}}
+      .dump();
+}
+
+std::atomic<bool> g_stop{false};
+
+// The first SIGINT or SIGTERM asks the run to stop after the articles in
+// flight (then it can be resumed); a second one ends the process at once.
+void StopOnSignal(int signal) {
+  if (g_stop.exchange(true)) {
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+  }
+}
+
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseView(args.view, &args.options.view);
   if (!s.ok()) return ReportFailure(s);
@@ -98,15 +125,42 @@ int RunBatchCommand(BatchArgs& args) {
     if (args.manifest.empty()) args.manifest = Beside(args.out, ".manifest.json");
   }
   if (!s.ok()) return ReportFailure(s);
+  if (args.resume && to_stdout)
+    return ReportFailure(Status::UsageError("--resume needs --out to name a file"));
+  // Output to files keeps a journal beside it, so the run can be resumed.
+  BatchJournal journal;
+  JournalState resumed;
+  const std::string journal_path = to_stdout ? "" : Beside(args.out, ".journal");
+  if (args.resume) s = journal.Resume(journal_path, Fingerprint(args), &resumed);
+  else if (!to_stdout) s = journal.Create(journal_path, Fingerprint(args));
+  if (!s.ok()) return ReportFailure(s);
+  args.options.resume_from = std::move(resumed.outcomes);
+
   AtomicFile out, errors;
-  if (s = out.Open(args.out); !s.ok()) return ReportFailure(s);
+  if (s = out.OpenResumable(args.out, resumed.out_bytes, args.resume); !s.ok()) return ReportFailure(s);
   const bool separate_errors = !args.errors.empty();
-  if (separate_errors && !(s = errors.Open(args.errors)).ok()) return ReportFailure(s);
+  if (separate_errors && !(s = errors.OpenResumable(args.errors, resumed.error_bytes, args.resume)).ok())
+    return ReportFailure(s);
   args.options.progress = !args.quiet && isatty(STDERR_FILENO);
+  args.options.stop = &g_stop;
+  std::signal(SIGINT, StopOnSignal);
+  std::signal(SIGTERM, StopOnSignal);
 
   BatchSinks sinks;
   sinks.records = [&out](const std::string& r) { return out.Write(r); };
   sinks.errors = [&](const std::string& r) { return separate_errors ? errors.Write(r) : out.Write(r); };
+  const auto checkpoint = [&]() -> Status {
+    Status f = out.Flush();
+    if (f.ok() && separate_errors) f = errors.Flush();
+    if (f.ok()) f = journal.Checkpoint(out.bytes(), separate_errors ? errors.bytes() : 0);
+    return f;
+  };
+  if (!to_stdout) {
+    sinks.outcome = [&](const ArticleOutcome& o) {
+      journal.Add(o);
+      return journal.Due() ? checkpoint() : Status::OK();
+    };
+  }
   const ExtractOptions extract_options = args.options.extract;
   const ExtractFunction extract = [&rules, extract_options](const Source& source, Document* doc) {
     return rules.Extract(source, extract_options, doc);
@@ -114,9 +168,21 @@ int RunBatchCommand(BatchArgs& args) {
   BatchStats stats;
   const auto start = std::chrono::steady_clock::now();
   s = RunBatch(args.inputs, extract, args.options, sinks, &stats);
+  if (!to_stdout) {
+    const Status c = checkpoint();
+    if (s.ok()) s = c;
+  }
+  if (s.ok() && stats.stopped) {
+    std::cerr << "interrupted after " << stats.inputs << " inputs (ok " << stats.ok << ", errors "
+              << stats.errors << ", skipped " << stats.skipped << ")";
+    if (!to_stdout) std::cerr << "; the same command with --resume continues";
+    std::cerr << "\n";
+    return 130;
+  }
   if (s.ok()) s = out.Commit();
   if (s.ok() && separate_errors) s = errors.Commit();
   if (!s.ok()) return ReportFailure(s);
+  if (!to_stdout) journal.Remove();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.manifest.empty()) {
     const nlohmann::json m = Manifest(args, stats, to_stdout ? nullptr : &out,
@@ -148,6 +214,8 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--min-turns", args->options.min_turns, "Skip articles with fewer turns");
   sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
   sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
+  sub->add_flag("--resume", args->resume,
+                "Continue an interrupted run of the same command (from the journal beside --out)");
   sub->add_flag("--quiet", args->quiet, "No progress and no closing line unless there are errors");
   sub->add_option("--max-input-bytes", args->options.extract.max_input_bytes, "Largest input accepted")
       ->capture_default_str();

@@ -7,6 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -175,6 +179,109 @@ TEST_CASE("batch: --out to a pipe writes into it, errors inline, nothing beside 
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.path().filename() != "pipe";
   CHECK(files == 1);  // copy.jsonl only
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+namespace {
+
+// Starts qaextract with `args` in the background; returns its pid.
+pid_t Spawn(const std::vector<std::string>& args) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(QAEXTRACT_BINARY)};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stderr);
+    execv(QAEXTRACT_BINARY, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+std::size_t CountLines(const std::string& path) {
+  std::ifstream in(path);
+  return static_cast<std::size_t>(std::count(std::istreambuf_iterator<char>(in), {}, '\n'));
+}
+
+// Stops the run with `signal` once its journal holds a checkpoint; returns
+// the exit status.
+int InterruptAfterCheckpoint(const std::string& journal, const std::vector<std::string>& args,
+                             int signal) {
+  const pid_t pid = Spawn(args);
+  int status = 0;
+  for (int i = 0; i < 6000; ++i) {  // up to a minute (sanitizer builds are slow)
+    if (CountLines(journal) >= 2) break;
+    if (waitpid(pid, &status, WNOHANG) == pid) return status;  // finished first
+    usleep(10000);
+  }
+  kill(pid, signal);
+  waitpid(pid, &status, 0);
+  return status;
+}
+
+nlohmann::json ManifestCounts(const std::string& path) {
+  nlohmann::json m = nlohmann::json::parse(testing::ReadFileOrDie(path));
+  return {m["counts"], m["turns_by_role"], m["duplicates"], m["rules"], m["outputs"][0]["sha256"],
+          m["outputs"][1]["sha256"], m["outputs"][0]["records"]};
+}
+
+}  // namespace
+
+TEST_CASE("batch --resume: killed or interrupted midway, the resumed run equals an uninterrupted one") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 300);  // 1,200 articles
+  const auto args = [&](const std::string& out, bool resume) {
+    std::vector<std::string> a{"batch", in, "--out", dir + "/" + out, "--jobs", "2", "--quiet"};
+    if (resume) a.push_back("--resume");
+    return a;
+  };
+  testing::RunResult whole = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/whole.jsonl") + " --jobs 2 --quiet");
+  REQUIRE(whole.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(dir + "/whole.journal"));
+
+  for (const int signal : {SIGKILL, SIGINT}) {
+    CAPTURE(signal);
+    const std::string name = signal == SIGKILL ? "killed" : "interrupted";
+    const int status = InterruptAfterCheckpoint(dir + "/" + name + ".journal", args(name + ".jsonl", false), signal);
+    if (signal == SIGKILL) {
+      REQUIRE(WIFSIGNALED(status));
+    } else {
+      REQUIRE(WIFEXITED(status));
+      CHECK(WEXITSTATUS(status) == 130);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir + "/" + name + ".jsonl"));  // nothing under the final name
+    REQUIRE(std::filesystem::exists(dir + "/" + name + ".jsonl.partial"));
+    const std::size_t partial = CountLines(dir + "/" + name + ".jsonl.partial");
+    CHECK(partial > 0);
+    CHECK(partial < 1200);
+
+    std::string resume_args;
+    for (const std::string& a : args(name + ".jsonl", true)) resume_args += Quote(a) + " ";
+    const testing::RunResult resumed = testing::RunQaextract(resume_args);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK(testing::ReadFileOrDie(dir + "/" + name + ".jsonl") == testing::ReadFileOrDie(dir + "/whole.jsonl"));
+    CHECK(testing::ReadFileOrDie(dir + "/" + name + ".errors.jsonl") ==
+          testing::ReadFileOrDie(dir + "/whole.errors.jsonl"));
+    CHECK(ManifestCounts(dir + "/" + name + ".manifest.json") == ManifestCounts(dir + "/whole.manifest.json"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/" + name + ".journal"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/" + name + ".jsonl.partial"));
+  }
+}
+
+TEST_CASE("batch --resume: refused without a journal, or for other inputs") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 1);
+  testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/o.jsonl") + " --resume");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("cannot resume: no journal") != std::string::npos);
+  std::ofstream(dir + "/o.journal") << "{\"journal\":1,\"run\":\"something else\"}\n";
+  r = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/o.jsonl") + " --resume");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("other inputs or options") != std::string::npos);
+  r = testing::RunQaextract("batch " + Quote(in) + " --out - --resume");
+  CHECK(r.exit_code == 2);
 }
 
 }  // namespace qaextract

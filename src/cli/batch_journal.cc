@@ -1,0 +1,133 @@
+#include "cli/batch_journal.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace qaextract::cli {
+namespace {
+
+constexpr std::size_t kOutcomesPerCheckpoint = 256;
+constexpr auto kCheckpointInterval = std::chrono::seconds(1);
+
+nlohmann::json ToJson(const ArticleOutcome& o) {
+  nlohmann::json j = {{"seq", o.seq},       {"id", o.id},         {"status", o.status},
+                      {"code", o.code},     {"bytes", o.bytes},   {"records", o.records},
+                      {"turns_by_role", o.turns_by_role},         {"rules", o.rules},
+                      {"digest", o.digest}, {"speakers_key", o.speakers_key},
+                      {"turns", o.turns},   {"sketch", o.sketch}};
+  if (o.duplicate) {
+    j["duplicate"] = {{"id", o.duplicate->id}, {"of", o.duplicate->duplicate_of},
+                      {"kind", o.duplicate->kind}, {"similarity", o.duplicate->similarity}};
+  }
+  return j;
+}
+
+ArticleOutcome FromJson(const nlohmann::json& j) {
+  ArticleOutcome o;
+  o.seq = j.at("seq").get<std::uint64_t>();
+  o.id = j.at("id").get<std::string>();
+  o.status = j.at("status").get<std::string>();
+  o.code = j.at("code").get<std::string>();
+  o.bytes = j.at("bytes").get<std::uint64_t>();
+  o.records = j.at("records").get<std::uint64_t>();
+  o.turns_by_role = j.at("turns_by_role").get<std::map<std::string, std::uint64_t>>();
+  o.rules = j.at("rules").get<std::string>();
+  o.digest = j.at("digest").get<std::string>();
+  o.speakers_key = j.at("speakers_key").get<std::string>();
+  o.turns = j.at("turns").get<int>();
+  o.sketch = j.at("sketch").get<std::vector<std::uint64_t>>();
+  if (j.contains("duplicate")) {
+    const nlohmann::json& d = j["duplicate"];
+    o.duplicate = DuplicatePair{d.at("id").get<std::string>(), d.at("of").get<std::string>(),
+                                d.at("kind").get<std::string>(), d.at("similarity").get<double>()};
+  }
+  return o;
+}
+
+Status WriteLine(FILE* file, const std::string& path, const nlohmann::json& j) {
+  const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (std::fwrite(line.data(), 1, line.size(), file) != line.size() || std::fflush(file) != 0)
+    return Status::InputError({path, 0, 0}, std::string("cannot write the journal: ") + std::strerror(errno));
+  return Status::OK();
+}
+
+}  // namespace
+
+BatchJournal::~BatchJournal() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+Status BatchJournal::Create(const std::string& path, const std::string& fingerprint) {
+  path_ = path;
+  file_ = std::fopen(path.c_str(), "wb");
+  if (file_ == nullptr)
+    return Status::InputError({path, 0, 0}, std::string("cannot write the journal: ") + std::strerror(errno));
+  return WriteLine(file_, path_, {{"journal", 1}, {"run", fingerprint}});
+}
+
+Status BatchJournal::Resume(const std::string& path, const std::string& fingerprint, JournalState* state) {
+  path_ = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::UsageError("cannot resume: no journal " + path +
+                              " (the run completed, or never started with this --out)");
+  }
+  std::string line;
+  std::uint64_t good_bytes = 0;  // the journal up to its last complete line
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (in.eof()) break;  // no newline: a torn last line
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) break;
+    if (!header) {
+      if (!j.contains("run") || j["run"] != fingerprint) {
+        return Status::UsageError("cannot resume: " + path +
+                                  " belongs to a run with other inputs or options");
+      }
+      header = true;
+    } else {
+      try {
+        for (const nlohmann::json& o : j.at("outcomes")) state->outcomes.push_back(FromJson(o));
+        state->out_bytes = j.at("out").get<std::uint64_t>();
+        state->error_bytes = j.at("errors").get<std::uint64_t>();
+      } catch (const nlohmann::json::exception&) {
+        return Status::InputError({path, 0, 0}, "cannot resume: the journal is damaged");
+      }
+    }
+    good_bytes += line.size() + 1;
+  }
+  if (!header) return Status::InputError({path, 0, 0}, "cannot resume: the journal has no header");
+  // Go on appending after the last complete line.
+  if (truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0 ||
+      (file_ = std::fopen(path.c_str(), "ab")) == nullptr)
+    return Status::InputError({path, 0, 0}, std::string("cannot write the journal: ") + std::strerror(errno));
+  return Status::OK();
+}
+
+void BatchJournal::Add(const ArticleOutcome& outcome) { pending_.push_back(outcome); }
+
+bool BatchJournal::Due() const {
+  return pending_.size() >= kOutcomesPerCheckpoint ||
+         (!pending_.empty() && std::chrono::steady_clock::now() - last_ >= kCheckpointInterval);
+}
+
+Status BatchJournal::Checkpoint(std::uint64_t out_bytes, std::uint64_t error_bytes) {
+  last_ = std::chrono::steady_clock::now();
+  if (pending_.empty()) return Status::OK();
+  nlohmann::json outcomes = nlohmann::json::array();
+  for (const ArticleOutcome& o : pending_) outcomes.push_back(ToJson(o));
+  pending_.clear();
+  return WriteLine(file_, path_, {{"out", out_bytes}, {"errors", error_bytes}, {"outcomes", outcomes}});
+}
+
+void BatchJournal::Remove() {
+  if (file_ != nullptr) std::fclose(file_);
+  file_ = nullptr;
+  std::remove(path_.c_str());
+}
+
+}  // namespace qaextract::cli
