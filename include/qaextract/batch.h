@@ -78,6 +78,10 @@ struct BatchOptions {
   std::string role;                      // turns/qa-pairs/chat: keep only this speaker role
   bool dedup = false;                    // skip exact and near duplicates (always reported)
   bool progress = false;                 // progress line on stderr
+  // Read only shard `shard_index` (0-based) of `shard_count`: a byte range of
+  // each JSONL file (records aligned to line starts) and every n-th file.
+  int shard_index = 0;
+  int shard_count = 1;
   ExtractOptions extract;
   // Resuming: the outcomes of the interrupted run's first inputs, in order.
   // Those inputs are passed over (not read or extracted again).

@@ -348,7 +348,8 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
   const int jobs = options.jobs > 0 ? options.jobs
                                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
-  internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes);
+  internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes,
+                               options.shard_index, options.shard_count);
   internal::Writer writer(options, sinks, stats);
   for (const ArticleOutcome& o : options.resume_from) writer.Replay(o);
   // The interrupted run's inputs are passed over in order, not extracted again.

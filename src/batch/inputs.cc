@@ -13,11 +13,14 @@ namespace qaextract::internal {
 namespace fs = std::filesystem;
 
 InputCursor::InputCursor(std::vector<std::string> inputs, std::vector<std::string> include,
-                         std::vector<std::string> exclude, std::uint64_t max_bytes)
+                         std::vector<std::string> exclude, std::uint64_t max_bytes,
+                         int shard_index, int shard_count)
     : inputs_(std::move(inputs)),
       include_(include.empty() ? std::vector<std::string>{"*.txt"} : std::move(include)),
       exclude_(std::move(exclude)),
-      max_bytes_(max_bytes) {}
+      max_bytes_(max_bytes),
+      shard_index_(shard_index),
+      shard_count_(std::max(1, shard_count)) {}
 
 bool InputCursor::Wanted(const std::string& name) const {
   const auto matches = [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; };
@@ -57,14 +60,14 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
   const bool is_jsonl = path == "-" || (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0);
   if (is_jsonl) {
     jsonl_name_ = path;
-    jsonl_line_ = 0;
-    if (path == "-") {
+    if (path == "-" && shard_count_ == 1) {
       jsonl_ = &std::cin;
       return;
     }
-    jsonl_file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
-    if (*jsonl_file_) {
+    if (path != "-") jsonl_file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (jsonl_file_ && *jsonl_file_) {
       jsonl_ = jsonl_file_.get();
+      if (shard_count_ > 1) StartJsonlShard(path);
       return;
     }
     jsonl_file_.reset();
@@ -80,8 +83,19 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
   }
   *item = InputItem{};
   item->seq = seq_++;
-  if (!is_jsonl && fs::exists(path, ec)) {
+  if (path == "-" && shard_count_ > 1) {
+    item->id = item->path = path;
+    item->error_code = "unshardable";
+    item->error_message = "standard input cannot be read in shards (--shard)";
+  } else if (!is_jsonl && fs::exists(path, ec)) {
+    if (!MyFile()) {
+      --seq_;
+      return;
+    }
     ReadFile(path, item);
+  } else if (shard_index_ > 0) {
+    --seq_;  // reported once, by the first shard
+    return;
   } else {
     item->id = item->path = path;
     item->error_code = "missing-input";
@@ -90,15 +104,36 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
   *produced = true;
 }
 
+// Positions the JSONL stream at the first record of this shard: the first
+// line that starts at or after the range's first byte.
+void InputCursor::StartJsonlShard(const std::string& path) {
+  std::error_code ec;
+  const std::uint64_t size = fs::file_size(path, ec);
+  const auto k = static_cast<std::uint64_t>(shard_index_), n = static_cast<std::uint64_t>(shard_count_);
+  jsonl_pos_ = size * k / n;
+  jsonl_end_ = size * (k + 1) / n;
+  if (jsonl_pos_ > 0) {
+    // A line that began before the range belongs to the shard before.
+    jsonl_->seekg(static_cast<std::streamoff>(jsonl_pos_ - 1));
+    std::string rest;
+    std::getline(*jsonl_, rest);
+    jsonl_pos_ += rest.size();
+  }
+}
+
 bool InputCursor::NextFromJsonl(InputItem* item) {
   std::string line;
-  while (std::getline(*jsonl_, line)) {
-    ++jsonl_line_;
+  const bool sharded = shard_count_ > 1;
+  while ((!sharded || jsonl_pos_ < jsonl_end_) && std::getline(*jsonl_, line)) {
+    const std::uint64_t start = jsonl_pos_;
+    jsonl_pos_ += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are no records
     *item = InputItem{};
     item->seq = seq_++;
-    item->path = jsonl_name_ + ":" + std::to_string(jsonl_line_);
+    // Named by byte offset, not line number: a shard does not know how many
+    // lines come before it, and an offset finds the record at once.
+    item->path = jsonl_name_ + "@" + std::to_string(start);
     item->id = item->path;
     item->data = std::move(line);
     item->jsonl = true;
@@ -125,7 +160,7 @@ bool InputCursor::NextFromDirectories(InputItem* item) {
       dirs_.emplace_back(std::move(children), 0);
       continue;
     }
-    if (!Wanted(fs::path(path).filename().string())) continue;
+    if (!Wanted(fs::path(path).filename().string()) || !MyFile()) continue;
     *item = InputItem{};
     item->seq = seq_++;
     ReadFile(path, item);

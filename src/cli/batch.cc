@@ -39,6 +39,7 @@ struct BatchArgs {
   std::string rules;
   bool quiet = false;
   bool resume = false;
+  std::string shard;  // "K/N"
   BatchOptions options;
   std::string command_line;
 };
@@ -96,7 +97,8 @@ std::string Fingerprint(const BatchArgs& args) {
   return nlohmann::json{{"inputs", args.inputs},   {"out", args.out},          {"errors", args.errors},
                         {"view", args.view},       {"rules", args.rules},      {"include", o.include},
                         {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role},
-                        {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes}}
+                        {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
+                        {"shard", args.shard}}
       .dump();
 }
 
@@ -111,8 +113,21 @@ void StopOnSignal(int signal) {
   }
 }
 
+// "K/N", 1 <= K <= N: shard K of N.
+Status ParseShard(const std::string& text, BatchOptions* options) {
+  int k = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &k, &slash, &n, &extra) != 3 || slash != '/' || n < 1 ||
+      k < 1 || k > n)
+    return Status::UsageError("--shard wants K/N with 1 <= K <= N, got '" + text + "'");
+  options->shard_index = k - 1;
+  options->shard_count = n;
+  return Status::OK();
+}
+
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseView(args.view, &args.options.view);
+  if (s.ok() && !args.shard.empty()) s = ParseShard(args.shard, &args.options);
   if (!s.ok()) return ReportFailure(s);
   RulesChoice rules;
   if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
@@ -214,6 +229,10 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--min-turns", args->options.min_turns, "Skip articles with fewer turns");
   sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
   sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
+  sub->add_option("--shard", args->shard,
+                  "Process only shard K of N (K/N): a byte range of each JSONL file, aligned "
+                  "to line starts (the shards' outputs, concatenated in order, are the whole "
+                  "run's), and every N-th file of file and directory inputs");
   sub->add_flag("--resume", args->resume,
                 "Continue an interrupted run of the same command (from the journal beside --out)");
   sub->add_flag("--quiet", args->quiet, "No progress and no closing line unless there are errors");

@@ -285,3 +285,51 @@ TEST_CASE("batch --resume: refused without a journal, or for other inputs") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+// The lines of a JSONL text, sorted.
+std::vector<std::string> SortedLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+// JSONL files are cut into byte ranges, so their shards concatenate to the
+// whole; files are dealt round-robin, so their shards hold the same records.
+TEST_CASE("batch --shard K/N: the shards, concatenated in order, are the whole run") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 5);  // 20 records of 13-23 KB
+  {  // a blank line and a record without an id, to shard around them too
+    std::ofstream more(in, std::ios::app);
+    more << "\n{\"text\": \"问：在吗？\\n答：在。\"}\n";
+  }
+  std::filesystem::create_directories(dir + "/files");
+  for (int i = 0; i < 7; ++i)
+    std::ofstream(dir + "/files/" + std::to_string(i) + ".txt") << "问：第" << i << "个？\n答：好。\n";
+  for (const std::string& input : {in, dir + "/files"}) {
+    const testing::RunResult whole =
+        testing::RunQaextract("batch " + Quote(input) + " --out " + Quote(dir + "/whole.jsonl") + " --quiet");
+    REQUIRE(whole.exit_code == 0);
+    for (int n : {1, 2, 3, 7}) {
+      CAPTURE(input);
+      CAPTURE(n);
+      std::string joined;
+      for (int k = 1; k <= n; ++k) {
+        const std::string out = dir + "/shard" + std::to_string(k) + ".jsonl";
+        const testing::RunResult r = testing::RunQaextract("batch " + Quote(input) + " --shard " + std::to_string(k) +
+                                                           "/" + std::to_string(n) + " --out " + Quote(out) + " --quiet");
+        REQUIRE(r.exit_code == 0);
+        joined += testing::ReadFileOrDie(out);
+      }
+      if (input == in) CHECK(joined == testing::ReadFileOrDie(dir + "/whole.jsonl"));
+      else CHECK(SortedLines(joined) == SortedLines(testing::ReadFileOrDie(dir + "/whole.jsonl")));
+    }
+  }
+  CHECK(testing::RunQaextract("batch " + Quote(in) + " --shard 0/3 --out -").exit_code == 2);
+  CHECK(testing::RunQaextract("batch " + Quote(in) + " --shard 4/3 --out -").exit_code == 2);
+}
+
+}  // namespace qaextract
