@@ -16,7 +16,8 @@ packages=(
   libssl-dev        # SHA-256 digests (libcrypto)
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   libsimdjson-dev   # JSONL input records; UTF-8 validation
-  libcpp-httplib-dev # qaextract serve (header-only HTTP server)
+  libcpp-httplib-dev # qaextract serve (HTTP server)
+  libzstd-dev       # batch output to .jsonl.zst
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
   chromium          # test: the playground in a real browser (tests/browser)
   python3-dask python3-distributed  # test: examples/dask on a LocalCluster

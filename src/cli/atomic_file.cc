@@ -7,7 +7,24 @@
 #include <cerrno>
 #include <cstring>
 
+#include <zstd.h>
+
 namespace qaextract::cli {
+namespace {
+
+bool IsZstdName(const std::string& path) {
+  return path.size() > 4 && path.compare(path.size() - 4, 4, ".zst") == 0;
+}
+
+}  // namespace
+
+struct AtomicFile::ZstdStream {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  std::string buffer = std::string(ZSTD_CStreamOutSize(), '\0');
+  ~ZstdStream() { ZSTD_freeCCtx(cctx); }
+};
+
+AtomicFile::AtomicFile() = default;
 
 AtomicFile::~AtomicFile() {
   if (file_ != nullptr && !stdout_) {
@@ -19,6 +36,7 @@ AtomicFile::~AtomicFile() {
 Status AtomicFile::Open(const std::string& path) {
   path_ = path;
   digest_ = std::make_unique<internal::Sha256>();
+  if (IsZstdName(path)) zstd_ = std::make_unique<ZstdStream>();
   if (path == "-") {
     stdout_ = true;
     file_ = stdout;
@@ -49,6 +67,7 @@ Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_byt
   temp_ = path + ".partial";
   resumable_ = true;
   digest_ = std::make_unique<internal::Sha256>();
+  if (IsZstdName(path)) zstd_ = std::make_unique<ZstdStream>();
   const auto fail = [&](const std::string& what) {
     return Status::InputError({temp_, 0, 0}, what + ": " + std::strerror(errno));
   };
@@ -73,30 +92,90 @@ Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_byt
     if (std::fread(buffer.data(), 1, want, file_) != want) return fail("cannot resume");
     const std::string_view piece(buffer.data(), want);
     digest_->Update(piece);
-    lines_ += static_cast<std::uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
+    if (!zstd_) lines_ += static_cast<std::uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
     left -= want;
   }
   bytes_ = keep_bytes;
+  if (zstd_) {
+    if (Status s = CountKeptZstdLines(keep_bytes); !s.ok()) return s;
+  }
   if (std::fseek(file_, 0, SEEK_END) != 0) return fail("cannot resume");
   return Status::OK();
 }
 
+Status AtomicFile::CountKeptZstdLines(std::uint64_t keep_bytes) {
+  // Decompress what is kept to count its records, as if this run wrote them.
+  if (std::fseek(file_, 0, SEEK_SET) != 0) return Status::InputError({temp_, 0, 0}, "cannot resume");
+  ZSTD_DCtx* dctx = ZSTD_createDCtx();
+  std::string in(ZSTD_DStreamInSize(), '\0'), out(ZSTD_DStreamOutSize(), '\0');
+  std::uint64_t left = keep_bytes;
+  Status status;
+  while (left > 0 && status.ok()) {
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, in.size()));
+    if (std::fread(in.data(), 1, want, file_) != want) {
+      status = Status::InputError({temp_, 0, 0}, "cannot resume: read failed");
+      break;
+    }
+    left -= want;
+    ZSTD_inBuffer input{in.data(), want, 0};
+    while (input.pos < input.size) {
+      ZSTD_outBuffer output{out.data(), out.size(), 0};
+      const std::size_t r = ZSTD_decompressStream(dctx, &output, &input);
+      if (ZSTD_isError(r)) {
+        status = Status::InputError({temp_, 0, 0}, std::string("cannot resume: ") + ZSTD_getErrorName(r));
+        break;
+      }
+      lines_ += static_cast<std::uint64_t>(std::count(out.data(), out.data() + output.pos, '\n'));
+    }
+  }
+  ZSTD_freeDCtx(dctx);
+  return status;
+}
+
+Status AtomicFile::WriteRaw(const char* data, std::size_t size) {
+  if (std::fwrite(data, 1, size, file_) != size)
+    return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
+  digest_->Update(std::string_view(data, size));
+  bytes_ += size;
+  return Status::OK();
+}
+
+Status AtomicFile::Compress(std::string_view data, bool end) {
+  ZSTD_inBuffer input{data.data(), data.size(), 0};
+  for (;;) {
+    ZSTD_outBuffer output{zstd_->buffer.data(), zstd_->buffer.size(), 0};
+    const std::size_t left = ZSTD_compressStream2(zstd_->cctx, &output, &input, end ? ZSTD_e_end : ZSTD_e_continue);
+    if (ZSTD_isError(left))
+      return Status::InputError({path_, 0, 0}, std::string("zstd: ") + ZSTD_getErrorName(left));
+    if (Status s = WriteRaw(zstd_->buffer.data(), output.pos); !s.ok()) return s;
+    if (end ? left == 0 : input.pos == input.size) break;
+  }
+  frame_open_ = !end;
+  return Status::OK();
+}
+
 Status AtomicFile::Flush() {
+  if (zstd_ && frame_open_) {
+    if (Status s = Compress({}, true); !s.ok()) return s;
+  }
   if (file_ != nullptr && std::fflush(file_) != 0)
     return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
   return Status::OK();
 }
 
 Status AtomicFile::Write(const std::string& data) {
-  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size())
-    return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
-  digest_->Update(data);
-  bytes_ += data.size();
   lines_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
-  return Status::OK();
+  if (zstd_) {
+    frame_open_ = true;
+    return Compress(data, false);
+  }
+  return WriteRaw(data.data(), data.size());
 }
 
 Status AtomicFile::Commit() {
+  if (zstd_ && frame_open_) {
+    if (Status s = Compress({}, true); !s.ok()) return s;
+  }
   if (stdout_) {
     if (std::fflush(stdout) != 0) return Status::InputError({"<stdout>", 0, 0}, "write failed");
     file_ = nullptr;

@@ -1,12 +1,18 @@
 // A file written under a temporary name and renamed to its own name only
 // when complete: a crash or a full disk never leaves a partial file under
 // the final name. Counts records and digests what it writes.
+//
+// A name ending in ".zst" is written zstd-compressed (libzstd). Every Flush
+// ends a zstd frame, so the file on disk is always whole frames, which is
+// what lets a resumed run cut it back to a checkpoint and go on; `zstd -d`
+// reads concatenated frames as one stream.
 #ifndef QAEXTRACT_SRC_CLI_ATOMIC_FILE_H_
 #define QAEXTRACT_SRC_CLI_ATOMIC_FILE_H_
 
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "qaextract/status.h"
 #include "util/sha256.h"
@@ -15,7 +21,7 @@ namespace qaextract::cli {
 
 class AtomicFile {
  public:
-  AtomicFile() = default;
+  AtomicFile();
   ~AtomicFile();  // removes the temporary file unless committed
 
   // Opens "<path>.tmp.<pid>"; "-" writes standard output instead, and an
@@ -33,12 +39,21 @@ class AtomicFile {
   Status Commit();
 
   const std::string& path() const { return path_; }
-  std::uint64_t bytes() const { return bytes_; }
-  std::uint64_t lines() const { return lines_; }
+  std::uint64_t bytes() const { return bytes_; }  // on disk (compressed, for .zst)
+  std::uint64_t lines() const { return lines_; }  // newlines written (before compression)
   std::string sha256() { return digest_ ? digest_->HexDigest() : ""; }  // after Commit; once
 
  private:
+  // Writes bytes to the file as they go to disk (digest and size).
+  Status WriteRaw(const char* data, std::size_t size);
+  // Compresses `data` into the file; `end` closes the zstd frame.
+  Status Compress(std::string_view data, bool end);
+  Status CountKeptZstdLines(std::uint64_t keep_bytes);
+
   std::string path_, temp_;
+  struct ZstdStream;
+  std::unique_ptr<ZstdStream> zstd_;  // for ".zst" names
+  bool frame_open_ = false;
   FILE* file_ = nullptr;
   bool stdout_ = false;
   bool in_place_ = false;

@@ -44,10 +44,12 @@ struct BatchArgs {
   std::string command_line;
 };
 
-// "data/turns.jsonl" -> "data/turns.errors.jsonl"
+// "data/turns.jsonl" (or "data/turns.jsonl.zst") -> "data/turns.errors.jsonl"
 std::string Beside(const std::string& out, const std::string& suffix) {
   std::string base = out;
-  if (base.size() > 6 && base.compare(base.size() - 6, 6, ".jsonl") == 0) base.resize(base.size() - 6);
+  for (const std::string ext : {".zst", ".jsonl"})
+    if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
+      base.resize(base.size() - ext.size());
   return base + suffix;
 }
 
