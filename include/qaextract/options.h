@@ -26,6 +26,11 @@ struct ExtractOptions {
   // Force an input encoding (an ICU converter name such as "GB18030",
   // "Big5", "UTF-16LE"); empty means detect. Default: empty.
   std::string encoding;
+
+  // Refuse input with invalid UTF-8 (an InputError naming the first bad
+  // byte) instead of writing U+FFFD with an `invalid-utf8` warning.
+  // Default: false.
+  bool strict_utf8 = false;
 };
 
 }  // namespace qaextract

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "qaextract/options.h"
 #include "qaextract/status.h"
@@ -28,6 +29,8 @@ struct Source {
   // Number of invalid UTF-8 sequences left in `text` (each is rendered as
   // U+FFFD in output and reported as an `invalid-utf8` warning).
   std::size_t invalid_utf8 = 0;
+  // Byte offsets of the first of them (at most 10), for the warning.
+  std::vector<std::uint64_t> invalid_utf8_offsets;
 };
 
 // Reads the file at `path` ("-": standard input) and decodes it into *source.

@@ -100,7 +100,8 @@ std::string Fingerprint(const BatchArgs& args) {
                         {"view", args.view},       {"rules", args.rules},      {"include", o.include},
                         {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role},
                         {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
-                        {"shard", args.shard}}
+                        {"shard", args.shard},     {"strict", o.extract.strict_utf8},
+                        {"max_line_bytes", o.extract.max_line_bytes}}
       .dump();
 }
 
@@ -238,7 +239,11 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_flag("--resume", args->resume,
                 "Continue an interrupted run of the same command (from the journal beside --out)");
   sub->add_flag("--quiet", args->quiet, "No progress and no closing line unless there are errors");
+  sub->add_flag("--strict", args->options.extract.strict_utf8,
+               "Refuse input with invalid UTF-8 instead of writing U+FFFD with a warning");
   sub->add_option("--max-input-bytes", args->options.extract.max_input_bytes, "Largest input accepted")
+      ->capture_default_str();
+  sub->add_option("--max-line-bytes", args->options.extract.max_line_bytes, "Longest line accepted")
       ->capture_default_str();
   return [args] {
     args->command_line = CommandLine();

@@ -80,6 +80,8 @@ Runner SetupConvert(CLI::App* sub) {
                "Print a one-line summary (rules, speakers, turns, sections) to stderr");
   sub->add_option("--encoding", args->options.encoding,
                   "Force the input encoding (GB18030, Big5, UTF-16LE, ...)");
+  sub->add_flag("--strict", args->options.strict_utf8,
+               "Refuse input with invalid UTF-8 instead of writing U+FFFD with a warning");
   sub->add_option("--max-input-bytes", args->options.max_input_bytes,
                   "Largest input accepted, in bytes")
       ->capture_default_str();

@@ -26,6 +26,10 @@ Status CheckOutputPath(const std::string& path, const std::string& input_path) {
   std::error_code ec;
   if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
     return Status::UsageError(path + ": output directory does not exist");
+  // Fail before any work, not after it: the file is written beside itself
+  // first, so the directory must take new files.
+  if (access(dir.empty() ? "." : dir.c_str(), W_OK | X_OK) != 0)
+    return Status::UsageError(path + ": output directory is not writable");
   return Status::OK();
 }
 

@@ -42,9 +42,14 @@ void BuildDocument(const Source& source, const CompiledRules& rules,
   d.source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
   d.rules = RulesInfo{rules.name, rules.files, rules.sha256, "option"};
   if (source.invalid_utf8 > 0) {
+    std::string at;
+    for (std::uint64_t offset : source.invalid_utf8_offsets)
+      at += (at.empty() ? "" : ", ") + std::to_string(offset);
+    if (source.invalid_utf8 > source.invalid_utf8_offsets.size()) at += ", ...";
     d.warnings.push_back(Warning{"invalid-utf8", 0,
                                  std::to_string(source.invalid_utf8) +
-                                     " invalid UTF-8 sequence(s); written as U+FFFD"});
+                                     " invalid UTF-8 sequence(s) at byte " + at +
+                                     "; written as U+FFFD"});
   }
   Assemble(rules, source.text, labelled.lines, labelled.labels, &d, fates);
   *doc = std::move(d);

@@ -27,13 +27,27 @@
 namespace qaextract {
 namespace internal {
 
-char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t offset = static_cast<int32_t>(i);
+namespace {
+
+// U8_NEXT on a window of at most 4 bytes at s[i], so offsets past 2 GiB
+// (ICU's macros take int32 indices) are fine. Sets *length; returns false
+// for an invalid sequence (then *length is its maximal subpart).
+bool NextCodePointValid(std::string_view s, std::size_t i, std::size_t* length, UChar32* cp = nullptr) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data() + i);
+  const auto window = static_cast<int32_t>(std::min<std::size_t>(4, s.size() - i));
+  int32_t offset = 0;
   UChar32 c;
-  U8_NEXT(p, offset, static_cast<int32_t>(s.size()), c);
-  *length = static_cast<std::size_t>(offset) - i;
-  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+  U8_NEXT(p, offset, window, c);
+  *length = static_cast<std::size_t>(offset);
+  if (cp) *cp = c;
+  return c >= 0;
+}
+
+}  // namespace
+
+char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length) {
+  UChar32 c = 0;
+  return NextCodePointValid(s, i, length, &c) ? static_cast<char32_t>(c) : 0xFFFD;
 }
 
 std::u32string DecodeUtf8(std::string_view s) {
@@ -53,34 +67,31 @@ bool IsValidUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), 
 std::string SanitizeUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) out += "\xEF\xBF\xBD";
-    else out.append(s.data() + start, static_cast<std::size_t>(i - start));
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = 1;
+    if (NextCodePointValid(s, i, &n)) out.append(s.data() + i, n);
+    else out += "\xEF\xBF\xBD";
+    i += n;
   }
   return out;
 }
 
-std::size_t CountInvalidUtf8(std::string_view s, std::size_t* first_offset) {
+std::size_t CountInvalidUtf8(std::string_view s, std::vector<std::uint64_t>* offsets,
+                             std::size_t max_offsets) {
   if (IsValidUtf8(s)) return 0;
   std::size_t count = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {  // ASCII fast path
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII fast path
       ++i;
       continue;
     }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      if (count++ == 0 && first_offset) *first_offset = static_cast<std::size_t>(start);
+    std::size_t n = 1;
+    const bool valid = NextCodePointValid(s, i, &n);
+    if (!valid) {
+      if (offsets && offsets->size() < max_offsets) offsets->push_back(i);
+      ++count;
     }
+    i += n;
   }
   return count;
 }
@@ -181,14 +192,18 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
                                            std::to_string(offset) + "); not a text article");
     }
     s.encoding = StartsWith(bytes, "\xEF\xBB\xBF") ? "UTF-8-BOM" : "UTF-8";
-    std::size_t first_bad = 0;
-    s.invalid_utf8 = internal::CountInvalidUtf8(bytes, &first_bad);
+    s.invalid_utf8 = internal::CountInvalidUtf8(bytes, &s.invalid_utf8_offsets);
     std::string legacy = (s.invalid_utf8 > 0 && options.encoding.empty())
                              ? DetectLegacyEncoding(bytes)
                              : "";
     if (!legacy.empty() && ConvertToUtf8(bytes, legacy, &s.text, &error)) {
       s.encoding = legacy;
       s.invalid_utf8 = 0;
+      s.invalid_utf8_offsets.clear();
+    } else if (s.invalid_utf8 > 0 && options.strict_utf8) {
+      return Status::InputError(where, "invalid UTF-8 at byte " + std::to_string(s.invalid_utf8_offsets.front()) +
+                                           " (" + std::to_string(s.invalid_utf8) +
+                                           " invalid sequence(s)); --strict refuses it");
     } else {
       s.text = std::move(bytes);
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qaextract::internal {
 
@@ -26,9 +27,10 @@ bool IsValidUtf8(std::string_view s);
 // by U+FFFD; the result is always valid UTF-8.
 std::string SanitizeUtf8(std::string_view s);
 
-// Number of invalid UTF-8 sequences in `s`; *first_offset gets the offset of
-// the first one (untouched when there is none).
-std::size_t CountInvalidUtf8(std::string_view s, std::size_t* first_offset);
+// Number of invalid UTF-8 sequences in `s`; *offsets, when not null, gets
+// the byte offsets of the first `max_offsets` of them.
+std::size_t CountInvalidUtf8(std::string_view s, std::vector<std::uint64_t>* offsets = nullptr,
+                             std::size_t max_offsets = 10);
 
 }  // namespace qaextract::internal
 
