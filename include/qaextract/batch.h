@@ -75,6 +75,9 @@ struct BatchOptions {
   std::vector<std::string> include;      // globs on file names in directories; default "*.txt"
   std::vector<std::string> exclude;      // globs on file names to leave out
   int min_turns = 0;                     // skip articles with fewer turns
+  // Skip articles whose guessed language is not this one (src/text/language.h:
+  // zh, zh-Hans, zh-Hant, ja, ko, en); empty: keep all.
+  std::string lang;
   std::string role;                      // turns/qa-pairs/chat: keep only this speaker role
   bool dedup = false;                    // skip exact and near duplicates (always reported)
   bool progress = false;                 // progress line on stderr

@@ -26,6 +26,7 @@
 #include "batch/inputs.h"
 #include "batch/views.h"
 #include "emit/json_sink.h"
+#include "text/language.h"
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -59,6 +60,7 @@ struct Result {
   std::vector<std::uint64_t> sketch;
   std::map<std::string, std::uint64_t> turns_by_role;
   std::string rules;                       // "name sha256"
+  std::string lang;                        // guessed, when --lang asks
 };
 
 std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
@@ -203,6 +205,18 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
   for (const std::string& n : names) r.speakers_key += n + "\n";
   if (names.size() >= 2) r.sketch = Sketch(doc);
   r.rules = doc.rules.name + " " + doc.rules.sha256;
+  if (!options.lang.empty()) {
+    // The turns say what language the dialogue is in; without turns, the
+    // text. The first 64 KB are plenty for a script count.
+    constexpr std::size_t kLangSample = 64 << 10;
+    std::string sample;
+    for (const Turn& t : doc.turns) {
+      if (sample.size() >= kLangSample) break;
+      sample += t.text + "\n";
+    }
+    if (sample.empty()) sample = source.text.substr(0, kLangSample);
+    r.lang = GuessLanguage(sample);
+  }
   r.record_count = RenderView(doc, options.view, r.item.id, pass, options.role, &r.records);
   return r;
 }
@@ -308,6 +322,9 @@ Status Writer::Write(const Result& r) {
     if (o.duplicate && options_.dedup) {
       o.code = "duplicate";
       skip = o.duplicate->kind + " duplicate of " + o.duplicate->duplicate_of;
+    } else if (!options_.lang.empty() && !LanguageMatches(r.lang, options_.lang)) {
+      o.code = "lang";
+      skip = "language " + r.lang + ", not --lang " + options_.lang;
     } else if (r.turns < options_.min_turns) {
       o.code = "min-turns";
       skip = std::to_string(r.turns) + " turns, fewer than --min-turns " + std::to_string(options_.min_turns);

@@ -98,7 +98,7 @@ std::string Fingerprint(const BatchArgs& args) {
   const BatchOptions& o = args.options;
   return nlohmann::json{{"inputs", args.inputs},   {"out", args.out},          {"errors", args.errors},
                         {"view", args.view},       {"rules", args.rules},      {"include", o.include},
-                        {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role},
+                        {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role}, {"lang", o.lang},
                         {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
                         {"max_line_bytes", o.extract.max_line_bytes}}
@@ -230,6 +230,9 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--include", args->options.include, "Glob for files in directories (default *.txt)");
   sub->add_option("--exclude", args->options.exclude, "Glob for files in directories to leave out");
   sub->add_option("--min-turns", args->options.min_turns, "Skip articles with fewer turns");
+  sub->add_option("--lang", args->options.lang,
+                  "Keep only articles in this language, guessed from the script of their turns")
+      ->check(CLI::IsMember({"zh", "zh-Hans", "zh-Hant", "ja", "ko", "en"}));
   sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
   sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
   sub->add_option("--shard", args->shard,

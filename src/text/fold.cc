@@ -205,6 +205,8 @@ std::string FoldKey(std::string_view literal) {
   return folded;
 }
 
+bool FoldChangesCodePoint(char32_t cp) { return cp >= 0x80 && Lookup(cp) != nullptr; }
+
 bool FoldsToSpaceOrNothing(char32_t cp) {
   if (cp < 0x80) return cp <= ' ' || cp == 0x7F;
   const char* folded = Lookup(cp);

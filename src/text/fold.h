@@ -84,6 +84,10 @@ std::string FoldKey(std::string_view literal);
 // the edges of output text are trimmed of them.
 bool FoldsToSpaceOrNothing(char32_t cp);
 
+// True when the fold changes `cp` (for a Han ideograph: a Traditional form
+// that folds to its Simplified one).
+bool FoldChangesCodePoint(char32_t cp);
+
 // Number of code points in a UTF-8 string.
 std::size_t CountCodePoints(std::string_view s);
 

@@ -365,3 +365,21 @@ TEST_CASE("batch --shard K/N: the shards, concatenated in order, are the whole r
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("batch --lang keeps the articles in that language, the others are skip records") {
+  const std::string dir = testing::MakeTempDir();
+  const testing::RunResult r = testing::RunQaextract("batch " + Quote(testing::SourcePath("samples")) +
+                                                     " --lang zh-Hant --out " + Quote(dir + "/out.jsonl"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "inputs 4, ok 2, errors 0, skipped 2\n");
+  for (const auto& rec : ReadJsonl(testing::ReadFileOrDie(dir + "/out.jsonl")))
+    CHECK(rec["id"].get<std::string>().find("zh-hant-") != std::string::npos);
+  for (const auto& skip : ReadJsonl(testing::ReadFileOrDie(dir + "/out.errors.jsonl"))) {
+    CHECK(skip["skipped"] == "lang");
+    CHECK(skip["message"] == "language zh-Hans, not --lang zh-Hant");
+  }
+}
+
+}  // namespace qaextract
