@@ -8,9 +8,34 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <cstdint>
 
 namespace qaextract::internal {
 namespace fs = std::filesystem;
+namespace {
+
+// Reads one line into *line without its "\n", keeping at most `limit`
+// bytes of it, so a 1 GB line costs no more memory than the limit. Sets
+// *consumed to the bytes taken from the stream (the whole line and its
+// break). False at the end of the input.
+bool ReadBoundedLine(std::istream& in, std::size_t limit, std::string* line, std::uint64_t* consumed) {
+  line->clear();
+  *consumed = 0;
+  char buffer[1 << 16];
+  for (;;) {
+    in.getline(buffer, sizeof buffer);
+    auto got = static_cast<std::size_t>(in.gcount());
+    const bool ended_by_break = !in.fail() && !in.eof();  // the break was taken, not stored
+    if (ended_by_break) --got;
+    *consumed += got + (ended_by_break ? 1 : 0);
+    if (line->size() < limit) line->append(buffer, std::min(got, limit - line->size()));
+    if (ended_by_break) return true;
+    if (in.eof() || in.bad()) return *consumed > 0;
+    in.clear();  // the buffer filled before the line ended: read on
+  }
+}
+
+}  // namespace
 
 InputCursor::InputCursor(std::vector<std::string> inputs, std::vector<std::string> include,
                          std::vector<std::string> exclude, std::uint64_t max_bytes,
@@ -116,17 +141,22 @@ void InputCursor::StartJsonlShard(const std::string& path) {
     // A line that began before the range belongs to the shard before.
     jsonl_->seekg(static_cast<std::streamoff>(jsonl_pos_ - 1));
     std::string rest;
-    std::getline(*jsonl_, rest);
-    jsonl_pos_ += rest.size();
+    std::uint64_t consumed = 0;
+    ReadBoundedLine(*jsonl_, 0, &rest, &consumed);
+    jsonl_pos_ += consumed - 1;
   }
 }
 
 bool InputCursor::NextFromJsonl(InputItem* item) {
   std::string line;
   const bool sharded = shard_count_ > 1;
-  while ((!sharded || jsonl_pos_ < jsonl_end_) && std::getline(*jsonl_, line)) {
+  // A record may hold an article of max_bytes_ plus its JSON escaping and
+  // other fields; one longer than twice that is refused unread.
+  const std::size_t limit = static_cast<std::size_t>(std::min<std::uint64_t>(max_bytes_ * 2 + 4096, SIZE_MAX / 2));
+  std::uint64_t consumed = 0;
+  while ((!sharded || jsonl_pos_ < jsonl_end_) && ReadBoundedLine(*jsonl_, limit + 1, &line, &consumed)) {
     const std::uint64_t start = jsonl_pos_;
-    jsonl_pos_ += line.size() + 1;
+    jsonl_pos_ += consumed;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are no records
     *item = InputItem{};
@@ -135,8 +165,14 @@ bool InputCursor::NextFromJsonl(InputItem* item) {
     // lines come before it, and an offset finds the record at once.
     item->path = jsonl_name_ + "@" + std::to_string(start);
     item->id = item->path;
-    item->data = std::move(line);
     item->jsonl = true;
+    if (line.size() > limit) {
+      item->error_code = "too-large";
+      item->error_message = "record is " + std::to_string(consumed) + " bytes, over the limit of " +
+                            std::to_string(limit) + " (twice --max-input-bytes, plus 4096)";
+      return true;
+    }
+    item->data = std::move(line);
     return true;
   }
   jsonl_ = nullptr;

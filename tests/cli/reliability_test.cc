@@ -146,3 +146,37 @@ TEST_CASE("Reliability: a batch over broken inputs accounts for every one") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Reliability: a JSONL record over the limit is an error record, read without holding it") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = WriteFile(dir + "/in.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(200000, 'x') +
+                                                          "\"}\n{\"id\": \"small\", \"text\": \"问：好吗？\\n答：好。\"}\n");
+  const testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --max-input-bytes 1000 --out " +
+                                                     Quote(dir + "/out.jsonl"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "inputs 2, ok 1, errors 1, skipped 0\n");
+  const nlohmann::json e = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/out.errors.jsonl"));
+  CHECK(e["error"] == "too-large");
+  CHECK(e["path"] == in + "@0");
+  CHECK(e["message"] == "record is 200026 bytes, over the limit of 6096 (twice --max-input-bytes, plus 4096)");
+  CHECK(nlohmann::json::parse(testing::ReadFileOrDie(dir + "/out.jsonl"))["id"] == "small");
+}
+
+TEST_CASE("Reliability: a rule file with 3,000 speakers loads and extracts") {
+  const std::string dir = testing::MakeTempDir();
+  std::string rules = "name: many\nspeakers:\n";
+  for (int i = 0; i < 3000; ++i)
+    rules += "  - {id: s" + std::to_string(i) + ", role: " + (i == 0 ? "interviewer" : "interviewee") +
+             ", markers: [Speaker" + std::to_string(i) + ", {regex: 'S" + std::to_string(i) + "x\\d'}]}\n";
+  WriteFile(dir + "/many.yaml", rules);
+  const std::string in = WriteFile(dir + "/a.txt", "Speaker0: hi?\nSpeaker2999: hello.\nS17x5: me too.\n");
+  const testing::RunResult r =
+      testing::RunQaextract("convert " + Quote(in) + " --rules " + Quote(dir + "/many.yaml") + " --summary -o " +
+                            Quote(dir + "/out.json"));
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == in + ": many (option), 3 speakers, 3 turns, 0 sections, 0 warnings\n");
+}
+
+}  // namespace qaextract
