@@ -106,23 +106,19 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
     if (!ec) return;
     dirs_.pop_back();
   }
+  // One file, or an input that cannot be read: an item unless another
+  // shard owns it (a missing input is reported by the first shard only).
+  const bool exists = !is_jsonl && fs::exists(path, ec);
+  if (exists ? !MyFile() : (shard_index_ > 0 && path != "-")) return;
   *item = InputItem{};
   item->seq = seq_++;
-  if (path == "-" && shard_count_ > 1) {
-    item->id = item->path = path;
+  item->id = item->path = path;
+  if (exists) {
+    ReadFile(path, item);
+  } else if (path == "-") {
     item->error_code = "unshardable";
     item->error_message = "standard input cannot be read in shards (--shard)";
-  } else if (!is_jsonl && fs::exists(path, ec)) {
-    if (!MyFile()) {
-      --seq_;
-      return;
-    }
-    ReadFile(path, item);
-  } else if (shard_index_ > 0) {
-    --seq_;  // reported once, by the first shard
-    return;
   } else {
-    item->id = item->path = path;
     item->error_code = "missing-input";
     item->error_message = "no such file or directory";
   }

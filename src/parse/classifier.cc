@@ -55,11 +55,11 @@ bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* la
   if (end == 0) return false;
   const std::string_view label = view.substr(0, end);
   static constexpr std::string_view kAsciiSpecial = "()*[]\"0123456789";
-  static constexpr std::string_view kWideSpecial[] = {"‘", "’", "“", "”", "「", "」",
-                                                      "『", "』", "【", "】", "〔", "〕"};
   if (label.find_first_of(kAsciiSpecial) != std::string_view::npos) return false;
-  for (std::string_view wide : kWideSpecial)
-    if (label.find(wide) != std::string_view::npos) return false;
+  // The quotes are 3-byte characters: look for each whole one.
+  for (std::string_view quotes : {kLabelOpenQuotes, kLabelCloseQuotes})
+    for (std::size_t q = 0; q < quotes.size(); q += 3)
+      if (label.find(quotes.substr(q, 3)) != std::string_view::npos) return false;
   if (CountCodePoints(label) > static_cast<std::size_t>(max_label_chars)) return false;
   const std::string_view after = view.substr(colon + 1);
   if (after.substr(0, 2) == "**" || after.substr(0, 3) == " **") return false;

@@ -33,9 +33,10 @@ void Override(std::optional<T>* to, const std::optional<T>& from) {
 // parenthesised descriptor, then a colon (full-width colons are ":" after
 // folding). Group 1 is the label, group 2 the descriptor.
 std::string LabelCandidatePattern(int max_label, int max_descriptor) {
-  const std::string open = "[‘“「『【〔\\[\"]";
-  const std::string close = "[’”」』】〕\\]\"]";
-  const std::string label_char = "[^:()*‘’“”「」『』【】〔〕\\[\\]\"]";
+  const std::string opens(kLabelOpenQuotes), closes(kLabelCloseQuotes);
+  const std::string open = "[" + opens + "\\[\"]";
+  const std::string close = "[" + closes + "\\]\"]";
+  const std::string label_char = "[^:()*" + opens + closes + "\\[\\]\"]";
   // An optional timestamp first: "[00:01:02] Name:", "(12:30) Name:".
   const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?";
   return "^" + timestamp + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +

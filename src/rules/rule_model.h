@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -126,6 +127,12 @@ enum class LineGroup {
   kTrailerLeadIn,
   kCount,
 };
+
+// The quotes and brackets that may open and close a speaker label
+// ("“暗涌”:", "【主持人】:"), besides ASCII [ ] and ". The label pattern
+// (rule_compile.cc) and the classifier's plain-label path share them.
+inline constexpr std::string_view kLabelOpenQuotes = "‘“「『【〔";
+inline constexpr std::string_view kLabelCloseQuotes = "’”」』】〕";
 
 struct CompiledRules {
   std::string name;

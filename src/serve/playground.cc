@@ -81,7 +81,11 @@ Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Play
   }
   RuleLoadOptions load;
   load.regex_max_mem = options.regex_max_mem;
-  if (options.rules_dir.empty()) return (*out = std::move(p)), RuleLibrary::LoadBuiltin(load, &(*out)->library_);
+  if (options.rules_dir.empty()) {
+    if (Status s = RuleLibrary::LoadBuiltin(load, &p->library_); !s.ok()) return s;
+    *out = std::move(p);
+    return Status::OK();
+  }
   if (Status s = RuleLibrary::LoadDirectory(options.rules_dir, load, &p->library_); !s.ok()) return s;
   std::vector<std::string> names;
   for (const auto& e : std::filesystem::directory_iterator(options.rules_dir))
