@@ -9,6 +9,7 @@
 #ifndef QAEXTRACT_INCLUDE_EMIT_H_
 #define QAEXTRACT_INCLUDE_EMIT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,11 @@ void WriteYaml(const Document& document, std::string* out);
 
 // Appends `document` in `format` to *out.
 void WriteDocument(const Document& document, Format format, std::string* out);
+
+// Writes `document` in `format` to `out` as it goes, in pieces of about
+// 64 KiB, so a large document is never held whole as text (`convert` writes
+// its output this way). Write errors are out's: check its state afterwards.
+void WriteDocument(const Document& document, Format format, std::ostream& out);
 
 }  // namespace qaextract
 

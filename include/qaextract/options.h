@@ -19,6 +19,12 @@ struct ExtractOptions {
   // Longest line accepted, in bytes; default 16 MiB.
   std::size_t max_line_bytes = 16u << 20;
 
+  // Most lines accepted in one article; default 1,000,000 (an interview has
+  // hundreds). Memory per line is bounded (a few hundred bytes while the
+  // article is labelled), so this bounds the memory of a huge article with
+  // tiny lines, which max_input_bytes alone does not.
+  std::size_t max_lines = 1'000'000;
+
   // Memory budget of each compiled pattern (RE2::Options::max_mem), in bytes;
   // default 8 MiB. A rule pattern that needs more is a rule error.
   std::int64_t regex_max_mem = 8 << 20;

@@ -163,7 +163,7 @@ Status AtomicFile::Flush() {
   return Status::OK();
 }
 
-Status AtomicFile::Write(const std::string& data) {
+Status AtomicFile::Write(std::string_view data) {
   lines_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
   if (zstd_) {
     frame_open_ = true;

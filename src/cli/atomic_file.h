@@ -34,7 +34,7 @@ class AtomicFile {
   Status OpenResumable(const std::string& path, std::uint64_t keep_bytes, bool resume);
   // Writes buffered data to the file.
   Status Flush();
-  Status Write(const std::string& data);
+  Status Write(std::string_view data);
   // Flushes, closes and renames the temporary file to `path`.
   Status Commit();
 

@@ -101,7 +101,8 @@ std::string Fingerprint(const BatchArgs& args) {
                         {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role}, {"lang", o.lang},
                         {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
-                        {"max_line_bytes", o.extract.max_line_bytes}}
+                        {"max_line_bytes", o.extract.max_line_bytes},
+                        {"max_lines", o.extract.max_lines}}
       .dump();
 }
 
@@ -247,6 +248,8 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--max-input-bytes", args->options.extract.max_input_bytes, "Largest input accepted")
       ->capture_default_str();
   sub->add_option("--max-line-bytes", args->options.extract.max_line_bytes, "Longest line accepted")
+      ->capture_default_str();
+  sub->add_option("--max-lines", args->options.extract.max_lines, "Most lines accepted in one article")
       ->capture_default_str();
   return [args] {
     args->command_line = CommandLine();

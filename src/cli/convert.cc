@@ -51,10 +51,9 @@ int RunConvert(const ConvertArgs& args) {
       s = Status::InputError({args.input, 0, 0}, std::to_string(problems.size()) +
                                                      " line(s) not accounted for in the document");
   }
-  std::string out;
   if (s.ok()) {
-    WriteDocument(doc, format, &out);
-    s = WriteOutput(args.output, out);
+    s = WriteOutput(args.output,
+                    [&](std::ostream& out) { WriteDocument(doc, format, out); });
   }
   if (s.ok() && args.summary) std::cerr << Summary(doc) << "\n";
   if (!s.ok()) return ReportFailure(s);
@@ -87,6 +86,9 @@ Runner SetupConvert(CLI::App* sub) {
       ->capture_default_str();
   sub->add_option("--max-line-bytes", args->options.max_line_bytes,
                   "Longest line accepted, in bytes")
+      ->capture_default_str();
+  sub->add_option("--max-lines", args->options.max_lines,
+                  "Most lines accepted in one article (bounds the memory of a huge article)")
       ->capture_default_str();
   return [args] { return RunConvert(*args); };
 }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <streambuf>
 
 namespace qaextract::cli {
 
@@ -39,6 +40,63 @@ Status WriteOutput(const std::string& path, const std::string& data) {
   if (s.ok()) s = file.Write(data);
   if (s.ok()) s = file.Commit();
   return s;
+}
+
+namespace {
+
+// A stream buffer that hands full buffers to an AtomicFile and keeps its
+// first error.
+class AtomicFileBuf : public std::streambuf {
+ public:
+  explicit AtomicFileBuf(AtomicFile* file) : file_(file) { setp(buf_, buf_ + sizeof buf_); }
+  Status status() const { return status_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    Drain();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return status_.ok() ? traits_type::not_eof(c) : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n >= static_cast<std::streamsize>(sizeof buf_)) {  // large pieces go straight through
+      Drain();
+      if (status_.ok()) status_ = file_->Write(std::string_view(s, static_cast<std::size_t>(n)));
+      return status_.ok() ? n : 0;
+    }
+    return std::streambuf::xsputn(s, n);
+  }
+  int sync() override {
+    Drain();
+    return status_.ok() ? 0 : -1;
+  }
+
+ private:
+  void Drain() {
+    const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+    if (n > 0 && status_.ok()) status_ = file_->Write(std::string_view(pbase(), n));
+    setp(buf_, buf_ + sizeof buf_);
+  }
+
+  AtomicFile* file_;
+  Status status_ = Status::OK();
+  char buf_[64 * 1024];
+};
+
+}  // namespace
+
+Status WriteOutput(const std::string& path, const std::function<void(std::ostream&)>& produce) {
+  AtomicFile file;
+  Status s = file.Open(path.empty() ? "-" : path);
+  if (!s.ok()) return s;
+  AtomicFileBuf buf(&file);
+  std::ostream stream(&buf);
+  produce(stream);
+  stream.flush();
+  if (!buf.status().ok()) return buf.status();
+  return file.Commit();
 }
 
 }  // namespace qaextract::cli

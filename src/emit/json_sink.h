@@ -4,11 +4,13 @@
 #define QAEXTRACT_SRC_EMIT_JSON_SINK_H_
 
 #include <cstdio>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "emit/tree_sink.h"
+#include "qaextract/emit.h"
 #include "text/decode.h"
 
 namespace qaextract::internal {
@@ -16,6 +18,17 @@ namespace qaextract::internal {
 class JsonSink : public TreeSink {
  public:
   JsonSink(bool pretty, std::string* out) : pretty_(pretty), out_(out) {}
+  // Streams to `stream`: *out is a buffer, handed to the stream whenever it
+  // holds kChunkBytes or more and at Finish().
+  JsonSink(bool pretty, std::string* buffer, std::ostream* stream)
+      : pretty_(pretty), out_(buffer), stream_(stream) {}
+
+  // Hands what is buffered to the stream (nothing without one).
+  void Finish() {
+    if (stream_ == nullptr) return;
+    stream_->write(out_->data(), static_cast<std::streamsize>(out_->size()));
+    out_->clear();
+  }
 
   void BeginMap() override { Open('{'); }
   void EndMap() override { Close('}'); }
@@ -30,6 +43,7 @@ class JsonSink : public TreeSink {
   void String(std::string_view value) override {
     BeforeValue();
     Quoted(value);
+    if (stream_ != nullptr && out_->size() >= kChunkBytes) Finish();
   }
   void Int(std::int64_t value) override {
     BeforeValue();
@@ -118,11 +132,17 @@ class JsonSink : public TreeSink {
     *out_ += '"';
   }
 
+  static constexpr std::size_t kChunkBytes = 64 * 1024;
+
   bool pretty_;
   std::string* out_;
+  std::ostream* stream_ = nullptr;
   std::vector<bool> depth_;  // per open container: has it items yet
   bool after_key_ = false;
 };
+
+// WriteJson to a stream, in pieces (WriteDocument's JSON half).
+void WriteJsonTo(const Document& document, const JsonOptions& options, std::ostream& out);
 
 }  // namespace qaextract::internal
 

@@ -11,4 +11,16 @@ void WriteJson(const Document& document, const JsonOptions& options, std::string
   *out += '\n';
 }
 
+namespace internal {
+
+void WriteJsonTo(const Document& document, const JsonOptions& options, std::ostream& out) {
+  std::string buffer;
+  JsonSink sink(options.pretty, &buffer, &out);
+  WalkDocument(document, &sink);
+  buffer += '\n';
+  sink.Finish();
+}
+
+}  // namespace internal
+
 }  // namespace qaextract

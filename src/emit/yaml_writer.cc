@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "emit/json_sink.h"
 #include "emit/tree_sink.h"
 #include "text/decode.h"
 #include "qaextract/emit.h"
@@ -59,6 +60,18 @@ void WriteYaml(const Document& document, std::string* out) {
   internal::WalkDocument(document, &sink);
   out->append(emitter.c_str(), emitter.size());
   *out += '\n';
+}
+
+void WriteDocument(const Document& document, Format format, std::ostream& out) {
+  if (format == Format::kJson) {
+    internal::WriteJsonTo(document, JsonOptions{}, out);
+    return;
+  }
+  YAML::Emitter emitter(out);  // yaml-cpp writes to the stream as it goes
+  emitter.SetIndent(2);
+  internal::YamlSink sink(&emitter);
+  internal::WalkDocument(document, &sink);
+  out << '\n';
 }
 
 Status ParseFormat(std::string_view name, Format* format) {

@@ -167,7 +167,7 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   std::string_view after = std::string_view(folded.view).substr(end);
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
-  label->candidate = std::move(m);
+  label->candidate = std::make_unique<MarkerMatch>(std::move(m));
   const std::string& key = label->candidate->key;
   int speaker = -1;
   std::string rule;

@@ -6,6 +6,7 @@
 #ifndef QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
 #define QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,8 +61,9 @@ struct LineLabel {
   std::vector<FieldHit> fields;
 
   // Any line that starts with "label:"; for kTurnStart the label is a
-  // speaker's marker and `speaker` says whose.
-  std::optional<MarkerMatch> candidate;
+  // speaker's marker and `speaker` says whose. Boxed: most lines have none,
+  // and a label per line is what bounds memory on huge inputs.
+  std::unique_ptr<MarkerMatch> candidate;
   int speaker = -1;  // kTurnStart: index into CompiledRules::speakers
 
   // kNumbered

@@ -8,7 +8,12 @@ namespace qaextract::internal {
 Status LabelLines(const Source& source, const CompiledRules& rules,
                   const ExtractOptions& options, LabelledText* out) {
   LabelledText result;
-  result.lines = SplitLines(source.text);
+  result.lines = SplitLines(source.text, options.max_lines);
+  if (result.lines.size() > options.max_lines) {
+    return Status::InputError(SourceLocation{source.path, 0, 0},
+                              "more than " + std::to_string(options.max_lines) +
+                                  " lines (--max-lines)");
+  }
   for (const Line& line : result.lines) {
     if (line.end - line.begin > options.max_line_bytes) {
       return Status::InputError(SourceLocation{source.path, line.number, 0},

@@ -2,11 +2,11 @@
 
 namespace qaextract::internal {
 
-std::vector<Line> SplitLines(std::string_view text) {
+std::vector<Line> SplitLines(std::string_view text, std::size_t max_lines) {
   std::vector<Line> lines;
   std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   int number = 1;
-  while (pos < text.size()) {
+  while (pos < text.size() && lines.size() <= max_lines) {
     // A plain loop: find_first_of tests every byte against the set with a
     // call, which showed in the batch profile.
     std::size_t brk = pos;

@@ -16,8 +16,10 @@ struct Line {
 
 // Splits `text` at "\n", "\r\n", "\r", U+2028 and U+2029. A leading UTF-8 byte-order mark is
 // not content. A final line break does not start another line; an empty text
-// has no lines.
-std::vector<Line> SplitLines(std::string_view text);
+// has no lines. Stops after `max_lines` + 1 lines, so a caller can refuse an
+// input with too many lines without first holding them all.
+std::vector<Line> SplitLines(std::string_view text,
+                             std::size_t max_lines = static_cast<std::size_t>(-1));
 
 }  // namespace qaextract::internal
 

@@ -98,6 +98,18 @@ TEST_CASE("Reliability: past --max-line-bytes or --max-input-bytes, a clear erro
   CHECK(r.err == in + ": error: input is 513 bytes, over the limit of 100 (--max-input-bytes)\n");
 }
 
+TEST_CASE("Reliability: past --max-lines, a clear error before the lines are held") {
+  const std::string dir = testing::MakeTempDir();
+  // 3 million empty lines: 3 MB of input that would cost ~1 GB as lines.
+  const std::string in = WriteFile(dir + "/newlines.txt", std::string(3'000'000, '\n'));
+  testing::RunResult r = testing::RunQaextract("convert " + Quote(in) + " -o " + Quote(dir + "/out.json"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == in + ": error: more than 1000000 lines (--max-lines)\n");
+  CHECK_FALSE(std::filesystem::exists(dir + "/out.json"));
+  r = testing::RunQaextract("convert " + Quote(in) + " --max-lines 3000000 --summary -o " + Quote(dir + "/out.json"));
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("Reliability: 200,000 short lines are extracted whole") {
   const std::string dir = testing::MakeTempDir();
   const std::string rules = WriteFile(dir + "/qa.yaml", kQaRules);

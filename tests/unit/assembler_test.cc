@@ -150,6 +150,18 @@ TEST_CASE("Extract: an over-long line is an error naming the line") {
         "long.txt:2: error: line is 100 bytes, over the limit of 50 (--max-line-bytes)");
 }
 
+TEST_CASE("Extract: more lines than max_lines is an error, at the limit is not") {
+  Source source;
+  REQUIRE(DecodeSource("Q: a\nA: b\n\n\nQ: c\n", "many.txt", {}, &source).ok());
+  ExtractOptions options;
+  options.max_lines = 4;
+  Document doc;
+  CHECK(Extract(source, Rules(), options, &doc).ToString() ==
+        "many.txt: error: more than 4 lines (--max-lines)");
+  options.max_lines = 5;
+  CHECK(Extract(source, Rules(), options, &doc).ok());
+}
+
 }  // namespace qaextract
 
 namespace qaextract {

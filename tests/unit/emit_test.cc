@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -109,6 +111,37 @@ TEST_CASE("WriteYaml: the samples parse back to the same model as the JSON") {
     WriteJson(doc, JsonOptions{}, &json);
     WriteYaml(doc, &yaml);
     CHECK(ToJson(YAML::Load(yaml)) == nlohmann::json::parse(json));
+  }
+}
+
+TEST_CASE("WriteDocument to a stream: the same text as to a string, in pieces") {
+  RuleLibrary library;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
+  Source source;
+  REQUIRE(ReadSource(testing::SourcePath("samples/zh-anyong-interview-v1.txt"), {}, &source).ok());
+  Document doc;
+  REQUIRE(ExtractWithLibrary(source, library, {}, &doc).ok());
+  const std::vector<Turn> turns = doc.turns;
+  for (int i = 0; i < 4; ++i) doc.turns.insert(doc.turns.end(), turns.begin(), turns.end());
+  // A stream buffer that counts the writes it is handed.
+  struct CountingBuf : std::stringbuf {
+    int writes = 0;
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+      ++writes;
+      return std::stringbuf::xsputn(s, n);
+    }
+  };
+  for (Format format : {Format::kJson, Format::kYaml}) {
+    std::string whole;
+    WriteDocument(doc, format, &whole);
+    CountingBuf buf;
+    std::ostream out(&buf);
+    WriteDocument(doc, format, out);
+    CHECK(buf.str() == whole);
+    if (format == Format::kJson) {
+      REQUIRE(whole.size() > 2 * 64 * 1024);
+      CHECK(buf.writes >= 2);  // handed over in pieces, not at the end
+    }
   }
 }
 
