@@ -102,6 +102,9 @@ struct BatchSinks {
   std::function<Status(const std::string& jsonl_record)> errors;
   // Optional: told of each input's outcome once its records are written.
   std::function<Status(const ArticleOutcome&)> outcome;
+  // Optional: takes each duplicate pair as it is found (in input order),
+  // instead of BatchStats::duplicates holding them all.
+  std::function<Status(const DuplicatePair&)> duplicate;
 };
 
 struct BatchStats {
@@ -110,7 +113,8 @@ struct BatchStats {
   std::uint64_t records = 0;    // output records written
   std::map<std::string, std::uint64_t> turns_by_role;
   std::map<std::string, std::uint64_t> errors_by_code;
-  std::vector<DuplicatePair> duplicates;
+  std::uint64_t duplicate_count = 0;
+  std::vector<DuplicatePair> duplicates;  // unless BatchSinks::duplicate took them
   std::vector<std::string> rules;  // "name sha256" of every rule set used
   bool stopped = false;            // BatchOptions::stop ended the run early
 };

@@ -23,6 +23,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "batch/dedup.h"
 #include "batch/inputs.h"
 #include "batch/views.h"
 #include "emit/json_sink.h"
@@ -44,10 +45,6 @@ Status ParseView(const std::string& name, View* view) {
 namespace internal {
 namespace {
 
-constexpr std::size_t kSketchSize = 128;     // bottom-k MinHash of character bigrams
-constexpr double kNearDuplicate = 0.12;      // estimated Jaccard of bigrams, same speakers
-constexpr double kTurnCountSlack = 0.25;     // near duplicates have similar turn counts
-
 struct Result {
   InputItem item;
   std::uint64_t bytes = 0;                 // size of the input as read
@@ -62,52 +59,6 @@ struct Result {
   std::string rules;                       // "name sha256"
   std::string lang;                        // guessed, when --lang asks
 };
-
-std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-// Bottom-k sketch of the character bigrams of the folded turn texts: spun
-// copies of one interview share far more bigrams than different interviews.
-std::vector<std::uint64_t> Sketch(const Document& doc) {
-  std::vector<std::uint64_t> hashes;
-  for (const Turn& t : doc.turns) {
-    const std::u32string cps = DecodeUtf8(FoldKey(t.text));
-    for (std::size_t i = 1; i < cps.size(); ++i)
-      hashes.push_back(Mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
-  }
-  // The k smallest distinct hashes. Select the 2k smallest and sort only
-  // those (sorting every bigram hash dominated the batch profile); when
-  // repeats leave fewer than k distinct among them, sort everything.
-  std::vector<std::uint64_t> smallest = hashes;
-  const std::size_t keep = std::min(smallest.size(), 2 * kSketchSize);
-  if (keep > 0)
-    std::nth_element(smallest.begin(), smallest.begin() + static_cast<std::ptrdiff_t>(keep - 1), smallest.end());
-  smallest.resize(keep);
-  std::sort(smallest.begin(), smallest.end());
-  smallest.erase(std::unique(smallest.begin(), smallest.end()), smallest.end());
-  if (smallest.size() < kSketchSize && keep < hashes.size()) {
-    std::sort(hashes.begin(), hashes.end());
-    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-    smallest = std::move(hashes);
-  }
-  if (smallest.size() > kSketchSize) smallest.resize(kSketchSize);
-  return smallest;
-}
-
-double EstimateJaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  std::vector<std::uint64_t> merged;
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged));
-  if (merged.size() > kSketchSize) merged.resize(kSketchSize);
-  if (merged.empty()) return 0;
-  int both = 0;
-  for (std::uint64_t h : merged)
-    both += std::binary_search(a.begin(), a.end(), h) && std::binary_search(b.begin(), b.end(), h);
-  return static_cast<double>(both) / static_cast<double>(merged.size());
-}
 
 std::string ErrorRecord(const std::string& id, const std::string& path, const std::string& code,
                         const std::string& message, const char* status) {
@@ -231,74 +182,49 @@ class Writer {
   // its outcome.
   Status Write(const Result& r);
   // Takes in the outcome of an article written by an interrupted run.
-  void Replay(const ArticleOutcome& o) {
-    Account(o);
-    Remember(o);
+  Status Replay(const ArticleOutcome& o) {
+    Status s = Account(o);
+    duplicates_.Remember(o);
+    return s;
   }
   void Progress(bool final);
 
  private:
-  // The earlier article `o` duplicates, if any. No side effects.
-  std::optional<DuplicatePair> FindDuplicate(const ArticleOutcome& o) const;
-  // Keeps what duplicate detection needs of `o` for later articles.
-  void Remember(const ArticleOutcome& o);
   // Adds `o` to the totals.
-  void Account(const ArticleOutcome& o);
+  Status Account(const ArticleOutcome& o);
 
   const BatchOptions& options_;
   const BatchSinks& sinks_;
   BatchStats* stats_;
-  std::unordered_map<std::string, std::string> digests_;  // text digest -> first id
-  struct Seen {
-    std::string id;
-    int turns;
-    std::vector<std::uint64_t> sketch;
-  };
-  std::unordered_map<std::string, std::vector<Seen>> by_speakers_;
+  DuplicateDetector duplicates_;
   std::set<std::string> rules_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_progress_ = start_;
 };
 
-std::optional<DuplicatePair> Writer::FindDuplicate(const ArticleOutcome& o) const {
-  if (auto it = digests_.find(o.digest); it != digests_.end())
-    return DuplicatePair{o.id, it->second, "exact", 1};
-  if (o.sketch.empty() || o.turns < 4) return std::nullopt;
-  auto bucket = by_speakers_.find(o.speakers_key);
-  if (bucket == by_speakers_.end()) return std::nullopt;
-  for (const Seen& s : bucket->second) {
-    const double slack = kTurnCountSlack * std::max(s.turns, o.turns);
-    if (std::abs(s.turns - o.turns) > slack) continue;
-    const double j = EstimateJaccard(s.sketch, o.sketch);
-    if (j >= kNearDuplicate) return DuplicatePair{o.id, s.id, "near", j};
-  }
-  return std::nullopt;
-}
-
-void Writer::Remember(const ArticleOutcome& o) {
-  if (o.status == "error") return;
-  digests_.emplace(o.digest, o.id);
-  if (!o.duplicate && !o.sketch.empty() && o.turns >= 4)
-    by_speakers_[o.speakers_key].push_back(Seen{o.id, o.turns, o.sketch});
-}
-
-void Writer::Account(const ArticleOutcome& o) {
+Status Writer::Account(const ArticleOutcome& o) {
   ++stats_->inputs;
   stats_->bytes += o.bytes;
   if (o.status == "error") {
     ++stats_->errors;
     ++stats_->errors_by_code[o.code];
-    return;
+    return Status::OK();
   }
   if (rules_.insert(o.rules).second) stats_->rules.push_back(o.rules);
-  if (o.duplicate) stats_->duplicates.push_back(*o.duplicate);
+  Status s;
+  if (o.duplicate) {
+    ++stats_->duplicate_count;
+    if (sinks_.duplicate) s = sinks_.duplicate(*o.duplicate);
+    else stats_->duplicates.push_back(*o.duplicate);
+  }
   if (o.status == "skipped") {
     ++stats_->skipped;
-    return;
+    return s;
   }
   ++stats_->ok;
   for (const auto& [role, n] : o.turns_by_role) stats_->turns_by_role[role] += n;
   stats_->records += o.records;
+  return s;
 }
 
 Status Writer::Write(const Result& r) {
@@ -317,7 +243,7 @@ Status Writer::Write(const Result& r) {
     o.speakers_key = r.speakers_key;
     o.turns = r.turns;
     o.sketch = r.sketch;
-    o.duplicate = FindDuplicate(o);
+    o.duplicate = duplicates_.Find(o);
     std::string skip;
     if (o.duplicate && options_.dedup) {
       o.code = "duplicate";
@@ -339,8 +265,8 @@ Status Writer::Write(const Result& r) {
       if (!r.records.empty()) s = sinks_.records(r.records);
     }
   }
-  Account(o);
-  Remember(o);
+  if (Status a = Account(o); s.ok()) s = a;
+  duplicates_.Remember(o);
   if (s.ok() && sinks_.outcome) s = sinks_.outcome(o);
   return s;
 }
@@ -368,7 +294,8 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
   internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes,
                                options.shard_index, options.shard_count);
   internal::Writer writer(options, sinks, stats);
-  for (const ArticleOutcome& o : options.resume_from) writer.Replay(o);
+  for (const ArticleOutcome& o : options.resume_from)
+    if (Status s = writer.Replay(o); !s.ok()) return s;
   // The interrupted run's inputs are passed over in order, not extracted again.
   for (std::size_t i = 0; i < options.resume_from.size(); ++i) {
     internal::InputItem skipped;

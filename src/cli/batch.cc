@@ -75,7 +75,8 @@ nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFi
   }
   m["inputs"] = {{"paths", args.inputs}, {"count", stats.inputs}, {"bytes", stats.bytes}};
   m["counts"] = {{"inputs", stats.inputs}, {"ok", stats.ok}, {"errors", stats.errors},
-                 {"skipped", stats.skipped}, {"records", stats.records}};
+                 {"skipped", stats.skipped}, {"records", stats.records},
+                 {"duplicates", stats.duplicate_count}};
   m["errors_by_code"] = stats.errors_by_code;
   m["turns_by_role"] = stats.turns_by_role;
   m["outputs"] = nlohmann::json::array();
@@ -84,12 +85,38 @@ nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFi
     m["outputs"].push_back({{"path", f->path()}, {"records", f->lines()}, {"bytes", f->bytes()},
                             {"sha256", f->sha256()}});
   }
-  m["duplicates"] = nlohmann::json::array();
-  for (const DuplicatePair& d : stats.duplicates) {
-    m["duplicates"].push_back({{"id", d.id}, {"duplicate_of", d.duplicate_of}, {"kind", d.kind},
-                               {"similarity", std::round(d.similarity * 1000) / 1000}});
-  }
   return m;
+}
+
+// The manifest's text: `m` with "duplicates" added as its last field, one
+// pair a line. The pairs are written one at a time rather than built as a
+// JSON tree: a corpus of near copies has as many pairs as articles.
+// The pairs were spilled to `pairs` (one JSON object a line) as they were
+// found.
+void WriteManifest(const nlohmann::json& m, FILE* pairs, std::ostream& out) {
+  std::string text = m.dump(2);
+  text.pop_back();  // the closing brace
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  out << text << ",\n  \"duplicates\": [";
+  std::rewind(pairs);
+  char buf[4096];
+  bool first = true, line_start = true;
+  while (std::fgets(buf, sizeof buf, pairs) != nullptr) {
+    std::string_view piece(buf);
+    const bool ends_line = !piece.empty() && piece.back() == '\n';
+    if (ends_line) piece.remove_suffix(1);
+    if (line_start) out << (first ? "\n    " : ",\n    ");
+    out << piece;
+    first = false;
+    line_start = ends_line;
+  }
+  out << (first ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+std::string PairJson(const DuplicatePair& d) {
+  const nlohmann::json pair = {{"id", d.id}, {"duplicate_of", d.duplicate_of}, {"kind", d.kind},
+                               {"similarity", std::round(d.similarity * 1000) / 1000}};
+  return pair.dump() + "\n";
 }
 
 // What makes a run the same run for --resume: its inputs and every option
@@ -180,6 +207,16 @@ int RunBatchCommand(BatchArgs& args) {
       return journal.Due() ? checkpoint() : Status::OK();
     };
   }
+  // Duplicate pairs wait in an unnamed temporary file for the manifest
+  // rather than in memory: a corpus of near copies has a pair per article.
+  std::unique_ptr<FILE, int (*)(FILE*)> pairs(std::tmpfile(), &std::fclose);
+  if (!pairs) return ReportFailure(Status::InputError({"<tmpfile>", 0, 0}, "cannot create a temporary file"));
+  sinks.duplicate = [&pairs](const DuplicatePair& d) {
+    const std::string line = PairJson(d);
+    if (std::fwrite(line.data(), 1, line.size(), pairs.get()) != line.size())
+      return Status::InputError({"<tmpfile>", 0, 0}, "cannot write the duplicate report");
+    return Status::OK();
+  };
   const ExtractOptions extract_options = args.options.extract;
   const ExtractFunction extract = [&rules, extract_options](const Source& source, Document* doc) {
     return rules.Extract(source, extract_options, doc);
@@ -206,7 +243,8 @@ int RunBatchCommand(BatchArgs& args) {
   if (!args.manifest.empty()) {
     const nlohmann::json m = Manifest(args, stats, to_stdout ? nullptr : &out,
                                       separate_errors ? &errors : nullptr, seconds);
-    if (s = WriteOutput(args.manifest, m.dump(2) + "\n"); !s.ok()) return ReportFailure(s);
+    s = WriteOutput(args.manifest, [&](std::ostream& o) { WriteManifest(m, pairs.get(), o); });
+    if (!s.ok()) return ReportFailure(s);
   }
   if (!args.quiet || stats.errors > 0) {
     std::cerr << "inputs " << stats.inputs << ", ok " << stats.ok << ", errors " << stats.errors
