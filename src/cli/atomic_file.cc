@@ -96,6 +96,7 @@ Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_byt
     left -= want;
   }
   bytes_ = keep_bytes;
+  if (!zstd_) written_ = keep_bytes;
   if (zstd_) {
     if (Status s = CountKeptZstdLines(keep_bytes); !s.ok()) return s;
   }
@@ -126,6 +127,7 @@ Status AtomicFile::CountKeptZstdLines(std::uint64_t keep_bytes) {
         break;
       }
       lines_ += static_cast<std::uint64_t>(std::count(out.data(), out.data() + output.pos, '\n'));
+      written_ += output.pos;
     }
   }
   ZSTD_freeDCtx(dctx);
@@ -164,6 +166,7 @@ Status AtomicFile::Flush() {
 }
 
 Status AtomicFile::Write(std::string_view data) {
+  written_ += data.size();
   lines_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
   if (zstd_) {
     frame_open_ = true;

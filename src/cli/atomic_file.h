@@ -41,6 +41,7 @@ class AtomicFile {
   const std::string& path() const { return path_; }
   std::uint64_t bytes() const { return bytes_; }  // on disk (compressed, for .zst)
   std::uint64_t lines() const { return lines_; }  // newlines written (before compression)
+  std::uint64_t written() const { return written_; }  // bytes written (before compression)
   std::string sha256() { return digest_ ? digest_->HexDigest() : ""; }  // after Commit; once
 
  private:
@@ -58,7 +59,7 @@ class AtomicFile {
   bool stdout_ = false;
   bool in_place_ = false;
   bool resumable_ = false;
-  std::uint64_t bytes_ = 0, lines_ = 0;
+  std::uint64_t bytes_ = 0, lines_ = 0, written_ = 0;
   std::unique_ptr<internal::Sha256> digest_;
 };
 

@@ -24,6 +24,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/rules_choice.h"
+#include "cli/sharded_output.h"
 #include "qaextract/batch.h"
 #include "qaextract/qaextract.h"
 
@@ -40,6 +41,7 @@ struct BatchArgs {
   bool quiet = false;
   bool resume = false;
   std::string shard;  // "K/N"
+  std::uint64_t shard_size = 0;  // bytes a output file; 0: one file
   BatchOptions options;
   std::string command_line;
 };
@@ -60,7 +62,7 @@ std::string Now() {
   return buf;
 }
 
-nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFile* out,
+nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, const ShardedOutput* out,
                         AtomicFile* errors, double seconds) {
   nlohmann::json m;
   m["tool"] = {{"name", "qaextract"}, {"version", QAEXTRACT_VERSION}};
@@ -80,19 +82,21 @@ nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, AtomicFi
   m["errors_by_code"] = stats.errors_by_code;
   m["turns_by_role"] = stats.turns_by_role;
   m["outputs"] = nlohmann::json::array();
-  for (AtomicFile* f : {out, errors}) {
-    if (f == nullptr) continue;
-    m["outputs"].push_back({{"path", f->path()}, {"records", f->lines()}, {"bytes", f->bytes()},
-                            {"sha256", f->sha256()}});
+  if (out != nullptr) {
+    for (const ShardedOutput::FileInfo& f : out->files())
+      m["outputs"].push_back({{"path", f.path}, {"records", f.records}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+  }
+  if (errors != nullptr) {
+    m["outputs"].push_back({{"path", errors->path()}, {"records", errors->lines()}, {"bytes", errors->bytes()},
+                            {"sha256", errors->sha256()}});
   }
   return m;
 }
 
 // The manifest's text: `m` with "duplicates" added as its last field, one
-// pair a line. The pairs are written one at a time rather than built as a
-// JSON tree: a corpus of near copies has as many pairs as articles.
-// The pairs were spilled to `pairs` (one JSON object a line) as they were
-// found.
+// pair a line, copied from `pairs` (one JSON object a line, spilled there as
+// they were found) rather than built as a JSON tree: a corpus of near
+// copies has as many pairs as articles.
 void WriteManifest(const nlohmann::json& m, FILE* pairs, std::ostream& out) {
   std::string text = m.dump(2);
   text.pop_back();  // the closing brace
@@ -129,7 +133,8 @@ std::string Fingerprint(const BatchArgs& args) {
                         {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
                         {"max_line_bytes", o.extract.max_line_bytes},
-                        {"max_lines", o.extract.max_lines}}
+                        {"max_lines", o.extract.max_lines},
+                        {"shard_size", args.shard_size}}
       .dump();
 }
 
@@ -173,6 +178,8 @@ int RunBatchCommand(BatchArgs& args) {
   if (!s.ok()) return ReportFailure(s);
   if (args.resume && to_stdout)
     return ReportFailure(Status::UsageError("--resume needs --out to name a file"));
+  if (args.shard_size > 0 && to_stdout)
+    return ReportFailure(Status::UsageError("--shard-size needs --out to name a file"));
   // Output to files keeps a journal beside it, so the run can be resumed.
   BatchJournal journal;
   JournalState resumed;
@@ -182,8 +189,10 @@ int RunBatchCommand(BatchArgs& args) {
   if (!s.ok()) return ReportFailure(s);
   args.options.resume_from = std::move(resumed.outcomes);
 
-  AtomicFile out, errors;
-  if (s = out.OpenResumable(args.out, resumed.out_bytes, args.resume); !s.ok()) return ReportFailure(s);
+  ShardedOutput out;
+  AtomicFile errors;
+  if (s = out.Open(args.out, args.shard_size, resumed.out_shard, resumed.out_bytes, args.resume); !s.ok())
+    return ReportFailure(s);
   const bool separate_errors = !args.errors.empty();
   if (separate_errors && !(s = errors.OpenResumable(args.errors, resumed.error_bytes, args.resume)).ok())
     return ReportFailure(s);
@@ -198,7 +207,7 @@ int RunBatchCommand(BatchArgs& args) {
   const auto checkpoint = [&]() -> Status {
     Status f = out.Flush();
     if (f.ok() && separate_errors) f = errors.Flush();
-    if (f.ok()) f = journal.Checkpoint(out.bytes(), separate_errors ? errors.bytes() : 0);
+    if (f.ok()) f = journal.Checkpoint(out.shard(), out.bytes(), separate_errors ? errors.bytes() : 0);
     return f;
   };
   if (!to_stdout) {
@@ -278,6 +287,10 @@ Runner SetupBatch(CLI::App* sub) {
                   "Process only shard K of N (K/N): a byte range of each JSONL file, aligned "
                   "to line starts (the shards' outputs, concatenated in order, are the whole "
                   "run's), and every N-th file of file and directory inputs");
+  sub->add_option("--shard-size", args->shard_size,
+                  "Split the output into files of about this size (before compression; 100M, 1G): "
+                  "OUT-00000.jsonl, OUT-00001.jsonl, ...")
+      ->transform(CLI::AsSizeValue(false));
   sub->add_flag("--resume", args->resume,
                 "Continue an interrupted run of the same command (from the journal beside --out)");
   sub->add_flag("--quiet", args->quiet, "No progress and no closing line unless there are errors");

@@ -92,6 +92,7 @@ Status BatchJournal::Resume(const std::string& path, const std::string& fingerpr
     } else {
       try {
         for (const nlohmann::json& o : j.at("outcomes")) state->outcomes.push_back(FromJson(o));
+        state->out_shard = j.value("out_shard", std::size_t{0});
         state->out_bytes = j.at("out").get<std::uint64_t>();
         state->error_bytes = j.at("errors").get<std::uint64_t>();
       } catch (const nlohmann::json::exception&) {
@@ -115,13 +116,13 @@ bool BatchJournal::Due() const {
          (!pending_.empty() && std::chrono::steady_clock::now() - last_ >= kCheckpointInterval);
 }
 
-Status BatchJournal::Checkpoint(std::uint64_t out_bytes, std::uint64_t error_bytes) {
+Status BatchJournal::Checkpoint(std::size_t out_shard, std::uint64_t out_bytes, std::uint64_t error_bytes) {
   last_ = std::chrono::steady_clock::now();
   if (pending_.empty()) return Status::OK();
   nlohmann::json outcomes = nlohmann::json::array();
   for (const ArticleOutcome& o : pending_) outcomes.push_back(ToJson(o));
   pending_.clear();
-  return WriteLine(file_, path_, {{"out", out_bytes}, {"errors", error_bytes}, {"outcomes", outcomes}});
+  return WriteLine(file_, path_, {{"out_shard", out_shard}, {"out", out_bytes}, {"errors", error_bytes}, {"outcomes", outcomes}});
 }
 
 void BatchJournal::Remove() {

@@ -4,8 +4,9 @@
 // an uninterrupted run would (same records, totals and duplicate report).
 //
 // Format: JSON lines. A header {"journal": 1, "run": FINGERPRINT}, then
-// checkpoints {"out": BYTES, "errors": BYTES, "outcomes": [...]}, each
-// written after both output files were flushed to at least BYTES, so the
+// checkpoints {"out_shard": N, "out": BYTES, "errors": BYTES, "outcomes":
+// [...]}, each written after both output files were flushed to at least
+// BYTES (of output shard N: earlier shards are complete), so the
 // journal never claims more than the disk holds. A torn last line (the
 // process died while writing it) is ignored: its outcomes are redone.
 #ifndef QAEXTRACT_SRC_CLI_BATCH_JOURNAL_H_
@@ -25,7 +26,8 @@ namespace qaextract::cli {
 // What an interrupted run left, as its journal says.
 struct JournalState {
   std::vector<ArticleOutcome> outcomes;  // inputs done, in order
-  std::uint64_t out_bytes = 0;           // complete bytes of the output
+  std::size_t out_shard = 0;             // the output file being written (--shard-size)
+  std::uint64_t out_bytes = 0;           // complete bytes of that output file
   std::uint64_t error_bytes = 0;         // and of the error file
 };
 
@@ -46,7 +48,7 @@ class BatchJournal {
   bool Due() const;
   // Writes the buffered outcomes with the output sizes. REQUIRES: the
   // outputs were flushed to those sizes.
-  Status Checkpoint(std::uint64_t out_bytes, std::uint64_t error_bytes);
+  Status Checkpoint(std::size_t out_shard, std::uint64_t out_bytes, std::uint64_t error_bytes);
   // Deletes the journal (the run completed).
   void Remove();
 

@@ -383,3 +383,82 @@ TEST_CASE("batch --lang keeps the articles in that language, the others are skip
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+// "dir/name.jsonl" -> "dir/name-0000N.jsonl"
+std::size_t CountLinesIn(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+std::string ShardName(const std::string& dir, const std::string& name, std::size_t i, const std::string& ext) {
+  char number[16];
+  std::snprintf(number, sizeof number, "-%05zu", i);
+  return dir + "/" + name + number + ext;
+}
+
+TEST_CASE("batch --shard-size: compressed shards keep .jsonl.zst whole") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 2);
+  REQUIRE(testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/z.jsonl.zst") +
+                                " --shard-size 1 --quiet").exit_code == 0);
+  std::string joined;
+  for (std::size_t i = 0; i < 8; ++i) joined += Unzstd(ShardName(dir, "z", i, ".jsonl.zst"));
+  CHECK_FALSE(std::filesystem::exists(ShardName(dir, "z", 8, ".jsonl.zst")));
+  CHECK(CountLinesIn(joined) == 8);  // one article a file at a shard size of one byte
+}
+
+TEST_CASE("batch --shard-size: files of about that size that concatenate to the whole output, resumable") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 300);  // 1,200 articles, ~25 MB of documents
+  REQUIRE(testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/whole.jsonl") + " --quiet")
+              .exit_code == 0);
+  const auto outputs = [&](const std::string& name) {
+    return nlohmann::json::parse(testing::ReadFileOrDie(dir + "/" + name + ".manifest.json"))["outputs"];
+  };
+  const std::vector<std::string> sharded{"batch", in, "--out", dir + "/sharded.jsonl", "--shard-size", "2M",
+                                         "--jobs", "2", "--quiet"};
+  std::string command;
+  for (const std::string& a : sharded) command += Quote(a) + " ";
+  REQUIRE(testing::RunQaextract(command).exit_code == 0);
+  const nlohmann::json files = outputs("sharded");
+  REQUIRE(files.size() > 3);  // the shards, then the error file
+  std::string joined;
+  std::uint64_t records = 0;
+  for (std::size_t i = 0; i + 1 < files.size(); ++i) {
+    CAPTURE(i);
+    CHECK(files[i]["path"] == ShardName(dir, "sharded", i, ".jsonl"));
+    const std::string text = testing::ReadFileOrDie(files[i]["path"].get<std::string>());
+    CHECK(text.size() == files[i]["bytes"].get<std::uint64_t>());
+    if (i + 2 < files.size()) {  // every shard but the last is full: 2 MiB and at most one article more
+      CHECK(text.size() >= (2u << 20));
+      CHECK(text.size() < (2u << 20) + (1u << 20));
+    }
+    records += files[i]["records"].get<std::uint64_t>();
+    joined += text;
+  }
+  CHECK(records == 1200);
+  CHECK(joined == testing::ReadFileOrDie(dir + "/whole.jsonl"));
+  CHECK(files.back()["path"] == dir + "/sharded.errors.jsonl");
+
+  // Killed midway and resumed: the same files, digests and counts.
+  std::vector<std::string> killed = sharded;
+  killed[3] = dir + "/killed.jsonl";
+  const int status = InterruptAfterCheckpoint(dir + "/killed.journal", killed, SIGKILL);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(std::filesystem::exists(ShardName(dir, "killed", 0, ".jsonl")));  // shards done before the kill
+  CHECK_FALSE(std::filesystem::exists(ShardName(dir, "killed", files.size() - 2, ".jsonl")));
+  command.clear();
+  for (const std::string& a : killed) command += Quote(a) + " ";
+  REQUIRE(testing::RunQaextract(command + "--resume").exit_code == 0);
+  nlohmann::json resumed = outputs("killed");
+  REQUIRE(resumed.size() == files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    CAPTURE(i);
+    CHECK(resumed[i]["sha256"] == files[i]["sha256"]);
+    CHECK(resumed[i]["records"] == files[i]["records"]);
+    if (i + 1 < files.size()) CHECK_FALSE(std::filesystem::exists(ShardName(dir, "killed", i, ".jsonl") + ".partial"));
+  }
+}
+
+}  // namespace qaextract
