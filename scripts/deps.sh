@@ -13,7 +13,7 @@ packages=(
   libcli11-dev      # command line
   nlohmann-json3-dev # parsing JSON (tests, JSONL input)
   doctest-dev       # unit tests
-  libssl-dev        # SHA-256 digests (libcrypto)
+  nettle-dev        # SHA-256 digests (small, SHA instructions; not libcrypto: start-up time)
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   libsimdjson-dev   # JSONL input records; UTF-8 validation
   libcpp-httplib-dev # qaextract serve (HTTP server)

@@ -33,6 +33,7 @@ namespace qaextract {
 
 namespace internal {
 struct CompiledRules;
+struct DeferredRules;
 }  // namespace internal
 
 struct RuleLoadOptions {
@@ -87,17 +88,23 @@ class RuleSet {
   // file has no `match:`), otherwise the number of patterns that matched.
   int MatchScore(const Source& source) const;
 
-  // The compiled form, for the extractor. REQUIRES: loaded().
-  const internal::CompiledRules& compiled() const { return *impl_; }
+  // The compiled form, for the extractor. REQUIRES: loaded(). Sets of the
+  // built-in library are compiled on first use (thread-safe).
+  const internal::CompiledRules& compiled() const;
 
  private:
   friend class RuleLibrary;  // loads many sets through one shared loader
+  // Everything; or, with deferred_, what selection needs (CompileSelection).
   std::shared_ptr<const internal::CompiledRules> impl_;
+  std::shared_ptr<internal::DeferredRules> deferred_;
 };
 
 class RuleLibrary {
  public:
-  // The rule files built into the library.
+  // The rule files built into the library. Each set is parsed and its
+  // `match:` compiled now, the rest on first use: the built-in files are
+  // known to compile (the test suite compiles each), and a `convert` needs
+  // only the one set that fits.
   static Status LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out);
   // Every *.yaml file in `dir` (not recursive), plus the built-in "generic"
   // set as the fallback when `dir` has none called "generic".

@@ -19,11 +19,6 @@ void SetCommandLine(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) line += (i ? " " : "") + std::string(argv[i]);
 }
 const std::string& CommandLine() { return CommandLineStorage(); }
-
-int ReportFailure(const qaextract::Status& s) {
-  std::cerr << s.ToString() << "\n";
-  return static_cast<int>(s.exit_code());
-}
 }  // namespace qaextract::cli
 
 int main(int argc, char** argv) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/serve.h"
 #include "serve/playground.h"
 
 namespace qaextract::cli {
@@ -89,7 +90,7 @@ int RunServe(const ServeArgs& args) {
 
 }  // namespace
 
-Runner SetupServe(CLI::App* sub) {
+Runner SetupPlaygroundServer(CLI::App* sub) {
   auto args = std::make_shared<ServeArgs>();
   sub->add_option("FILE", args->files, "Articles the page may open");
   sub->add_option("--port", args->port, "Port (0: any free port)")->capture_default_str();

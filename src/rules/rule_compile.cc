@@ -245,7 +245,7 @@ RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
   return merged;
 }
 
-Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
+Status CompileSelection(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
   CompiledRules c;
   c.name = spec.name;
   c.description = spec.description;
@@ -258,6 +258,13 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   c.sha256 = Sha256Hex(digest_parts);
   Status s = CompileAll(spec.match_any, compiler, &c.match_any);
   if (s.ok()) s = CompileAll(spec.match_all, compiler, &c.match_all);
+  if (s.ok()) *out = std::move(c);
+  return s;
+}
+
+Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out) {
+  CompiledRules c;
+  Status s = CompileSelection(spec, compiler, &c);
   if (s.ok()) s = CompileSpeakers(spec, compiler, &c);
   if (s.ok()) s = CompileSections(spec, compiler, &c);
   if (s.ok()) s = CompileAll(spec.body_starts_after, compiler, &c.body_starts_after);

@@ -1,6 +1,8 @@
 // RuleSet and RuleLibrary: finding rule files, resolving `extends:`, choosing
 // a rule set for an article by `match:`.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -133,6 +135,21 @@ class RuleLoader {
   explicit RuleLoader(const RuleLoadOptions& options)
       : resolver_(options), compiler_(options.regex_max_mem) {}
 
+  // Parses and compiles only what selection needs; the rest waits in
+  // *deferred (compiled by RuleSet::compiled()).
+  Status LoadDeferred(std::string_view yaml, const std::string& path, std::int64_t max_mem,
+                      std::shared_ptr<const CompiledRules>* out,
+                      std::shared_ptr<DeferredRules>* deferred) {
+    auto d = std::make_shared<DeferredRules>();
+    if (Status s = resolver_.Resolve(yaml, path, &d->spec); !s.ok()) return s;
+    auto selection = std::make_shared<CompiledRules>();
+    if (Status s = CompileSelection(d->spec, &compiler_, selection.get()); !s.ok()) return s;
+    d->max_mem = max_mem;
+    *out = std::move(selection);
+    *deferred = std::move(d);
+    return Status::OK();
+  }
+
   Status Load(std::string_view yaml, const std::string& path,
               std::shared_ptr<const CompiledRules>* out) {
     RuleSpec spec;
@@ -218,6 +235,22 @@ std::vector<std::string> RuleSet::BuiltinNames() {
   return names;
 }
 
+const internal::CompiledRules& RuleSet::compiled() const {
+  if (!deferred_) return *impl_;
+  internal::DeferredRules& d = *deferred_;
+  std::call_once(d.once, [&d] {
+    internal::PatternCompiler compiler(d.max_mem);
+    auto full = std::make_shared<internal::CompiledRules>();
+    if (Status s = internal::CompileRules(d.spec, &compiler, full.get()); !s.ok()) {
+      // Only built-in sets are deferred, and the test suite compiles each.
+      std::fprintf(stderr, "qaextract: internal error: built-in rules: %s\n", s.ToString().c_str());
+      std::abort();
+    }
+    d.full = std::move(full);
+  });
+  return *d.full;
+}
+
 const std::string& RuleSet::name() const { return impl_->name; }
 const std::string& RuleSet::description() const { return impl_->description; }
 const std::vector<std::string>& RuleSet::files() const { return impl_->files; }
@@ -233,7 +266,9 @@ Status RuleLibrary::LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out
   for (const std::string& name : RuleSet::BuiltinNames()) {
     RuleSet set;
     const internal::BuiltinRule* b = internal::FindBuiltin(name);
-    if (Status s = loader.Load(b->text, internal::kBuiltinPrefix + name, &set.impl_); !s.ok())
+    if (Status s = loader.LoadDeferred(b->text, internal::kBuiltinPrefix + name, options.regex_max_mem,
+                                       &set.impl_, &set.deferred_);
+        !s.ok())
       return s;
     if (name == internal::kFallbackName) library.fallback_ = set;
     library.rule_sets_.push_back(std::move(set));
@@ -280,7 +315,7 @@ const RuleSet& RuleLibrary::Select(const Source& source, std::string* selected_b
   const RuleSet* best = nullptr;
   int best_score = 0;
   for (const RuleSet& set : rule_sets_) {
-    int score = internal::ScoreFolded(set.compiled(), folded);
+    int score = internal::ScoreFolded(*set.impl_, folded);  // selection only: no full compile
     if (score > best_score) best = &set, best_score = score;
   }
   if (selected_by) *selected_by = best ? "match" : "default";

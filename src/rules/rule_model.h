@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -213,6 +214,19 @@ class PatternCompiler;
 // Compiles a merged spec with `compiler`. Every pattern error is a RuleError
 // at the pattern.
 Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out);
+
+// Compiles only what choosing a rule set needs: name, description, files,
+// digest and the `match:` patterns (the rest of *out is left empty).
+Status CompileSelection(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out);
+
+// A rule set whose full compilation waits until it is first used: the
+// built-in library has a set per source, and an article needs one of them.
+struct DeferredRules {
+  RuleSpec spec;
+  std::int64_t max_mem = 0;
+  std::once_flag once;
+  std::shared_ptr<const CompiledRules> full;
+};
 
 }  // namespace qaextract::internal
 

@@ -1,16 +1,15 @@
 #include "util/sha256.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 namespace qaextract::internal {
-
 namespace {
 
-std::string Hex(const unsigned char* digest, unsigned int length) {
+std::string Hex(const std::uint8_t* digest, std::size_t length) {
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   hex.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
+  for (std::size_t i = 0; i < length; ++i) {
     hex += kHex[digest[i] >> 4];
     hex += kHex[digest[i] & 15];
   }
@@ -19,36 +18,26 @@ std::string Hex(const unsigned char* digest, unsigned int length) {
 
 }  // namespace
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
-}
+Sha256::Sha256() : ctx_(std::make_unique<sha256_ctx>()) { sha256_init(ctx_.get()); }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+Sha256::~Sha256() = default;
 
 void Sha256::Update(std::string_view data) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data.data(), data.size());
+  sha256_update(ctx_.get(), data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
 }
 
 std::string Sha256::HexDigest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), digest, &length);
-  return Hex(digest, length);
+  std::uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(ctx_.get(), SHA256_DIGEST_SIZE, digest);
+  return Hex(digest, SHA256_DIGEST_SIZE);
 }
 
 std::string Sha256Hex(const std::vector<std::string_view>& parts) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  for (std::string_view part : parts) EVP_DigestUpdate(ctx, part.data(), part.size());
-  EVP_DigestFinal_ex(ctx, digest, &length);
-  EVP_MD_CTX_free(ctx);
-  return Hex(digest, length);
+  Sha256 sha;
+  for (std::string_view part : parts) sha.Update(part);
+  return sha.HexDigest();
 }
 
-std::string Sha256Hex(std::string_view data) {
-  return Sha256Hex(std::vector<std::string_view>{data});
-}
+std::string Sha256Hex(std::string_view data) { return Sha256Hex(std::vector<std::string_view>{data}); }
 
 }  // namespace qaextract::internal

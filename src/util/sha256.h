@@ -1,10 +1,16 @@
-// SHA-256 hex digests through OpenSSL's libcrypto (EVP).
+// SHA-256 hex digests through Nettle (GNU's small crypto library; it uses the
+// CPU's SHA instructions where there are some). Not OpenSSL: libcrypto costs
+// a millisecond of every start to load and initialise, and `convert` of one
+// article should take a few.
 #ifndef QAEXTRACT_SRC_UTIL_SHA256_H_
 #define QAEXTRACT_SRC_UTIL_SHA256_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct sha256_ctx;
 
 namespace qaextract::internal {
 
@@ -19,7 +25,7 @@ class Sha256 {
   std::string HexDigest();  // finishes; call once
 
  private:
-  void* ctx_;  // EVP_MD_CTX
+  std::unique_ptr<sha256_ctx> ctx_;
 };
 
 // Lowercase hex SHA-256 of `data`.

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "qaextract/rules.h"
+#include "rules/rule_model.h"
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -119,6 +120,29 @@ TEST_CASE("RuleLibrary: the rules/ directory on disk equals the built-in copy") 
   REQUIRE(from_disk.rule_sets().size() == builtin.rule_sets().size());
   for (std::size_t i = 0; i < builtin.rule_sets().size(); ++i) {
     CHECK(from_disk.rule_sets()[i].name() == builtin.rule_sets()[i].name());
+  }
+}
+
+TEST_CASE("RuleLibrary: built-in sets compiled on first use equal the eagerly compiled ones") {
+  // The built-in library compiles each set's match: now and the rest when the
+  // set is first used; a built-in set that did not compile would abort there,
+  // so every one is compiled here, eagerly and lazily, and compared.
+  RuleLibrary builtin;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &builtin).ok());
+  for (const RuleSet& lazy : builtin.rule_sets()) {
+    CAPTURE(lazy.name());
+    RuleSet eager;
+    REQUIRE(RuleSet::LoadBuiltin(lazy.name(), {}, &eager).ok());
+    const internal::CompiledRules& a = lazy.compiled();
+    const internal::CompiledRules& b = eager.compiled();
+    CHECK(a.sha256 == b.sha256);
+    CHECK(a.files == b.files);
+    CHECK(a.speakers.size() == b.speakers.size());
+    CHECK(a.noise_lines.size() == b.noise_lines.size());
+    CHECK(a.noise_inline.size() == b.noise_inline.size());
+    CHECK(a.metadata.size() == b.metadata.size());
+    CHECK(a.line_sets.size() == b.line_sets.size());
+    CHECK(&lazy.compiled() == &a);  // compiled once
   }
 }
 
