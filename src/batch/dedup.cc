@@ -54,10 +54,25 @@ bool Sketched(const ArticleOutcome& o) { return !o.sketch.empty() && o.turns >= 
 // interviews.
 std::vector<std::uint64_t> Sketch(const Document& doc) {
   std::vector<std::uint64_t> hashes;
+  std::string folded;  // one buffer for every turn
   for (const Turn& t : doc.turns) {
-    const std::u32string cps = DecodeUtf8(FoldKey(t.text));
-    for (std::size_t i = 1; i < cps.size(); ++i)
-      hashes.push_back(Mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+    // The bigrams of FoldKey(t.text): the folded text without its spaces.
+    folded.clear();
+    FoldText(t.text, &folded);
+    char32_t previous = 0;
+    bool first = true;
+    for (std::size_t i = 0; i < folded.size();) {
+      if (folded[i] == ' ') {
+        ++i;
+        continue;
+      }
+      std::size_t n = 1;
+      const char32_t cp = DecodeUtf8At(folded, i, &n);
+      if (!first) hashes.push_back(Mix((static_cast<std::uint64_t>(previous) << 32) | cp));
+      previous = cp;
+      first = false;
+      i += n;
+    }
   }
   // The k smallest distinct hashes. Select the 2k smallest and sort only
   // those (sorting every bigram hash dominated the batch profile); when

@@ -43,13 +43,13 @@ std::map<std::string, const Speaker*> SpeakersById(const Document& doc) {
 }
 
 int Turns(const Document& doc, const std::string& id, const Passthrough& pass, const std::string& role,
-          std::string* out) {
+          bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
   int n = 0;
   for (const Turn& t : doc.turns) {
     const Speaker* s = speakers.at(t.speaker);
     if (!role.empty() && s->role != role) continue;
-    JsonSink sink(false, out);
+    JsonSink sink(false, out, check_utf8);
     Begin(&sink, id + "#" + std::to_string(t.index), id, pass);
     sink.Key("index");
     sink.Int(t.index);
@@ -75,7 +75,7 @@ int Turns(const Document& doc, const std::string& id, const Passthrough& pass, c
   return n;
 }
 
-int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass, std::string* out) {
+int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass, bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
   const Field* title = FindField(doc.metadata, "title");
   int n = 0;
@@ -86,7 +86,7 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
     for (std::size_t j = i + 1; j < doc.turns.size() && !IsAskerRole(speakers.at(doc.turns[j].speaker)->role); ++j)
       answer.push_back(&doc.turns[j]);
     if (answer.empty()) continue;
-    JsonSink sink(false, out);
+    JsonSink sink(false, out, check_utf8);
     Begin(&sink, id + "#q" + std::to_string(q.index), id, pass);
     sink.Key("index");
     sink.Int(n);
@@ -125,7 +125,8 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
 }
 
 // Consecutive turns on one side are one message: chat formats alternate.
-int Chat(const Document& doc, const std::string& id, const Passthrough& pass, std::string* out) {
+int Chat(const Document& doc, const std::string& id, const Passthrough& pass, bool check_utf8,
+         std::string* out) {
   const auto speakers = SpeakersById(doc);
   std::vector<std::pair<std::string, std::string>> messages;
   for (const Turn& t : doc.turns) {
@@ -133,7 +134,7 @@ int Chat(const Document& doc, const std::string& id, const Passthrough& pass, st
     if (!messages.empty() && messages.back().first == role) messages.back().second += "\n\n" + t.text;
     else messages.emplace_back(role, t.text);
   }
-  JsonSink sink(false, out);
+  JsonSink sink(false, out, check_utf8);
   Begin(&sink, id, "", pass);
   sink.Key("messages");
   sink.BeginList();
@@ -156,24 +157,42 @@ bool IsAskerRole(const std::string& role) {
   return role == "interviewer" || role == "host" || role == "questioner";
 }
 
-int RenderView(const Document& doc, View view, const std::string& id, const Passthrough& pass,
-               const std::string& role, std::string* out) {
+namespace {
+
+int Render(const Document& doc, View view, const std::string& id, const Passthrough& pass,
+           const std::string& role, bool check_utf8, std::string* out) {
   switch (view) {
     case View::kDocuments: {
-      JsonSink sink(false, out);
+      JsonSink sink(false, out, check_utf8);
       Begin(&sink, id, "", pass);
       WalkDocumentFields(doc, &sink);
       End(&sink, out);
       return 1;
     }
     case View::kTurns:
-      return Turns(doc, id, pass, role, out);
+      return Turns(doc, id, pass, role, check_utf8, out);
     case View::kQaPairs:
-      return QaPairs(doc, id, pass, out);
+      return QaPairs(doc, id, pass, check_utf8, out);
     case View::kChat:
-      return Chat(doc, id, pass, out);
+      return Chat(doc, id, pass, check_utf8, out);
   }
   return 0;
+}
+
+}  // namespace
+
+// Text cut from valid UTF-8 at code point boundaries is valid, so the
+// records are written without checking each string, and checked once as a
+// whole (one long validation instead of thousands of short ones); only when
+// that fails (input with invalid bytes) are they written again string by
+// string, with U+FFFD for the bad sequences.
+int RenderView(const Document& doc, View view, const std::string& id, const Passthrough& pass,
+               const std::string& role, std::string* out) {
+  const std::size_t start = out->size();
+  const int n = Render(doc, view, id, pass, role, false, out);
+  if (IsValidUtf8(std::string_view(*out).substr(start))) return n;
+  out->resize(start);
+  return Render(doc, view, id, pass, role, true, out);
 }
 
 }  // namespace qaextract::internal

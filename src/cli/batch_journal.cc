@@ -13,12 +13,32 @@ namespace {
 constexpr std::size_t kOutcomesPerCheckpoint = 256;
 constexpr auto kCheckpointInterval = std::chrono::seconds(1);
 
+// A sketch as one string of 16 hex digits a hash: a JSON array of 128 numbers
+// was most of the journal's cost.
+std::string SketchText(const std::vector<std::uint64_t>& sketch) {
+  std::string out(sketch.size() * 16, '0');
+  for (std::size_t i = 0; i < sketch.size(); ++i) {
+    std::uint64_t h = sketch[i];
+    for (int d = 15; d >= 0; --d, h >>= 4) out[i * 16 + static_cast<std::size_t>(d)] = "0123456789abcdef"[h & 15];
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> ParseSketch(const std::string& text) {
+  std::vector<std::uint64_t> sketch;
+  for (std::size_t i = 0; i + 16 <= text.size(); i += 16)
+    sketch.push_back(std::stoull(text.substr(i, 16), nullptr, 16));
+  return sketch;
+}
+
 nlohmann::json ToJson(const ArticleOutcome& o) {
+  // A duplicate's sketch is never looked at again (DuplicateDetector keeps
+  // the original's), so it is left out.
   nlohmann::json j = {{"seq", o.seq},       {"id", o.id},         {"status", o.status},
                       {"code", o.code},     {"bytes", o.bytes},   {"records", o.records},
                       {"turns_by_role", o.turns_by_role},         {"rules", o.rules},
                       {"digest", o.digest}, {"speakers_key", o.speakers_key},
-                      {"turns", o.turns},   {"sketch", o.sketch}};
+                      {"turns", o.turns},   {"sketch", o.duplicate ? "" : SketchText(o.sketch)}};
   if (o.duplicate) {
     j["duplicate"] = {{"id", o.duplicate->id}, {"of", o.duplicate->duplicate_of},
                       {"kind", o.duplicate->kind}, {"similarity", o.duplicate->similarity}};
@@ -39,7 +59,7 @@ ArticleOutcome FromJson(const nlohmann::json& j) {
   o.digest = j.at("digest").get<std::string>();
   o.speakers_key = j.at("speakers_key").get<std::string>();
   o.turns = j.at("turns").get<int>();
-  o.sketch = j.at("sketch").get<std::vector<std::uint64_t>>();
+  o.sketch = ParseSketch(j.at("sketch").get<std::string>());
   if (j.contains("duplicate")) {
     const nlohmann::json& d = j["duplicate"];
     o.duplicate = DuplicatePair{d.at("id").get<std::string>(), d.at("of").get<std::string>(),

@@ -17,7 +17,10 @@ namespace qaextract::internal {
 
 class JsonSink : public TreeSink {
  public:
-  JsonSink(bool pretty, std::string* out) : pretty_(pretty), out_(out) {}
+  // With check_utf8 false, strings are copied as they are: the caller knows
+  // they are valid UTF-8, or checks the whole output afterwards.
+  JsonSink(bool pretty, std::string* out, bool check_utf8 = true)
+      : pretty_(pretty), check_utf8_(check_utf8), out_(out) {}
   // Streams to `stream`: *out is a buffer, handed to the stream whenever it
   // holds kChunkBytes or more and at Finish().
   JsonSink(bool pretty, std::string* buffer, std::ostream* stream)
@@ -99,7 +102,7 @@ class JsonSink : public TreeSink {
     out_->append(depth_.size() * 2, ' ');
   }
   void Quoted(std::string_view s) {
-    if (!IsValidUtf8(s)) {
+    if (check_utf8_ && !IsValidUtf8(s)) {
       QuotedValid(SanitizeUtf8(s));
       return;
     }
@@ -135,6 +138,7 @@ class JsonSink : public TreeSink {
   static constexpr std::size_t kChunkBytes = 64 * 1024;
 
   bool pretty_;
+  bool check_utf8_ = true;
   std::string* out_;
   std::ostream* stream_ = nullptr;
   std::vector<bool> depth_;  // per open container: has it items yet
