@@ -3,7 +3,9 @@
 #ifndef QAEXTRACT_SRC_EMIT_JSON_SINK_H_
 #define QAEXTRACT_SRC_EMIT_JSON_SINK_H_
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -109,13 +111,32 @@ class JsonSink : public TreeSink {
     QuotedValid(s);
   }
 
+  // True when one of the 8 bytes at `p` needs escaping: a control
+  // character, '"' or '\\' (SWAR: a byte-wise test on a 64-bit word).
+  static bool AnyToEscape(const char* p) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const auto has_zero = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+    const std::uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
+    return (below_space | has_zero(v ^ ('"' * kOnes)) | has_zero(v ^ ('\\' * kOnes))) != 0;
+  }
+
   // REQUIRES: `s` is valid UTF-8.
   void QuotedValid(std::string_view s) {
     *out_ += '"';
     std::size_t run = 0;  // start of the bytes that need no escaping
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      if (i + 8 <= s.size() && !AnyToEscape(s.data() + i)) {  // most text: 8 bytes at a time
+        i += 8;
+        continue;
+      }
       const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
       out_->append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
@@ -130,6 +151,7 @@ class JsonSink : public TreeSink {
           *out_ += buf;
         }
       }
+      ++i;
     }
     out_->append(s.data() + run, s.size() - run);
     *out_ += '"';

@@ -145,6 +145,22 @@ TEST_CASE("WriteDocument to a stream: the same text as to a string, in pieces") 
   }
 }
 
+TEST_CASE("WriteJson: every character that needs escaping, at every offset of an 8-byte word") {
+  for (char special : {'\x01', '\x1f', '\n', '\t', '"', '\\', '\x7f'}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      CAPTURE(static_cast<int>(special));
+      CAPTURE(at);
+      Document doc;
+      Turn t;
+      t.text = std::string(at, 'a') + special + "中文" + std::string(20 - at, 'b') + special;
+      doc.turns.push_back(t);
+      std::string json;
+      WriteJson(doc, JsonOptions{false}, &json);
+      CHECK(nlohmann::json::parse(json)["turns"][0]["text"] == t.text);
+    }
+  }
+}
+
 TEST_CASE("ParseFormat: json and yaml, anything else a usage error") {
   Format f;
   CHECK(ParseFormat("yaml", &f).ok());
