@@ -81,6 +81,14 @@ Status ShardedOutput::Write(std::string_view records) {
   return file_->Write(records);
 }
 
-Status ShardedOutput::Commit() { return CommitShard(); }
+Status ShardedOutput::Commit() {
+  Status s = CommitShard();
+  // A longer earlier run into the same name left more shards; they are not
+  // this run's (the manifest lists this run's), but a glob would take them.
+  if (s.ok() && shard_size_ > 0 && Exists(NameOf(shard_ + 1)))
+    std::fprintf(stderr, "warning: %s and any after it are left from an earlier run, not part of this output\n",
+                 NameOf(shard_ + 1).c_str());
+  return s;
+}
 
 }  // namespace qaextract::cli

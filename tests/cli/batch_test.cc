@@ -441,6 +441,13 @@ TEST_CASE("batch --shard-size: files of about that size that concatenate to the 
   CHECK(joined == testing::ReadFileOrDie(dir + "/whole.jsonl"));
   CHECK(files.back()["path"] == dir + "/sharded.errors.jsonl");
 
+  // A shard left by an earlier, longer run is pointed out.
+  const std::string stale = ShardName(dir, "sharded", files.size() - 1, ".jsonl");
+  std::ofstream(stale) << "{}\n";
+  const testing::RunResult again = testing::RunQaextract(command);
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.err.find("warning: " + stale + " and any after it are left from an earlier run") != std::string::npos);
+
   // Killed midway and resumed: the same files, digests and counts.
   std::vector<std::string> killed = sharded;
   killed[3] = dir + "/killed.jsonl";
