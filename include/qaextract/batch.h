@@ -69,6 +69,16 @@ struct ArticleOutcome {
   std::optional<DuplicatePair> duplicate;
 };
 
+// How the chat view names the sides of a dialogue.
+struct ChatOptions {
+  // Speaker role -> message role: "user", "assistant", "system", or "" to
+  // leave that speaker's turns out. Roles not listed here: "user" for
+  // interviewer, host and questioner, "assistant" for everyone else.
+  std::map<std::string, std::string> roles;
+  // When not empty, the first message: {"role": "system", "content": system}.
+  std::string system;
+};
+
 struct BatchOptions {
   View view = View::kDocuments;
   int jobs = 0;                          // worker threads; 0: all cores
@@ -78,7 +88,8 @@ struct BatchOptions {
   // Skip articles whose guessed language is not this one (src/text/language.h:
   // zh, zh-Hans, zh-Hant, ja, ko, en); empty: keep all.
   std::string lang;
-  std::string role;                      // turns/qa-pairs/chat: keep only this speaker role
+  std::string role;                      // turns view: keep only this speaker role
+  ChatOptions chat;                      // chat view
   bool dedup = false;                    // skip exact and near duplicates (always reported)
   bool progress = false;                 // progress line on stderr
   // Read only shard `shard_index` (0-based) of `shard_count`: a byte range of

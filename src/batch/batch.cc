@@ -168,7 +168,7 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
     if (sample.empty()) sample = source.text.substr(0, kLangSample);
     r.lang = GuessLanguage(sample);
   }
-  r.record_count = RenderView(doc, options.view, r.item.id, pass, options.role, &r.records);
+  r.record_count = RenderView(doc, options, r.item.id, pass, &r.records);
   return r;
 }
 

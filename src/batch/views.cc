@@ -125,12 +125,14 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
 }
 
 // Consecutive turns on one side are one message: chat formats alternate.
-int Chat(const Document& doc, const std::string& id, const Passthrough& pass, bool check_utf8,
-         std::string* out) {
+int Chat(const Document& doc, const std::string& id, const Passthrough& pass, const ChatOptions& chat,
+         bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
   std::vector<std::pair<std::string, std::string>> messages;
+  if (!chat.system.empty()) messages.emplace_back("system", chat.system);
   for (const Turn& t : doc.turns) {
-    const std::string role = IsAskerRole(speakers.at(t.speaker)->role) ? "user" : "assistant";
+    const std::string role = ChatRole(chat, speakers.at(t.speaker)->role);
+    if (role.empty()) continue;  // this speaker's turns are left out
     if (!messages.empty() && messages.back().first == role) messages.back().second += "\n\n" + t.text;
     else messages.emplace_back(role, t.text);
   }
@@ -157,11 +159,16 @@ bool IsAskerRole(const std::string& role) {
   return role == "interviewer" || role == "host" || role == "questioner";
 }
 
+std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role) {
+  if (auto it = chat.roles.find(speaker_role); it != chat.roles.end()) return it->second;
+  return IsAskerRole(speaker_role) ? "user" : "assistant";
+}
+
 namespace {
 
-int Render(const Document& doc, View view, const std::string& id, const Passthrough& pass,
-           const std::string& role, bool check_utf8, std::string* out) {
-  switch (view) {
+int Render(const Document& doc, const BatchOptions& options, const std::string& id, const Passthrough& pass,
+           bool check_utf8, std::string* out) {
+  switch (options.view) {
     case View::kDocuments: {
       JsonSink sink(false, out, check_utf8);
       Begin(&sink, id, "", pass);
@@ -170,11 +177,11 @@ int Render(const Document& doc, View view, const std::string& id, const Passthro
       return 1;
     }
     case View::kTurns:
-      return Turns(doc, id, pass, role, check_utf8, out);
+      return Turns(doc, id, pass, options.role, check_utf8, out);
     case View::kQaPairs:
       return QaPairs(doc, id, pass, check_utf8, out);
     case View::kChat:
-      return Chat(doc, id, pass, check_utf8, out);
+      return Chat(doc, id, pass, options.chat, check_utf8, out);
   }
   return 0;
 }
@@ -186,13 +193,13 @@ int Render(const Document& doc, View view, const std::string& id, const Passthro
 // whole (one long validation instead of thousands of short ones); only when
 // that fails (input with invalid bytes) are they written again string by
 // string, with U+FFFD for the bad sequences.
-int RenderView(const Document& doc, View view, const std::string& id, const Passthrough& pass,
-               const std::string& role, std::string* out) {
+int RenderView(const Document& doc, const BatchOptions& options, const std::string& id,
+               const Passthrough& pass, std::string* out) {
   const std::size_t start = out->size();
-  const int n = Render(doc, view, id, pass, role, false, out);
+  const int n = Render(doc, options, id, pass, false, out);
   if (IsValidUtf8(std::string_view(*out).substr(start))) return n;
   out->resize(start);
-  return Render(doc, view, id, pass, role, true, out);
+  return Render(doc, options, id, pass, true, out);
 }
 
 }  // namespace qaextract::internal

@@ -18,11 +18,15 @@ using Passthrough = std::vector<std::pair<std::string, std::string>>;
 // True for roles that ask (interviewer, host, questioner).
 bool IsAskerRole(const std::string& role);
 
-// Appends the records of `doc` in `view` to *out, one JSON object a line.
-// `role`, when not empty, keeps only turns of speakers with that role (turns
-// view). Returns the number of records.
-int RenderView(const Document& doc, View view, const std::string& id, const Passthrough& passthrough,
-               const std::string& role, std::string* out);
+// The chat message role of a speaker with role `speaker_role` (ChatOptions).
+std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role);
+
+// Appends the records of `doc` in `options.view` to *out, one JSON object a
+// line. `options.role`, when not empty, keeps only turns of speakers with
+// that role (turns view); `options.chat` shapes the chat view. Returns the
+// number of records.
+int RenderView(const Document& doc, const BatchOptions& options, const std::string& id,
+               const Passthrough& passthrough, std::string* out);
 
 }  // namespace qaextract::internal
 

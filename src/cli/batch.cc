@@ -42,6 +42,7 @@ struct BatchArgs {
   bool resume = false;
   std::string shard;  // "K/N"
   std::uint64_t shard_size = 0;  // bytes a output file; 0: one file
+  std::vector<std::string> chat_roles;  // "ROLE=MESSAGE_ROLE"
   BatchOptions options;
   std::string command_line;
 };
@@ -134,7 +135,8 @@ std::string Fingerprint(const BatchArgs& args) {
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
                         {"max_line_bytes", o.extract.max_line_bytes},
                         {"max_lines", o.extract.max_lines},
-                        {"shard_size", args.shard_size}}
+                        {"shard_size", args.shard_size}, {"chat_roles", args.chat_roles},
+                        {"chat_system", o.chat.system}}
       .dump();
 }
 
@@ -161,9 +163,23 @@ Status ParseShard(const std::string& text, BatchOptions* options) {
   return Status::OK();
 }
 
+// "interviewee=user": speaker role -> chat message role ("-": left out).
+Status ParseChatRoles(const std::vector<std::string>& items, ChatOptions* chat) {
+  for (const std::string& item : items) {
+    const std::size_t eq = item.find('=');
+    const std::string role = eq == std::string::npos ? "" : item.substr(0, eq);
+    const std::string message = eq == std::string::npos ? "" : item.substr(eq + 1);
+    if (role.empty() || (message != "user" && message != "assistant" && message != "system" && message != "-"))
+      return Status::UsageError("--chat-role wants SPEAKER_ROLE=user|assistant|system|-, got '" + item + "'");
+    chat->roles[role] = message == "-" ? "" : message;
+  }
+  return Status::OK();
+}
+
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseView(args.view, &args.options.view);
   if (s.ok() && !args.shard.empty()) s = ParseShard(args.shard, &args.options);
+  if (s.ok()) s = ParseChatRoles(args.chat_roles, &args.options.chat);
   if (!s.ok()) return ReportFailure(s);
   RulesChoice rules;
   if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
@@ -282,6 +298,10 @@ Runner SetupBatch(CLI::App* sub) {
                   "Keep only articles in this language, guessed from the script of their turns")
       ->check(CLI::IsMember({"zh", "zh-Hans", "zh-Hant", "ja", "ko", "en"}));
   sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
+  sub->add_option("--chat-role", args->chat_roles,
+                  "chat view: SPEAKER_ROLE=user|assistant|system|- (- leaves those turns out); "
+                  "default interviewer, host, questioner = user, others = assistant");
+  sub->add_option("--chat-system", args->options.chat.system, "chat view: a first system message");
   sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
   sub->add_option("--shard", args->shard,
                   "Process only shard K of N (K/N): a byte range of each JSONL file, aligned "

@@ -121,6 +121,31 @@ TEST_CASE("batch: views turns, qa-pairs and chat, with pass-through fields") {
   const auto& messages = chats[0]["messages"];
   CHECK(messages[0]["role"] == "user");
   for (std::size_t i = 1; i < messages.size(); ++i) CHECK(messages[i]["role"] != messages[i - 1]["role"]);
+
+  // The sides swapped, a system message first, and clips (the podcast's
+  // quoted voices) left out.
+  const auto swapped = ReadJsonl(testing::RunQaextract("batch " + Quote(in) +
+                                                       " --quiet --view chat --chat-system 'You are 梁文锋.'"
+                                                       " --chat-role interviewer=assistant --chat-role interviewee=user"
+                                                       " --chat-role clip=- --out -").out);
+  REQUIRE(swapped.size() == 4);
+  const auto& m = swapped[0]["messages"];
+  CHECK(m[0] == nlohmann::json{{"role", "system"}, {"content", "You are 梁文锋."}});
+  CHECK(m[1]["role"] == "assistant");
+  CHECK(m[1]["content"] == messages[0]["content"]);
+  CHECK(m[2]["role"] == "user");
+  CHECK(m.size() == messages.size() + 1);
+  const auto says_clip = [](const std::vector<nlohmann::json>& records) {  // a clip in the podcast
+    for (const auto& chat : records)
+      if (chat["messages"].dump(-1, ' ', false).find("例如,我哭是因為別人很愚蠢") != std::string::npos) return true;
+    return false;
+  };
+  CHECK(says_clip(chats));
+  CHECK_FALSE(says_clip(swapped));
+
+  const testing::RunResult bad = testing::RunQaextract("batch " + Quote(in) + " --view chat --chat-role host=bot --out -");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--chat-role wants SPEAKER_ROLE=user|assistant|system|-, got 'host=bot'") != std::string::npos);
 }
 
 TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in order") {
