@@ -175,8 +175,9 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
 // The write stage's state: the totals and what duplicate detection has seen.
 class Writer {
  public:
-  Writer(const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats)
-      : options_(options), sinks_(sinks), stats_(stats) {}
+  // `cursor` tells the progress line how much input there is and has been read.
+  Writer(const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats, const InputCursor* cursor)
+      : options_(options), sinks_(sinks), stats_(stats), cursor_(cursor) {}
 
   // Writes the article's records (or its error or skip record) and reports
   // its outcome.
@@ -187,7 +188,13 @@ class Writer {
     duplicates_.Remember(o);
     return s;
   }
+  // The progress line (on a terminal): articles, MB, MB/s, ETA, errors.
   void Progress(bool final);
+  // Starts the clock for MB/s and ETA (after a resumed run's inputs are passed over).
+  void StartClock() {
+    start_ = last_progress_ = std::chrono::steady_clock::now();
+    read_at_start_ = cursor_->bytes_read();
+  }
 
  private:
   // Adds `o` to the totals.
@@ -198,6 +205,8 @@ class Writer {
   BatchStats* stats_;
   DuplicateDetector duplicates_;
   std::set<std::string> rules_;
+  const InputCursor* cursor_;
+  std::uint64_t read_at_start_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_progress_ = start_;
 };
@@ -278,9 +287,19 @@ void Writer::Progress(bool final) {
   last_progress_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = static_cast<double>(stats_->bytes) / 1e6;
-  std::fprintf(stderr, "\r%llu articles, %.1f MB, %.1f MB/s, %llu errors%s",
+  const double read = static_cast<double>(cursor_->bytes_read() - read_at_start_);
+  std::string eta;
+  if (!final && cursor_->bytes_total() > cursor_->bytes_read() && read > 0 && seconds > 1) {
+    const auto left = static_cast<long long>(
+        static_cast<double>(cursor_->bytes_total() - cursor_->bytes_read()) / (read / seconds));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, ", ETA %lld:%02lld:%02lld", left / 3600, left / 60 % 60, left % 60);
+    eta = buf;
+  }
+  // "\x1b[K" clears what a longer earlier line left on the right.
+  std::fprintf(stderr, "\r%llu articles, %.1f MB, %.1f MB/s%s, %llu errors\x1b[K%s",
                static_cast<unsigned long long>(stats_->inputs), mb, seconds > 0 ? mb / seconds : 0.0,
-               static_cast<unsigned long long>(stats_->errors), final ? "\n" : "");
+               eta.c_str(), static_cast<unsigned long long>(stats_->errors), final ? "\n" : "");
 }
 
 }  // namespace
@@ -293,7 +312,7 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   internal::InputCursor cursor(inputs, options.include, options.exclude, options.extract.max_input_bytes,
                                options.shard_index, options.shard_count);
-  internal::Writer writer(options, sinks, stats);
+  internal::Writer writer(options, sinks, stats, &cursor);
   for (const ArticleOutcome& o : options.resume_from)
     if (Status s = writer.Replay(o); !s.ok()) return s;
   // The interrupted run's inputs are passed over in order, not extracted again.
@@ -302,6 +321,7 @@ Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& e
     if (!cursor.Next(&skipped))
       return Status::UsageError("cannot resume: the inputs are fewer than the interrupted run's");
   }
+  writer.StartClock();
   Status failure;
   const std::size_t tokens = static_cast<std::size_t>(jobs) * 4;
   tbb::parallel_pipeline(

@@ -45,7 +45,15 @@ InputCursor::InputCursor(std::vector<std::string> inputs, std::vector<std::strin
       exclude_(std::move(exclude)),
       max_bytes_(max_bytes),
       shard_index_(shard_index),
-      shard_count_(std::max(1, shard_count)) {}
+      shard_count_(std::max(1, shard_count)) {
+  bool known = true;  // not for standard input or a directory walk
+  for (const std::string& path : inputs_) {
+    std::error_code ec;
+    if (path == "-" || fs::is_directory(path, ec)) known = false;
+    else if (fs::is_regular_file(path, ec)) bytes_total_ += fs::file_size(path, ec) / static_cast<std::uint64_t>(shard_count_);
+  }
+  if (!known) bytes_total_ = 0;
+}
 
 bool InputCursor::Wanted(const std::string& name) const {
   const auto matches = [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; };
@@ -75,6 +83,7 @@ void InputCursor::ReadFile(const std::string& path, InputItem* item) {
     return;
   }
   item->data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  bytes_read_.fetch_add(item->data.size(), std::memory_order_relaxed);
 }
 
 // Begins the input list entry `path`: a JSONL stream, a directory walk, or
@@ -153,6 +162,7 @@ bool InputCursor::NextFromJsonl(InputItem* item) {
   while ((!sharded || jsonl_pos_ < jsonl_end_) && ReadBoundedLine(*jsonl_, limit + 1, &line, &consumed)) {
     const std::uint64_t start = jsonl_pos_;
     jsonl_pos_ += consumed;
+    bytes_read_.fetch_add(consumed, std::memory_order_relaxed);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines are no records
     *item = InputItem{};

@@ -2,6 +2,7 @@
 #ifndef QAEXTRACT_SRC_BATCH_INPUTS_H_
 #define QAEXTRACT_SRC_BATCH_INPUTS_H_
 
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -40,6 +41,13 @@ class InputCursor {
   // The next item; false when there are no more.
   bool Next(InputItem* item);
 
+  // Bytes of input files read so far (JSONL lines with their line ends),
+  // and in all: 0 when unknown (standard input or a directory among the
+  // inputs; a shard's part of plain files is estimated). For progress and
+  // its ETA; bytes_read() may be called from another thread.
+  std::uint64_t bytes_read() const { return bytes_read_.load(std::memory_order_relaxed); }
+  std::uint64_t bytes_total() const { return bytes_total_; }
+
  private:
   bool NextFromJsonl(InputItem* item);
   void StartJsonlShard(const std::string& path);
@@ -65,6 +73,9 @@ class InputCursor {
   int shard_index_ = 0, shard_count_ = 1;
   std::uint64_t files_seen_ = 0;
   std::uint64_t jsonl_pos_ = 0, jsonl_end_ = 0;  // byte range of a sharded JSONL file
+  // Progress.
+  std::atomic<std::uint64_t> bytes_read_{0};
+  std::uint64_t bytes_total_ = 0;
 };
 
 }  // namespace qaextract::internal

@@ -494,3 +494,26 @@ TEST_CASE("batch --shard-size: files of about that size that concatenate to the 
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("batch: progress on a terminal, none when piped") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 100);
+  // util-linux `script` runs the command on a pseudo-terminal.
+  const std::string command = "script -qec " +
+                              Quote(std::string(QAEXTRACT_BINARY) + " batch " + Quote(in) + " --jobs 1 --out " +
+                                    Quote(dir + "/o.jsonl")) +
+                              " /dev/null > " + Quote(dir + "/tty.txt");
+  REQUIRE(std::system(command.c_str()) == 0);
+  const std::string tty = testing::ReadFileOrDie(dir + "/tty.txt");
+  CHECK(tty.find("\r400 articles, ") != std::string::npos);  // the final line
+  CHECK(tty.find(" MB/s") != std::string::npos);
+  CHECK(tty.find("inputs 400, ok 400, errors 0, skipped 0") != std::string::npos);
+
+  const testing::RunResult piped = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/p.jsonl"));
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.err == "inputs 400, ok 400, errors 0, skipped 0\n");
+}
+
+}  // namespace qaextract
