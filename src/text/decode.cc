@@ -212,11 +212,31 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
   return Status::OK();
 }
 
+namespace {
+
+// Reads `in` to its end, in 64 KB pieces, but never more than `limit` + 1
+// bytes: standard input, a pipe or a device has no size to check first.
+Status ReadBounded(std::istream& in, const SourceLocation& where, std::uint64_t limit, std::string* bytes) {
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    bytes->append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes->size() > limit) {
+      return Status::InputError(where, "input is over the limit of " + std::to_string(limit) +
+                                           " bytes (--max-input-bytes)");
+    }
+  }
+  if (in.bad()) return Status::InputError(where, "read error");
+  return Status::OK();
+}
+
+}  // namespace
+
 Status ReadSource(const std::string& path, const ExtractOptions& options, Source* source) {
   const SourceLocation where{path, 0, 0};
   std::string bytes;
   if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    if (Status s = ReadBounded(std::cin, where, options.max_input_bytes, &bytes); !s.ok()) return s;
     return DecodeSource(std::move(bytes), path, options, source);
   }
   struct stat st;
@@ -231,8 +251,8 @@ Status ReadSource(const std::string& path, const ExtractOptions& options, Source
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::InputError(where, std::string("cannot open input: ") + std::strerror(errno));
-  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::InputError(where, "read error");
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  if (Status s = ReadBounded(in, where, options.max_input_bytes, &bytes); !s.ok()) return s;
   return DecodeSource(std::move(bytes), path, options, source);
 }
 

@@ -96,6 +96,12 @@ TEST_CASE("Reliability: past --max-line-bytes or --max-input-bytes, a clear erro
   r = testing::RunQaextract("convert " + Quote(in) + " --max-input-bytes 100");
   CHECK(r.exit_code == 1);
   CHECK(r.err == in + ": error: input is 513 bytes, over the limit of 100 (--max-input-bytes)\n");
+  // Standard input has no size to check first: it is read up to the limit.
+  r = testing::RunQaextractIn(dir, "convert - --max-input-bytes 100", in);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "-: error: input is over the limit of 100 bytes (--max-input-bytes)\n");
+  r = testing::RunQaextractIn(dir, "convert - --max-input-bytes 513 --summary -o " + Quote(dir + "/ok.json"), in);
+  CHECK(r.exit_code == 0);
 }
 
 TEST_CASE("Reliability: past --max-lines, a clear error before the lines are held") {
