@@ -21,6 +21,7 @@
 
 #include "cli/atomic_file.h"
 #include "cli/batch_journal.h"
+#include "cli/batch_manifest.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/rules_choice.h"
@@ -54,74 +55,6 @@ std::string Beside(const std::string& out, const std::string& suffix) {
     if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
       base.resize(base.size() - ext.size());
   return base + suffix;
-}
-
-std::string Now() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
-nlohmann::json Manifest(const BatchArgs& args, const BatchStats& stats, const ShardedOutput* out,
-                        AtomicFile* errors, double seconds) {
-  nlohmann::json m;
-  m["tool"] = {{"name", "qaextract"}, {"version", QAEXTRACT_VERSION}};
-  m["command_line"] = args.command_line;
-  m["finished"] = Now();
-  m["seconds"] = seconds;
-  m["view"] = args.view;
-  m["rules"] = nlohmann::json::array();
-  for (const std::string& r : stats.rules) {
-    const std::size_t space = r.rfind(' ');
-    m["rules"].push_back({{"name", r.substr(0, space)}, {"sha256", r.substr(space + 1)}});
-  }
-  m["inputs"] = {{"paths", args.inputs}, {"count", stats.inputs}, {"bytes", stats.bytes}};
-  m["counts"] = {{"inputs", stats.inputs}, {"ok", stats.ok}, {"errors", stats.errors},
-                 {"skipped", stats.skipped}, {"records", stats.records},
-                 {"duplicates", stats.duplicate_count}};
-  m["errors_by_code"] = stats.errors_by_code;
-  m["turns_by_role"] = stats.turns_by_role;
-  m["outputs"] = nlohmann::json::array();
-  if (out != nullptr) {
-    for (const ShardedOutput::FileInfo& f : out->files())
-      m["outputs"].push_back({{"path", f.path}, {"records", f.records}, {"bytes", f.bytes}, {"sha256", f.sha256}});
-  }
-  if (errors != nullptr) {
-    m["outputs"].push_back({{"path", errors->path()}, {"records", errors->lines()}, {"bytes", errors->bytes()},
-                            {"sha256", errors->sha256()}});
-  }
-  return m;
-}
-
-// The manifest's text: `m` with "duplicates" added as its last field, one
-// pair a line, copied from `pairs` (one JSON object a line, spilled there as
-// they were found) rather than built as a JSON tree: a corpus of near
-// copies has as many pairs as articles.
-void WriteManifest(const nlohmann::json& m, FILE* pairs, std::ostream& out) {
-  std::string text = m.dump(2);
-  text.pop_back();  // the closing brace
-  while (!text.empty() && text.back() == '\n') text.pop_back();
-  out << text << ",\n  \"duplicates\": [";
-  std::rewind(pairs);
-  char buf[4096];
-  bool first = true, line_start = true;
-  while (std::fgets(buf, sizeof buf, pairs) != nullptr) {
-    std::string_view piece(buf);
-    const bool ends_line = !piece.empty() && piece.back() == '\n';
-    if (ends_line) piece.remove_suffix(1);
-    if (line_start) out << (first ? "\n    " : ",\n    ");
-    out << piece;
-    first = false;
-    line_start = ends_line;
-  }
-  out << (first ? "]\n}\n" : "\n  ]\n}\n");
-}
-
-std::string PairJson(const DuplicatePair& d) {
-  const nlohmann::json pair = {{"id", d.id}, {"duplicate_of", d.duplicate_of}, {"kind", d.kind},
-                               {"similarity", std::round(d.similarity * 1000) / 1000}};
-  return pair.dump() + "\n";
 }
 
 // What makes a run the same run for --resume: its inputs and every option
@@ -176,26 +109,39 @@ Status ParseChatRoles(const std::vector<std::string>& items, ChatOptions* chat) 
   return Status::OK();
 }
 
+// The options given as text: --view, --shard, --chat-role.
+Status ParseOptions(BatchArgs* args) {
+  Status s = ParseView(args->view, &args->options.view);
+  if (s.ok() && !args->shard.empty()) s = ParseShard(args->shard, &args->options);
+  if (s.ok()) s = ParseChatRoles(args->chat_roles, &args->options.chat);
+  return s;
+}
+
+// Standard output, a device or a pipe (*to_stdout): errors inline, no files
+// beside it. Otherwise the error file and the manifest default to names
+// beside --out, whose directory must take new files.
+Status ResolveOutputs(BatchArgs* args, bool* to_stdout) {
+  struct stat st;
+  *to_stdout = args->out == "-" ||
+               (stat(args->out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+  if (*to_stdout) {
+    if (args->resume) return Status::UsageError("--resume needs --out to name a file");
+    if (args->shard_size > 0) return Status::UsageError("--shard-size needs --out to name a file");
+    return Status::OK();
+  }
+  if (Status s = CheckOutputPath(args->out, ""); !s.ok()) return s;
+  if (args->errors.empty()) args->errors = Beside(args->out, ".errors.jsonl");
+  if (args->manifest.empty()) args->manifest = Beside(args->out, ".manifest.json");
+  return Status::OK();
+}
+
 int RunBatchCommand(BatchArgs& args) {
-  Status s = ParseView(args.view, &args.options.view);
-  if (s.ok() && !args.shard.empty()) s = ParseShard(args.shard, &args.options);
-  if (s.ok()) s = ParseChatRoles(args.chat_roles, &args.options.chat);
+  Status s = ParseOptions(&args);
   if (!s.ok()) return ReportFailure(s);
   RulesChoice rules;
   if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
-  // Standard output, a device or a pipe: errors inline, no files beside it.
-  struct stat st;
-  const bool to_stdout =
-      args.out == "-" || (stat(args.out.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
-  if (!to_stdout && (s = CheckOutputPath(args.out, "")).ok()) {
-    if (args.errors.empty()) args.errors = Beside(args.out, ".errors.jsonl");
-    if (args.manifest.empty()) args.manifest = Beside(args.out, ".manifest.json");
-  }
-  if (!s.ok()) return ReportFailure(s);
-  if (args.resume && to_stdout)
-    return ReportFailure(Status::UsageError("--resume needs --out to name a file"));
-  if (args.shard_size > 0 && to_stdout)
-    return ReportFailure(Status::UsageError("--shard-size needs --out to name a file"));
+  bool to_stdout = false;
+  if (s = ResolveOutputs(&args, &to_stdout); !s.ok()) return ReportFailure(s);
   // Output to files keeps a journal beside it, so the run can be resumed.
   BatchJournal journal;
   JournalState resumed;
@@ -232,16 +178,9 @@ int RunBatchCommand(BatchArgs& args) {
       return journal.Due() ? checkpoint() : Status::OK();
     };
   }
-  // Duplicate pairs wait in an unnamed temporary file for the manifest
-  // rather than in memory: a corpus of near copies has a pair per article.
-  std::unique_ptr<FILE, int (*)(FILE*)> pairs(std::tmpfile(), &std::fclose);
-  if (!pairs) return ReportFailure(Status::InputError({"<tmpfile>", 0, 0}, "cannot create a temporary file"));
-  sinks.duplicate = [&pairs](const DuplicatePair& d) {
-    const std::string line = PairJson(d);
-    if (std::fwrite(line.data(), 1, line.size(), pairs.get()) != line.size())
-      return Status::InputError({"<tmpfile>", 0, 0}, "cannot write the duplicate report");
-    return Status::OK();
-  };
+  DuplicateSpill pairs;
+  if (s = pairs.Open(); !s.ok()) return ReportFailure(s);
+  sinks.duplicate = [&pairs](const DuplicatePair& d) { return pairs.Add(d); };
   const ExtractOptions extract_options = args.options.extract;
   const ExtractFunction extract = [&rules, extract_options](const Source& source, Document* doc) {
     return rules.Extract(source, extract_options, doc);
@@ -266,9 +205,9 @@ int RunBatchCommand(BatchArgs& args) {
   if (!to_stdout) journal.Remove();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!args.manifest.empty()) {
-    const nlohmann::json m = Manifest(args, stats, to_stdout ? nullptr : &out,
-                                      separate_errors ? &errors : nullptr, seconds);
-    s = WriteOutput(args.manifest, [&](std::ostream& o) { WriteManifest(m, pairs.get(), o); });
+    const ManifestInputs run{args.command_line, args.view, args.inputs, to_stdout ? nullptr : &out,
+                             separate_errors ? &errors : nullptr, seconds};
+    s = WriteOutput(args.manifest, [&](std::ostream& o) { WriteManifest(run, stats, pairs, o); });
     if (!s.ok()) return ReportFailure(s);
   }
   if (!args.quiet || stats.errors > 0) {
