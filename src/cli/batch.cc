@@ -1,6 +1,5 @@
-// qaextract batch INPUTS... --out PATH [--view V] [--jobs N] [--errors FILE]
-//                 [--manifest FILE] [--rules R] [--include G] [--exclude G]
-//                 [--min-turns N] [--role R] [--dedup] [--quiet]
+// qaextract batch INPUTS... --out PATH [--view V] [--jobs N] [options]
+// (docs/cli.md#batch lists every option)
 //
 // Writes a JSONL dataset (temporary name, renamed when complete), error and
 // skip records (beside the output, or inline when the output is standard
