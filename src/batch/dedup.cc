@@ -108,14 +108,94 @@ std::uint32_t DuplicateDetector::AddId(const std::string& id) {
   return static_cast<std::uint32_t>(id_ends_.size() - 1);
 }
 
+std::size_t PostingIndex::Probe(std::uint32_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash & mask;  // the hashes are uniform already
+  while (slots_[i].head != kNone && slots_[i].hash != hash) i = (i + 1) & mask;
+  return i;
+}
+
+void PostingIndex::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+  for (const Slot& slot : old)
+    if (slot.head != kNone) slots_[Probe(slot.hash)] = slot;
+}
+
+void PostingIndex::Add(std::uint32_t hash, std::uint32_t article) {
+  if ((used_ + 1) * 2 > slots_.size()) Grow();
+  std::uint32_t p;
+  if (free_ != kNone) {
+    p = free_;
+    free_ = pool_[p].next;
+    --free_count_;
+    pool_[p] = Posting{article, kNone};
+  } else {
+    p = static_cast<std::uint32_t>(pool_.size());
+    pool_.push_back(Posting{article, kNone});
+  }
+  Slot& slot = slots_[Probe(hash)];
+  if (slot.head == kNone) {
+    slot = Slot{hash, p, p};
+    ++used_;
+  } else {
+    pool_[slot.tail].next = p;
+    slot.tail = p;
+  }
+}
+
+void PostingIndex::DropOldest(std::uint32_t hash) {
+  const std::size_t i = Probe(hash);
+  Slot& slot = slots_[i];
+  const std::uint32_t p = slot.head;
+  slot.head = pool_[p].next;
+  pool_[p].next = free_;
+  free_ = p;
+  ++free_count_;
+  if (slot.head == kNone) EraseSlot(i);
+}
+
+void PostingIndex::EraseSlot(std::size_t i) {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t j = i;
+  for (;;) {
+    j = (j + 1) & mask;
+    if (slots_[j].head == kNone) break;
+    const std::size_t home = slots_[j].hash & mask;
+    // Slot j may move back to the hole at i unless its home lies
+    // cyclically in (i, j].
+    const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+    if (!stays) {
+      slots_[i] = slots_[j];
+      i = j;
+    }
+  }
+  slots_[i] = Slot{};
+  --used_;
+}
+
 std::optional<DuplicatePair> DuplicateDetector::Find(const ArticleOutcome& o) const {
   if (auto it = first_by_fingerprint_.find(Fingerprint(o.digest)); it != first_by_fingerprint_.end())
     return DuplicatePair{o.id, std::string(Id(it->second)), "exact", 1};
   if (!Sketched(o)) return std::nullopt;
-  auto bucket = kept_by_speakers_.find(o.speakers_key);
-  if (bucket == kept_by_speakers_.end()) return std::nullopt;
   const std::vector<std::uint32_t> sketch = HighBits(o.sketch);
-  for (const Kept& k : bucket->second) {
+  // Hashes in common with each kept article.
+  std::unordered_map<std::uint32_t, int> shared;
+  for (std::uint32_t h : sketch) articles_with_.ForEach(h, [&](std::uint32_t article) { ++shared[article]; });
+  // Jaccard() counts, among the union's first k hashes (at least as many as
+  // the larger sketch has), those in both: a similarity of kNearDuplicate
+  // needs at least that share of the larger sketch in common, and the
+  // others cannot reach it. The rest are compared oldest first, as a scan
+  // of every kept sketch would.
+  std::vector<std::uint32_t> candidates;
+  for (const auto& [article, n] : shared) {
+    const Kept& k = *kept_by_article_.at(article);
+    const double larger = static_cast<double>(std::max(k.sketch.size(), sketch.size()));
+    if (n + 1e-9 >= kNearDuplicate * larger && k.speakers_key == o.speakers_key) candidates.push_back(article);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  for (std::uint32_t article : candidates) {
+    const Kept& k = *kept_by_article_.at(article);
     const double slack = kTurnCountSlack * std::max(k.turns, o.turns);
     if (std::abs(k.turns - o.turns) > slack) continue;
     const double j = Jaccard(k.sketch, sketch);
@@ -132,15 +212,18 @@ void DuplicateDetector::Remember(const ArticleOutcome& o) {
   const std::uint32_t article = AddId(o.id);
   first_by_fingerprint_.emplace(fingerprint, article);
   if (!sketch) return;
-  auto [bucket, added] = kept_by_speakers_.try_emplace(o.speakers_key);
-  bucket->second.push_back(Kept{article, o.turns, HighBits(o.sketch)});
-  kept_order_.push_back(&bucket->first);
-  if (kept_order_.size() > kSketchWindow) {  // forget the oldest sketch
-    auto oldest = kept_by_speakers_.find(*kept_order_.front());
-    kept_order_.pop_front();
-    oldest->second.pop_front();
-    if (oldest->second.empty()) kept_by_speakers_.erase(oldest);
-  }
+  kept_.push_back(Kept{article, o.speakers_key, o.turns, HighBits(o.sketch)});
+  kept_by_article_[article] = &kept_.back();
+  for (std::uint32_t h : kept_.back().sketch) articles_with_.Add(h, article);
+  if (kept_.size() > kSketchWindow) ForgetOldest();
+}
+
+void DuplicateDetector::ForgetOldest() {
+  const Kept& oldest = kept_.front();
+  // Articles enter every posting list in order, so the oldest is first in each.
+  for (std::uint32_t h : oldest.sketch) articles_with_.DropOldest(h);
+  kept_by_article_.erase(oldest.article);
+  kept_.pop_front();
 }
 
 }  // namespace qaextract::internal

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
+#include <random>
+#include <set>
 #include <string>
 
 namespace qaextract::internal {
@@ -53,6 +56,85 @@ TEST_CASE("DuplicateDetector: sketches are kept for a window of articles, digest
   REQUIRE(d.Find(Outcome("near-new", last, 999'998)));
   CHECK(d.Find(Outcome("near-new", last, 999'998))->duplicate_of ==
         "a" + std::to_string(DuplicateDetector::kSketchWindow - 1));
+}
+
+}  // namespace
+}  // namespace qaextract::internal
+
+namespace qaextract::internal {
+namespace {
+
+// The detector's answer must be the one of the plain scan it replaces: every
+// kept sketch of the window, oldest first, same speakers, turn counts within
+// 25%, estimated Jaccard >= 0.12. Random sketches, many of them perturbed
+// copies of earlier ones at similarities around the threshold, more of them
+// than the window holds (so the index forgets, too).
+TEST_CASE("DuplicateDetector: the index finds what a scan of the whole window finds") {
+  std::mt19937_64 random(42);
+  struct Seen {
+    std::string id, speakers;
+    int turns;
+    std::vector<std::uint64_t> sketch;
+  };
+  std::deque<Seen> window;  // the reference: the last kSketchWindow sketched non-duplicates
+  struct Made {
+    std::vector<std::uint64_t> sketch;
+    std::string speakers;
+    int turns;
+  };
+  std::vector<Made> made;
+  DuplicateDetector detector;
+  int near = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::set<std::uint64_t> hashes;
+    std::string speakers = std::string(1, static_cast<char>('a' + random() % 3)) + "\nq\n";
+    int turns = 10 + static_cast<int>(random() % 40);
+    if (!made.empty() && random() % 2 == 0) {  // a perturbed copy of an earlier article
+      const Made& base = made[random() % made.size()];
+      const int keep = static_cast<int>(random() % 50);  // of 128: similarities 0 to ~0.3
+      for (int k = 0; k < keep; ++k) hashes.insert(base.sketch[random() % base.sketch.size()]);
+      speakers = base.speakers;
+      turns = base.turns + static_cast<int>(random() % 7) - 3;
+    }
+    while (hashes.size() < 128) hashes.insert((random() >> 32) << 32);  // distinct high bits
+    std::vector<std::uint64_t> sketch(hashes.begin(), hashes.end());
+    made.push_back(Made{sketch, speakers, turns});
+    ArticleOutcome o;
+    o.id = "a" + std::to_string(i);
+    o.status = "ok";
+    char hex[65];
+    std::snprintf(hex, sizeof hex, "%016llx%048d", static_cast<unsigned long long>(i + 1), 0);
+    o.digest = hex;
+    o.speakers_key = speakers;
+    o.turns = turns;
+    o.sketch = sketch;
+
+    std::optional<DuplicatePair> expected;
+    for (const Seen& s : window) {
+      if (s.speakers != o.speakers_key) continue;
+      if (std::abs(s.turns - o.turns) > 0.25 * std::max(s.turns, o.turns)) continue;
+      const double j = EstimateJaccard(s.sketch, o.sketch);
+      if (j >= 0.12) {
+        expected = DuplicatePair{o.id, s.id, "near", j};
+        break;
+      }
+    }
+    o.duplicate = detector.Find(o);
+    CAPTURE(i);
+    REQUIRE(o.duplicate.has_value() == expected.has_value());
+    if (expected) {
+      ++near;
+      CHECK(o.duplicate->duplicate_of == expected->duplicate_of);
+      CHECK(o.duplicate->similarity == doctest::Approx(expected->similarity));
+    }
+    detector.Remember(o);
+    if (!o.duplicate) {
+      window.push_back(Seen{o.id, o.speakers_key, o.turns, sketch});
+      if (window.size() > DuplicateDetector::kSketchWindow) window.pop_front();
+    }
+  }
+  CHECK(near > 100);  // the case is not vacuous
+  CHECK(window.size() == DuplicateDetector::kSketchWindow);  // and forgetting was exercised
 }
 
 }  // namespace
