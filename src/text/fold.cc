@@ -24,9 +24,12 @@ constexpr std::size_t kFoldEntryCount = sizeof(kFoldEntries) / sizeof(kFoldEntri
 // lives): 0 means "folds to itself", otherwise entry number + 1.
 struct BmpIndex {
   std::array<std::uint16_t, 0x10000> slot{};
+  std::array<std::uint8_t, kFoldEntryCount> length{};  // of each entry's fold, in bytes
   BmpIndex() {
-    for (std::size_t i = 0; i < kFoldEntryCount && kFoldEntries[i].cp < 0x10000; ++i)
-      slot[kFoldEntries[i].cp] = static_cast<std::uint16_t>(i + 1);
+    for (std::size_t i = 0; i < kFoldEntryCount; ++i) {
+      length[i] = static_cast<std::uint8_t>(std::strlen(kFoldEntries[i].utf8));
+      if (kFoldEntries[i].cp < 0x10000) slot[kFoldEntries[i].cp] = static_cast<std::uint16_t>(i + 1);
+    }
   }
 };
 
@@ -45,6 +48,19 @@ const char* Lookup(char32_t cp) {
   const FoldEntry* it = std::lower_bound(
       kFoldEntries, end, cp, [](const FoldEntry& e, char32_t c) { return e.cp < c; });
   return (it != end && it->cp == cp) ? it->utf8 : nullptr;
+}
+
+// Lookup as a view (lengths are counted once, not per character), with
+// U+FFFD for a code point that folds to itself: only called for those that
+// do not, or for an invalid sequence.
+std::string_view LookupPiece(char32_t cp) {
+  if (cp < 0x10000) {
+    const std::uint16_t s = Bmp().slot[cp];
+    if (s) return std::string_view(kFoldEntries[s - 1].utf8, Bmp().length[s - 1]);
+  } else if (const char* folded = Lookup(cp)) {
+    return folded;
+  }
+  return "\xEF\xBF\xBD";
 }
 
 // Decodes the code point at text[i] quickly for valid 3-byte UTF-8 (nearly
@@ -120,8 +136,7 @@ void FoldLoop(std::string_view text, std::size_t begin, std::size_t end,
       piece = " ";  // white space and control characters
     } else {
       const char32_t cp = NextCodePoint(text.substr(0, limit), i, &length);
-      const char* folded = Lookup(cp);
-      piece = folded ? std::string_view(folded) : std::string_view("\xEF\xBF\xBD");
+      piece = LookupPiece(cp);
     }
     const std::size_t b = i;
     i += length;
