@@ -128,7 +128,6 @@ void PostingIndex::Add(std::uint32_t hash, std::uint32_t article) {
   if (free_ != kNone) {
     p = free_;
     free_ = pool_[p].next;
-    --free_count_;
     pool_[p] = Posting{article, kNone};
   } else {
     p = static_cast<std::uint32_t>(pool_.size());
@@ -151,7 +150,6 @@ void PostingIndex::DropOldest(std::uint32_t hash) {
   slot.head = pool_[p].next;
   pool_[p].next = free_;
   free_ = p;
-  ++free_count_;
   if (slot.head == kNone) EraseSlot(i);
 }
 

@@ -17,7 +17,7 @@
 // hashes to reach the threshold (a similarity of 0.12 needs 0.12 of the
 // larger sketch in common), and only those are compared. Comparing every
 // kept article with the same speakers made a corpus of distinct "问/答"
-// interviews quadratic (5,000 such articles: 67 s, now 1.3 s).
+// interviews quadratic (5,000 such articles: 67 s, now 2.1 s).
 #ifndef QAEXTRACT_SRC_BATCH_DEDUP_H_
 #define QAEXTRACT_SRC_BATCH_DEDUP_H_
 
@@ -57,7 +57,6 @@ class PostingIndex {
     if (slot.head == kNone) return;
     for (std::uint32_t p = slot.head; p != kNone; p = pool_[p].next) fn(pool_[p].article);
   }
-  std::size_t postings() const { return pool_.size() - free_count_; }
 
  private:
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
@@ -79,14 +78,13 @@ class PostingIndex {
   std::size_t used_ = 0;
   std::vector<Posting> pool_;
   std::uint32_t free_ = kNone;  // unused postings, linked through `next`
-  std::size_t free_count_ = 0;
 };
 
 class DuplicateDetector {
  public:
   // Near-duplicate originals are looked for among this many most recent
-  // distinct articles with a sketch (about 1 MiB of sketches and 5 MiB of
-  // index).
+  // distinct articles with a sketch (about 1 MiB of sketches and 8 MiB of
+  // index when full).
   static constexpr std::size_t kSketchWindow = 2048;
 
   // The earlier article `o` duplicates, if any. No side effects.

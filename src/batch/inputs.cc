@@ -1,5 +1,7 @@
 #include "batch/inputs.h"
 
+#include "text/decode.h"
+
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -82,8 +84,18 @@ void InputCursor::ReadFile(const std::string& path, InputItem* item) {
     item->error_message = std::string("cannot read input: ") + std::strerror(errno);
     return;
   }
-  item->data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  item->data.reserve(static_cast<std::size_t>(size));
+  const bool whole = ReadAtMost(in, max_bytes_, &item->data);
   bytes_read_.fetch_add(item->data.size(), std::memory_order_relaxed);
+  if (!whole) {  // it grew after its size was checked
+    item->data.clear();
+    item->error_code = "too-large";
+    item->error_message = "input grew past the limit of " + std::to_string(max_bytes_) + " (--max-input-bytes)";
+  } else if (in.bad()) {
+    item->data.clear();
+    item->error_code = "unreadable";
+    item->error_message = "cannot read input: read error";
+  }
 }
 
 // Begins the input list entry `path`: a JSONL stream, a directory walk, or

@@ -125,6 +125,12 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
 }
 
 // Consecutive turns on one side are one message: chat formats alternate.
+// The chat message role of a speaker with role `speaker_role` (ChatOptions).
+std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role) {
+  if (auto it = chat.roles.find(speaker_role); it != chat.roles.end()) return it->second;
+  return IsAskerRole(speaker_role) ? "user" : "assistant";
+}
+
 int Chat(const Document& doc, const std::string& id, const Passthrough& pass, const ChatOptions& chat,
          bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
@@ -157,11 +163,6 @@ int Chat(const Document& doc, const std::string& id, const Passthrough& pass, co
 
 bool IsAskerRole(const std::string& role) {
   return role == "interviewer" || role == "host" || role == "questioner";
-}
-
-std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role) {
-  if (auto it = chat.roles.find(speaker_role); it != chat.roles.end()) return it->second;
-  return IsAskerRole(speaker_role) ? "user" : "assistant";
 }
 
 namespace {

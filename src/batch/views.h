@@ -18,9 +18,6 @@ using Passthrough = std::vector<std::pair<std::string, std::string>>;
 // True for roles that ask (interviewer, host, questioner).
 bool IsAskerRole(const std::string& role);
 
-// The chat message role of a speaker with role `speaker_role` (ChatOptions).
-std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role);
-
 // Appends the records of `doc` in `options.view` to *out, one JSON object a
 // line. `options.role`, when not empty, keeps only turns of speakers with
 // that role (turns view); `options.chat` shapes the chat view. Returns the

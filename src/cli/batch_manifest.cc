@@ -3,7 +3,6 @@
 #include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
-#include <string_view>
 
 #include "qaextract/qaextract.h"  // QAEXTRACT_VERSION
 
@@ -64,7 +63,7 @@ Status DuplicateSpill::Open() {
 Status DuplicateSpill::Add(const DuplicatePair& d) {
   const nlohmann::json pair = {{"id", d.id}, {"duplicate_of", d.duplicate_of}, {"kind", d.kind},
                                {"similarity", std::round(d.similarity * 1000) / 1000}};
-  const std::string line = pair.dump() + "\n";
+  const std::string line = (count_++ == 0 ? "\n    " : ",\n    ") + pair.dump();
   if (std::fwrite(line.data(), 1, line.size(), file_.get()) != line.size())
     return Status::InputError({"<tmpfile>", 0, 0}, "cannot write the duplicate report");
   return Status::OK();
@@ -78,18 +77,10 @@ void WriteManifest(const ManifestInputs& run, const BatchStats& stats, const Dup
   while (!text.empty() && text.back() == '\n') text.pop_back();
   out << text << ",\n  \"duplicates\": [";
   std::rewind(spill.file());
-  char buf[4096];
-  bool first = true, line_start = true;
-  while (std::fgets(buf, sizeof buf, spill.file()) != nullptr) {
-    std::string_view piece(buf);
-    const bool ends_line = !piece.empty() && piece.back() == '\n';
-    if (ends_line) piece.remove_suffix(1);
-    if (line_start) out << (first ? "\n    " : ",\n    ");
-    out << piece;
-    first = false;
-    line_start = ends_line;
-  }
-  out << (first ? "]\n}\n" : "\n  ]\n}\n");
+  char buf[1 << 16];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, spill.file())) > 0;)
+    out.write(buf, static_cast<std::streamsize>(n));
+  out << (spill.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
 }  // namespace qaextract::cli

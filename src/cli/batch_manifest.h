@@ -21,11 +21,15 @@ namespace qaextract::cli {
 class DuplicateSpill {
  public:
   Status Open();
-  Status Add(const DuplicatePair& pair);  // one JSON object a line
+  // Appends the pair as a JSON object on a line of its own, with the comma
+  // and indentation of the manifest's list, so the file is copied as it is.
+  Status Add(const DuplicatePair& pair);
   FILE* file() const { return file_.get(); }
+  bool empty() const { return count_ == 0; }
 
  private:
   std::unique_ptr<FILE, int (*)(FILE*)> file_{nullptr, &std::fclose};
+  std::uint64_t count_ = 0;
 };
 
 struct ManifestInputs {

@@ -35,11 +35,7 @@ Status CheckOutputPath(const std::string& path, const std::string& input_path) {
 }
 
 Status WriteOutput(const std::string& path, const std::string& data) {
-  AtomicFile file;
-  Status s = file.Open(path.empty() ? "-" : path);
-  if (s.ok()) s = file.Write(data);
-  if (s.ok()) s = file.Commit();
-  return s;
+  return WriteOutput(path, [&](std::ostream& out) { out.write(data.data(), static_cast<std::streamsize>(data.size())); });
 }
 
 namespace {

@@ -4,7 +4,6 @@
 // loaded, relocated and initialised at every start of qaextract: `convert`
 // of one article takes a few milliseconds, and they were a millisecond or
 // two of it.
-#include <limits.h>
 #include <unistd.h>
 
 #include <cerrno>

@@ -96,6 +96,16 @@ std::size_t CountInvalidUtf8(std::string_view s, std::vector<std::uint64_t>* off
   return count;
 }
 
+bool ReadAtMost(std::istream& in, std::uint64_t limit, std::string* bytes) {
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    bytes->append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes->size() > limit) return false;
+  }
+  return true;
+}
+
 }  // namespace internal
 
 namespace {
@@ -214,17 +224,11 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
 
 namespace {
 
-// Reads `in` to its end, in 64 KB pieces, but never more than `limit` + 1
-// bytes: standard input, a pipe or a device has no size to check first.
+// Reads `in` to its end, no more than `limit` bytes.
 Status ReadBounded(std::istream& in, const SourceLocation& where, std::uint64_t limit, std::string* bytes) {
-  char buffer[1 << 16];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    bytes->append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (bytes->size() > limit) {
-      return Status::InputError(where, "input is over the limit of " + std::to_string(limit) +
-                                           " bytes (--max-input-bytes)");
-    }
+  if (!internal::ReadAtMost(in, limit, bytes)) {
+    return Status::InputError(where, "input is over the limit of " + std::to_string(limit) +
+                                         " bytes (--max-input-bytes)");
   }
   if (in.bad()) return Status::InputError(where, "read error");
   return Status::OK();

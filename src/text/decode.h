@@ -1,9 +1,11 @@
-// UTF-8 helpers shared by the decoder, the folder and the writers.
+// UTF-8 helpers shared by the decoder, the folder and the writers, and the
+// bounded read that gets an input's bytes.
 #ifndef QAEXTRACT_SRC_TEXT_DECODE_H_
 #define QAEXTRACT_SRC_TEXT_DECODE_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,12 @@ std::string SanitizeUtf8(std::string_view s);
 // the byte offsets of the first `max_offsets` of them.
 std::size_t CountInvalidUtf8(std::string_view s, std::vector<std::uint64_t>* offsets = nullptr,
                              std::size_t max_offsets = 10);
+
+// Appends what `in` holds to *bytes, in 64 KB pieces, and stops once more
+// than `limit` bytes were read (returning false): a pipe has no size to
+// check first, and a file may grow after its size was checked. A read error
+// leaves in.bad() set.
+bool ReadAtMost(std::istream& in, std::uint64_t limit, std::string* bytes);
 
 }  // namespace qaextract::internal
 
