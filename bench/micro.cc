@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parse/pipeline.h"
+#include "rules/rule_model.h"
 #include "qaextract/qaextract.h"
 #include "text/decode.h"
 #include "text/fold.h"
@@ -118,6 +119,34 @@ void BM_Classify(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_Classify);
+
+// One RE2::Set of the selected rule set's line patterns over every folded
+// line (argument: 0 = the start-anchored set, 1 = the unanchored one).
+void BM_LineSet(benchmark::State& state) {
+  struct Folded {
+    std::vector<std::string> lines;
+    const RE2::Set* set = nullptr;
+  };
+  std::vector<Folded> work;
+  for (const Sample& s : Samples()) {
+    Folded f;
+    const auto& sets = s.rules->compiled().line_sets;  // anchored first, when both exist
+    if (sets.size() == 2) f.set = sets[static_cast<std::size_t>(state.range(0))].set.get();
+    internal::FoldedLine folded;
+    for (const internal::Line& line : internal::SplitLines(s.source.text)) {
+      internal::FoldLine(s.source.text, {line.begin, line.end}, {}, &folded);
+      f.lines.push_back(folded.view);
+    }
+    work.push_back(std::move(f));
+  }
+  std::vector<int> hits;
+  for (auto _ : state)
+    for (const Folded& f : work)
+      if (f.set != nullptr)
+        for (const std::string& line : f.lines) benchmark::DoNotOptimize(f.set->Match(line, &hits));
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_LineSet)->Arg(0)->Arg(1);
 
 void BM_Assemble(benchmark::State& state) {
   std::vector<internal::LabelledText> labelled(Samples().size());

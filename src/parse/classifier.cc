@@ -76,13 +76,35 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
+    if (!line_set.atoms.empty() && !ContainsAnyAtom(folded.view, line_set)) continue;
     set_hits_.clear();
-    if (!line_set.set->Match(Piece(folded.view), &set_hits_)) continue;
+    RE2::Set::ErrorInfo error;
+    if (!line_set.set->Match(Piece(folded.view), &set_hits_, &error)) {
+      // Out of DFA memory (a pattern set too large for the budget on this
+      // line): the set cannot tell, so each of its patterns runs alone.
+      if (error.kind != RE2::Set::kNoError)
+        for (const auto& [group, index] : line_set.entries)
+          hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 2;
+      continue;
+    }
     for (int i : set_hits_) {
       const auto& [group, index] = line_set.entries[static_cast<std::size_t>(i)];
       hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 1;
     }
   }
+}
+
+bool Classifier::ContainsAnyAtom(const std::string& view, const CompiledRules::LineSet& line_set) {
+  std::string_view haystack = view;
+  if (line_set.atoms_have_letters) {  // the atoms are lower case
+    lowered_.assign(view);
+    for (char& ch : lowered_)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    haystack = lowered_;
+  }
+  for (const std::string& atom : line_set.atoms)  // glibc's memmem: a bigram skip table
+    if (memmem(haystack.data(), haystack.size(), atom.data(), atom.size()) != nullptr) return true;
+  return false;
 }
 
 bool Classifier::Matches(LineGroup group, std::size_t index, const RE2& re,

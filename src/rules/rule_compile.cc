@@ -1,4 +1,7 @@
 // RuleSpec merging (extends) and compilation into CompiledRules.
+#include <re2/filtered_re2.h>
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 #include "match/pattern.h"
@@ -163,11 +166,53 @@ bool AnchoredAtStart(std::string_view pattern) {
   return true;
 }
 
+// Whether a lower-case atom can be looked for in a line with only its ASCII
+// letters lowered: its other characters have no case (CJK, punctuation). The
+// view the atoms are looked for in is NFKC-folded, which turns the only
+// non-ASCII letters that case-fold to ASCII ones (U+212A KELVIN SIGN, U+017F
+// LONG S) into ASCII.
+bool CaselessBeyondAscii(std::string_view atom) {
+  for (std::size_t i = 0; i < atom.size();) {
+    std::size_t length = 1;
+    const char32_t cp = DecodeUtf8At(atom, i, &length);
+    if (cp >= 0x80 && u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CHANGES_WHEN_CASEMAPPED))
+      return false;
+    i += length;
+  }
+  return true;
+}
+
+// The literals a line needs for any of `patterns` to match (see
+// CompiledRules::LineSet::atoms); false when some pattern needs none.
+bool RequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
+                   std::vector<std::string>* atoms) {
+  re2::FilteredRE2 filter;
+  for (const std::string& pattern : patterns) {
+    int id = 0;
+    if (filter.Add(pattern, PatternOptions(max_mem), &id) != RE2::NoError) return false;
+  }
+  filter.Compile(atoms);
+  std::vector<int> unfiltered;  // patterns that pass with no atom found
+  filter.AllPotentials({}, &unfiltered);
+  if (!unfiltered.empty() || atoms->empty()) return false;
+  // A line holding "发布日期:" holds "日期:": only the shortest are looked for.
+  std::vector<std::string> minimal;
+  for (const std::string& a : *atoms)
+    if (std::none_of(atoms->begin(), atoms->end(), [&](const std::string& b) {
+          return b.size() < a.size() && a.find(b) != std::string::npos;
+        }))
+      minimal.push_back(a);
+  *atoms = std::move(minimal);
+  return std::all_of(atoms->begin(), atoms->end(),
+                     [](const std::string& a) { return !a.empty() && CaselessBeyondAscii(a); });
+}
+
 void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   CompiledRules::LineSet sets[2];  // anchored at the start, unanchored
   auto anchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::ANCHOR_START);
   auto unanchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::UNANCHORED);
   bool ok = true;
+  std::vector<std::string> unanchored_patterns;
   const auto add = [&](LineGroup group, int index, const RE2* re) {
     if (re == nullptr || !ok) return;
     const int which = AnchoredAtStart(re->pattern()) ? 0 : 1;
@@ -175,6 +220,7 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
     std::string error;
     ok = set->Add(re->pattern(), &error) >= 0;
     sets[which].entries.emplace_back(group, index);
+    if (which == 1) unanchored_patterns.push_back(re->pattern());
   };
   const std::pair<LineGroup, const std::vector<Rule>*> groups[] = {
       {LineGroup::kNoiseInline, &c->noise_inline},   {LineGroup::kNoiseLines, &c->noise_lines},
@@ -187,6 +233,15 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
     add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re.get());
   sets[0].set = anchored;
   sets[1].set = unanchored;
+  // The start-anchored set stops within a few bytes on most lines; the
+  // unanchored one reads every byte, unless the line lacks its literals.
+  if (!unanchored_patterns.empty() && RequiredAtoms(unanchored_patterns, max_mem, &sets[1].atoms)) {
+    sets[1].atoms_have_letters = std::any_of(sets[1].atoms.begin(), sets[1].atoms.end(), [](const std::string& a) {
+      return std::any_of(a.begin(), a.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    });
+  } else {
+    sets[1].atoms.clear();
+  }
   std::vector<CompiledRules::LineSet> built;
   for (int k = 0; k < 2 && ok; ++k) {
     if (sets[k].entries.empty()) continue;

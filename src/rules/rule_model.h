@@ -176,6 +176,13 @@ struct CompiledRules {
   struct LineSet {
     std::shared_ptr<const RE2::Set> set;
     std::vector<std::pair<LineGroup, int>> entries;  // set index -> group, index in group
+    // Literal strings ("atoms", from RE2's FilteredRE2) of which a line
+    // must contain at least one for any pattern of the set to match it: a
+    // line with none skips the scan. Empty when some pattern has no such
+    // literal (then every line is scanned). Lower case; compared with the
+    // line's ASCII letters lowered when `atoms_have_letters`.
+    std::vector<std::string> atoms;
+    bool atoms_have_letters = false;
   };
   std::vector<LineSet> line_sets;
 

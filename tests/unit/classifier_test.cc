@@ -1,6 +1,8 @@
 // The marker syntax, as a table of lines that must and must not start turns.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "parse/classifier.h"
 #include "rules/rule_model.h"
 #include "text/fold.h"
@@ -151,6 +153,86 @@ TEST_CASE("Classifier: heading shape of short lines") {
   CHECK(ClassifyOne("确凿的差距不是一年或两年,而是原创和师法之差").label.heading_shape);
   CHECK_FALSE(ClassifyOne("咱们对一切可能性保抓灵通派头。").label.heading_shape);
   CHECK_FALSE(ClassifyOne(std::string(41 * 3, 'x')).label.heading_shape);
+}
+
+namespace {
+
+// Every line of `text` classified by `rules`, as a comparable string.
+std::vector<std::string> LabelsOf(const CompiledRules& rules, const std::string& text) {
+  std::vector<std::string> out;
+  Classifier classifier(rules, text);
+  for (const Line& line : SplitLines(text)) {
+    const LineLabel l = classifier.Classify(line);
+    std::string row = std::to_string(static_cast<int>(l.kind)) + "|" + l.rule + "|" +
+                      std::to_string(l.text.begin) + "-" + std::to_string(l.text.end) + "|" +
+                      std::to_string(l.speaker) + "|" + std::to_string(l.lead_in);
+    for (const Cut& c : l.cuts) row += "|cut " + std::to_string(c.span.begin) + " " + c.rule;
+    for (const FieldHit& f : l.fields) row += "|field " + std::to_string(f.value.begin) + " " + f.rule;
+    out.push_back(row);
+  }
+  return out;
+}
+
+CompiledRules WithoutAtoms(const CompiledRules& rules) {
+  CompiledRules copy = rules;
+  for (CompiledRules::LineSet& set : copy.line_sets) set.atoms.clear();
+  return copy;
+}
+
+}  // namespace
+
+TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no label") {
+  int prefiltered = 0;
+  for (const RuleSet& set : testing::BuiltinLibrary().rule_sets()) {
+    const CompiledRules& rules = set.compiled();
+    for (const auto& line_set : rules.line_sets) prefiltered += !line_set.atoms.empty();
+    const CompiledRules plain = WithoutAtoms(rules);
+    for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
+                             "zh-hant-bloomberg-podcast.txt", "zh-hant-narrative-profile.txt"}) {
+      CAPTURE(set.name());
+      CAPTURE(name);
+      const std::string text = testing::ReadFileOrDie(testing::SourcePath(std::string("samples/") + name));
+      CHECK(LabelsOf(rules, text) == LabelsOf(plain, text));
+    }
+  }
+  CHECK(prefiltered > 0);  // the comparison above compared something
+}
+
+TEST_CASE("Classifier: prefilter atoms are matched without regard to ASCII case") {
+  const RuleSet rules = testing::LoadRulesString(R"(
+name: atoms
+noise:
+  inline: ['(?i)powered by \w+', '广告']
+metadata:
+  url: '(?:来源|链接):\s*(?P<value>https?://[^\s,]+)'
+)");
+  const CompiledRules& c = rules.compiled();
+  REQUIRE(c.line_sets.size() == 1);
+  const auto& atoms = c.line_sets[0].atoms;
+  CHECK(c.line_sets[0].atoms_have_letters);
+  CHECK(std::find(atoms.begin(), atoms.end(), "powered by ") != atoms.end());
+  CHECK(std::find(atoms.begin(), atoms.end(), "广告") != atoms.end());
+  const std::string line = "正文 POWERED BY Tencent 正文";
+  Classifier classifier(c, line);
+  const LineLabel l = classifier.Classify(Line{1, 0, line.size()});
+  REQUIRE(l.cuts.size() == 1);
+  CHECK(line.substr(l.cuts[0].span.begin, l.cuts[0].span.end - l.cuts[0].span.begin) ==
+        "POWERED BY Tencent");
+  const std::string url = "链接: HTTPS://x.cn";  // case-sensitive "https?": no url
+  Classifier second(c, url);
+  CHECK(second.Classify(Line{1, 0, url.size()}).fields.empty());
+}
+
+TEST_CASE("Classifier: no prefilter when a pattern needs no literal or a literal has case") {
+  // "\d+年" needs "年", "[a-z]{30}" needs nothing: every line is scanned.
+  CHECK(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年', '[a-z]{30}']}\n")
+            .compiled().line_sets[0].atoms.empty());
+  // "Ärger" has a letter with case beyond ASCII, which the line's ASCII
+  // lowering would miss under (?i).
+  CHECK(testing::LoadRulesString("name: a\nnoise: {inline: ['(?i)Ärger']}\n")
+            .compiled().line_sets[0].atoms.empty());
+  CHECK_FALSE(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年']}\n")
+                  .compiled().line_sets[0].atoms.empty());
 }
 
 }  // namespace qaextract::internal
