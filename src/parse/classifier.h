@@ -115,7 +115,8 @@ class Classifier {
   const CompiledRules& rules_;
   std::string_view text_;
   FoldedLine folded_;  // reused between lines
-  // Per group, per pattern: 0 no match, 1 matches, 2 unknown (no set).
+  // Per group, per pattern: 0 no match, 1 matches, 2 unknown (no set, or its
+  // DFA ran out of memory): the pattern runs alone.
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
   std::vector<int> set_hits_;
   std::string lowered_;  // the view with ASCII letters lowered, for ContainsAnyAtom
