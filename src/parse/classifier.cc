@@ -96,10 +96,12 @@ void Classifier::ScanLine(const FoldedLine& folded) {
 
 bool Classifier::ContainsAnyAtom(const std::string& view, const CompiledRules::LineSet& line_set) {
   std::string_view haystack = view;
-  if (line_set.atoms_have_letters) {  // the atoms are lower case
+  const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+  // The atoms are lower case; a line without capitals is searched as it is.
+  if (line_set.atoms_have_letters && std::any_of(view.begin(), view.end(), upper)) {
     lowered_.assign(view);
     for (char& ch : lowered_)
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if (upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
     haystack = lowered_;
   }
   for (const std::string& atom : line_set.atoms)  // glibc's memmem: a bigram skip table

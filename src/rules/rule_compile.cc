@@ -184,8 +184,8 @@ bool CaselessBeyondAscii(std::string_view atom) {
 
 // The literals a line needs for any of `patterns` to match (see
 // CompiledRules::LineSet::atoms); false when some pattern needs none.
-bool RequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
-                   std::vector<std::string>* atoms) {
+bool FindRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
+                       std::vector<std::string>* atoms) {
   re2::FilteredRE2 filter;
   for (const std::string& pattern : patterns) {
     int id = 0;
@@ -205,6 +205,17 @@ bool RequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_me
   *atoms = std::move(minimal);
   return std::all_of(atoms->begin(), atoms->end(),
                      [](const std::string& a) { return !a.empty() && CaselessBeyondAscii(a); });
+}
+
+// Sets set->atoms (and whether they have letters), or leaves them empty.
+void SetRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
+                      CompiledRules::LineSet* set) {
+  std::vector<std::string> atoms;
+  if (patterns.empty() || !FindRequiredAtoms(patterns, max_mem, &atoms)) return;
+  set->atoms_have_letters = std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
+    return std::any_of(a.begin(), a.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  });
+  set->atoms = std::move(atoms);
 }
 
 void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
@@ -235,13 +246,7 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   sets[1].set = unanchored;
   // The start-anchored set stops within a few bytes on most lines; the
   // unanchored one reads every byte, unless the line lacks its literals.
-  if (!unanchored_patterns.empty() && RequiredAtoms(unanchored_patterns, max_mem, &sets[1].atoms)) {
-    sets[1].atoms_have_letters = std::any_of(sets[1].atoms.begin(), sets[1].atoms.end(), [](const std::string& a) {
-      return std::any_of(a.begin(), a.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-    });
-  } else {
-    sets[1].atoms.clear();
-  }
+  SetRequiredAtoms(unanchored_patterns, max_mem, &sets[1]);
   std::vector<CompiledRules::LineSet> built;
   for (int k = 0; k < 2 && ok; ++k) {
     if (sets[k].entries.empty()) continue;
