@@ -133,6 +133,19 @@ struct BatchStats {
 // Extracts one decoded article (for example with a RuleLibrary).
 using ExtractFunction = std::function<Status(const Source&, Document*)>;
 
+// A directory among the inputs in which no file would be read: none passes
+// the include and exclude globs. `files` counts the files in it and
+// `common_glob` ("*.md") names their most common extension, for a hint.
+struct UnreadDirectory {
+  std::string path;
+  std::uint64_t files = 0;
+  std::string common_glob;
+};
+
+// The directories among `inputs` that RunBatch would read nothing from.
+std::vector<UnreadDirectory> FindUnreadDirectories(const std::vector<std::string>& inputs,
+                                                   const BatchOptions& options);
+
 // Runs the batch. Fails only when an input list entry cannot be opened at
 // all (a missing path or unreadable directory is an error record, not a
 // failure) or a sink fails.

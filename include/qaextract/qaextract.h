@@ -24,6 +24,7 @@
 #include "qaextract/emit.h"
 #include "qaextract/extractor.h"
 #include "qaextract/options.h"
+#include "qaextract/roles.h"
 #include "qaextract/rules.h"
 #include "qaextract/source.h"
 #include "qaextract/status.h"

@@ -50,6 +50,8 @@ class Status {
   static Status RuleError(SourceLocation where, std::string message, std::string code = "");
   static Status InputError(SourceLocation where, std::string message);
   static Status UsageError(std::string message);
+  // A usage error about a path the caller named ("out.jsonl: error: ...").
+  static Status UsageError(SourceLocation where, std::string message);
 
   bool ok() const { return kind_ == Kind::kOk; }
   Kind kind() const { return kind_; }

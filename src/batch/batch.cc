@@ -28,6 +28,7 @@
 #include "batch/views.h"
 #include "emit/json_sink.h"
 #include "text/language.h"
+#include "util/spelling.h"
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -38,7 +39,10 @@ Status ParseView(const std::string& name, View* view) {
   else if (name == "turns") *view = View::kTurns;
   else if (name == "qa-pairs") *view = View::kQaPairs;
   else if (name == "chat") *view = View::kChat;
-  else return Status::UsageError("unknown view '" + name + "' (documents, turns, qa-pairs or chat)");
+  else
+    return Status::UsageError("unknown view '" + name + "'" +
+                              internal::DidYouMean(name, {"documents", "turns", "qa-pairs", "chat"}) +
+                              " (documents, turns, qa-pairs or chat)");
   return Status::OK();
 }
 

@@ -1,10 +1,13 @@
 #include "batch/inputs.h"
 
+#include "qaextract/batch.h"
+
 #include "text/decode.h"
 
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <map>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -236,3 +239,44 @@ bool InputCursor::Next(InputItem* item) {
 }
 
 }  // namespace qaextract::internal
+
+namespace qaextract {
+namespace fs = std::filesystem;
+
+std::vector<UnreadDirectory> FindUnreadDirectories(const std::vector<std::string>& inputs,
+                                                   const BatchOptions& options) {
+  const std::vector<std::string> include =
+      options.include.empty() ? std::vector<std::string>{"*.txt"} : options.include;
+  const auto wanted = [&](const std::string& name) {
+    const auto matches = [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; };
+    return std::any_of(include.begin(), include.end(), matches) &&
+           std::none_of(options.exclude.begin(), options.exclude.end(), matches);
+  };
+  std::vector<UnreadDirectory> out;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) continue;
+    UnreadDirectory dir{path, 0, ""};
+    std::map<std::string, std::uint64_t> extensions;
+    bool found = false;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      const std::string name = it->path().filename().string();
+      if (wanted(name)) {
+        found = true;
+        break;
+      }
+      ++dir.files;
+      ++extensions[it->path().extension().string()];
+    }
+    if (found) continue;
+    std::uint64_t best = 0;
+    for (const auto& [ext, n] : extensions)
+      if (n > best && !ext.empty()) best = n, dir.common_glob = "*" + ext;
+    out.push_back(std::move(dir));
+  }
+  return out;
+}
+
+}  // namespace qaextract

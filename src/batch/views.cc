@@ -3,6 +3,7 @@
 #include <map>
 
 #include "emit/json_sink.h"
+#include "qaextract/roles.h"
 
 namespace qaextract::internal {
 namespace {
@@ -161,9 +162,7 @@ int Chat(const Document& doc, const std::string& id, const Passthrough& pass, co
 
 }  // namespace
 
-bool IsAskerRole(const std::string& role) {
-  return role == "interviewer" || role == "host" || role == "questioner";
-}
+bool IsAskerRole(const std::string& role) { return SideOfRole(role) == RoleSide::kAsks; }
 
 namespace {
 

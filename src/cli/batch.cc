@@ -23,13 +23,29 @@
 #include "cli/batch_manifest.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/output_guard.h"
 #include "cli/rules_choice.h"
 #include "cli/sharded_output.h"
 #include "qaextract/batch.h"
 #include "qaextract/qaextract.h"
+#include "util/spelling.h"
 
 namespace qaextract::cli {
 namespace {
+
+// --max-errors: the run stops once its error records pass a count, or a
+// share of the inputs read (checked from the 100th input on, so that the
+// first bad file does not stop a run with a 1% budget).
+struct ErrorBudget {
+  std::uint64_t count = UINT64_MAX;
+  double rate = -1;  // < 0: no share limit
+  static constexpr std::uint64_t kRateFrom = 100;
+
+  bool Exceeded(std::uint64_t errors, std::uint64_t inputs) const {
+    if (errors > count) return true;
+    return rate >= 0 && inputs >= kRateFrom && static_cast<double>(errors) > rate * static_cast<double>(inputs);
+  }
+};
 
 struct BatchArgs {
   std::vector<std::string> inputs;
@@ -43,16 +59,22 @@ struct BatchArgs {
   std::string shard;  // "K/N"
   std::uint64_t shard_size = 0;  // bytes a output file; 0: one file
   std::vector<std::string> chat_roles;  // "ROLE=MESSAGE_ROLE"
+  std::string max_errors;               // "N" or "RATE" (0.05, 5%); empty: no limit
   BatchOptions options;
+  ErrorBudget budget;
   std::string command_line;
 };
 
-// "data/turns.jsonl" (or "data/turns.jsonl.zst") -> "data/turns.errors.jsonl"
+// A side file of the output: "data/turns.jsonl" -> "data/turns.errors.jsonl".
+// Only a final ".jsonl" is dropped, so every output name has side files of
+// its own: "data/turns.jsonl.zst" -> "data/turns.jsonl.zst.errors.jsonl"
+// (the two datasets "turns.jsonl" and "turns.jsonl.zst" in one folder do
+// not share, and overwrite, each other's manifest).
 std::string Beside(const std::string& out, const std::string& suffix) {
   std::string base = out;
-  for (const std::string ext : {".zst", ".jsonl"})
-    if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
-      base.resize(base.size() - ext.size());
+  const std::string ext = ".jsonl";
+  if (base.size() > ext.size() && base.compare(base.size() - ext.size(), ext.size(), ext) == 0)
+    base.resize(base.size() - ext.size());
   return base + suffix;
 }
 
@@ -67,7 +89,7 @@ std::string Fingerprint(const BatchArgs& args) {
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
                         {"max_line_bytes", o.extract.max_line_bytes},
                         {"max_lines", o.extract.max_lines},
-                        {"shard_size", args.shard_size}, {"chat_roles", args.chat_roles},
+                        {"shard_size", args.shard_size}, {"chat_role", args.chat_roles},
                         {"chat_system", o.chat.system}}
       .dump();
 }
@@ -97,22 +119,47 @@ Status ParseShard(const std::string& text, BatchOptions* options) {
 
 // "interviewee=user": speaker role -> chat message role ("-": left out).
 Status ParseChatRoles(const std::vector<std::string>& items, ChatOptions* chat) {
+  const std::vector<std::string> messages = {"user", "assistant", "system", "-"};
   for (const std::string& item : items) {
     const std::size_t eq = item.find('=');
     const std::string role = eq == std::string::npos ? "" : item.substr(0, eq);
     const std::string message = eq == std::string::npos ? "" : item.substr(eq + 1);
-    if (role.empty() || (message != "user" && message != "assistant" && message != "system" && message != "-"))
+    if (role.empty() || eq == std::string::npos)
       return Status::UsageError("--chat-role wants SPEAKER_ROLE=user|assistant|system|-, got '" + item + "'");
+    if (!IsKnownRole(role)) return Status::UsageError("--chat-role: " + UnknownRoleMessage(role));
+    if (std::find(messages.begin(), messages.end(), message) == messages.end())
+      return Status::UsageError("--chat-role: unknown message role '" + message + "'" +
+                                internal::DidYouMean(message, messages) + " (user, assistant, system or -)");
     chat->roles[role] = message == "-" ? "" : message;
   }
   return Status::OK();
 }
 
-// The options given as text: --view, --shard, --chat-role.
+// "10" (error records) or "0.05" / "5%" (a share of the inputs).
+Status ParseMaxErrors(const std::string& text, ErrorBudget* budget) {
+  if (text.empty()) return Status::OK();
+  const Status bad = Status::UsageError("--max-errors wants a count (10) or a share (0.05 or 5%), got '" + text + "'");
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  const std::string rest = end;
+  if (end == text.c_str() || value < 0 || (rest != "" && rest != "%")) return bad;
+  if (rest == "%" || text.find('.') != std::string::npos) {
+    budget->rate = rest == "%" ? value / 100 : value;
+    if (budget->rate > 1) return bad;
+  } else {
+    budget->count = static_cast<std::uint64_t>(value);
+  }
+  return Status::OK();
+}
+
+// The options given as text: --view, --shard, --role, --chat-role, --max-errors.
 Status ParseOptions(BatchArgs* args) {
   Status s = ParseView(args->view, &args->options.view);
   if (s.ok() && !args->shard.empty()) s = ParseShard(args->shard, &args->options);
+  if (s.ok() && !args->options.role.empty() && !IsKnownRole(args->options.role))
+    s = Status::UsageError("--role: " + UnknownRoleMessage(args->options.role));
   if (s.ok()) s = ParseChatRoles(args->chat_roles, &args->options.chat);
+  if (s.ok()) s = ParseMaxErrors(args->max_errors, &args->budget);
   return s;
 }
 
@@ -134,6 +181,43 @@ Status ResolveOutputs(BatchArgs* args, bool* to_stdout) {
   return Status::OK();
 }
 
+// Every file the run writes, under its final and its temporary names
+// (AtomicFile: "<name>.partial", "<name>.tmp.<pid>").
+std::vector<PlannedWrite> PlannedWrites(const BatchArgs& args, bool to_stdout) {
+  const std::string pid = std::to_string(getpid());
+  std::vector<PlannedWrite> writes;
+  const bool series = args.shard_size > 0;
+  if (!to_stdout) {
+    writes.push_back({"--out", args.out, series});
+    writes.push_back({"--out", args.out + ".partial", false});
+    writes.push_back({"the journal", Beside(args.out, ".journal"), false});
+  }
+  if (!args.errors.empty()) {
+    writes.push_back({"--errors", args.errors, false});
+    writes.push_back({"--errors", args.errors + ".partial", false});
+  }
+  if (!args.manifest.empty()) {
+    writes.push_back({"--manifest", args.manifest, false});
+    writes.push_back({"--manifest", args.manifest + ".tmp." + pid, false});
+  }
+  return writes;
+}
+
+// "in: warning: no file matches --include '*.txt' (12 files, mostly *.md:
+// add --include '*.md')".
+void WarnAboutUnreadDirectories(const BatchArgs& args) {
+  for (const UnreadDirectory& d : FindUnreadDirectories(args.inputs, args.options)) {
+    std::string globs;
+    for (const std::string& g : args.options.include.empty() ? std::vector<std::string>{"*.txt"} : args.options.include)
+      globs += (globs.empty() ? "'" : ", '") + g + "'";
+    std::cerr << d.path << ": warning: no file in this directory matches --include " << globs;
+    if (!args.options.exclude.empty()) std::cerr << " and not --exclude";
+    std::cerr << " (" << d.files << " file" << (d.files == 1 ? "" : "s");
+    if (!d.common_glob.empty()) std::cerr << ", mostly " << d.common_glob << ": add --include '" << d.common_glob << "'";
+    std::cerr << ")\n";
+  }
+}
+
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseOptions(&args);
   if (!s.ok()) return ReportFailure(s);
@@ -141,6 +225,10 @@ int RunBatchCommand(BatchArgs& args) {
   if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
   bool to_stdout = false;
   if (s = ResolveOutputs(&args, &to_stdout); !s.ok()) return ReportFailure(s);
+  if (s = CheckWritesApart(PlannedWrites(args, to_stdout),
+                           {args.inputs, args.options.include, args.options.exclude});
+      !s.ok())
+    return ReportFailure(s);
   // Output to files keeps a journal beside it, so the run can be resumed.
   BatchJournal journal;
   JournalState resumed;
@@ -150,6 +238,7 @@ int RunBatchCommand(BatchArgs& args) {
   if (!s.ok()) return ReportFailure(s);
   args.options.resume_from = std::move(resumed.outcomes);
 
+  WarnAboutUnreadDirectories(args);
   ShardedOutput out;
   AtomicFile errors;
   if (s = out.Open(args.out, args.shard_size, resumed.out_shard, resumed.out_bytes, args.resume); !s.ok())
@@ -171,12 +260,19 @@ int RunBatchCommand(BatchArgs& args) {
     if (f.ok()) f = journal.Checkpoint(out.shard(), out.bytes(), separate_errors ? errors.bytes() : 0);
     return f;
   };
-  if (!to_stdout) {
-    sinks.outcome = [&](const ArticleOutcome& o) {
-      journal.Add(o);
-      return journal.Due() ? checkpoint() : Status::OK();
-    };
-  }
+  std::uint64_t seen = 0, failed = 0;
+  bool over_budget = false;
+  sinks.outcome = [&](const ArticleOutcome& o) {
+    ++seen;
+    if (o.status == "error") ++failed;
+    if (!over_budget && args.budget.Exceeded(failed, seen)) {
+      over_budget = true;
+      g_stop = true;  // read no more inputs; the ones in flight are finished
+    }
+    if (to_stdout) return Status::OK();
+    journal.Add(o);
+    return journal.Due() ? checkpoint() : Status::OK();
+  };
   DuplicateSpill pairs;
   if (s = pairs.Open(); !s.ok()) return ReportFailure(s);
   sinks.duplicate = [&pairs](const DuplicatePair& d) { return pairs.Add(d); };
@@ -192,11 +288,12 @@ int RunBatchCommand(BatchArgs& args) {
     if (s.ok()) s = c;
   }
   if (s.ok() && stats.stopped) {
-    std::cerr << "interrupted after " << stats.inputs << " inputs (ok " << stats.ok << ", errors "
-              << stats.errors << ", skipped " << stats.skipped << ")";
+    std::cerr << (over_budget ? "stopped: " : "interrupted ") << "after " << stats.inputs << " inputs (ok "
+              << stats.ok << ", errors " << stats.errors << ", skipped " << stats.skipped << ")";
+    if (over_budget) std::cerr << ", more errors than --max-errors " << args.max_errors;
     if (!to_stdout) std::cerr << "; the same command with --resume continues";
     std::cerr << "\n";
-    return 130;
+    return over_budget ? static_cast<int>(ExitCode::kInputError) : 130;
   }
   if (s.ok()) s = out.Commit();
   if (s.ok() && separate_errors) s = errors.Commit();
@@ -213,7 +310,9 @@ int RunBatchCommand(BatchArgs& args) {
     std::cerr << "inputs " << stats.inputs << ", ok " << stats.ok << ", errors " << stats.errors
               << ", skipped " << stats.skipped << "\n";
   }
-  return 0;
+  // Every input is in the dataset or in the error file either way; an
+  // error record still means the run did not do all it was asked.
+  return stats.errors > 0 ? static_cast<int>(ExitCode::kInputError) : 0;
 }
 
 }  // namespace
@@ -223,14 +322,19 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("INPUTS", args->inputs, "Files, directories, JSONL files, or - (JSONL on stdin)")->required();
   sub->add_option("--out", args->out, "Output JSONL file, or - for standard output")->required();
   sub->add_option("--view", args->view, "documents, turns, qa-pairs or chat")
-      ->check(CLI::IsMember({"documents", "turns", "qa-pairs", "chat"}))
       ->capture_default_str();
   sub->add_option("--jobs", args->options.jobs, "Worker threads (default: all cores)");
   sub->add_option("--errors", args->errors, "Error and skip records (default: beside --out)");
   sub->add_option("--manifest", args->manifest, "Manifest JSON (default: beside --out)");
   sub->add_option("--rules", args->rules, "Rule file or directory (default: the built-in rules)");
-  sub->add_option("--include", args->options.include, "Glob for files in directories (default *.txt)");
-  sub->add_option("--exclude", args->options.exclude, "Glob for files in directories to leave out");
+  // List options take one value an occurrence (or A,B), so that they never
+  // swallow the inputs after them.
+  sub->add_option("--include", args->options.include,
+                  "Glob for files in directories (default *.txt); repeat it or give A,B")
+      ->allow_extra_args(false)->delimiter(',');
+  sub->add_option("--exclude", args->options.exclude,
+                  "Glob for files in directories to leave out; repeat it or give A,B")
+      ->allow_extra_args(false)->delimiter(',');
   sub->add_option("--min-turns", args->options.min_turns, "Skip articles with fewer turns");
   sub->add_option("--lang", args->options.lang,
                   "Keep only articles in this language, guessed from the script of their turns")
@@ -238,8 +342,13 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--role", args->options.role, "turns view: only turns by speakers with this role");
   sub->add_option("--chat-role", args->chat_roles,
                   "chat view: SPEAKER_ROLE=user|assistant|system|- (- leaves those turns out); "
-                  "default interviewer, host, questioner = user, others = assistant");
+                  "default: the asking roles (interviewer, host, ...) = user, others = assistant; "
+                  "repeat it for more roles")
+      ->allow_extra_args(false);
   sub->add_option("--chat-system", args->options.chat.system, "chat view: a first system message");
+  sub->add_option("--max-errors", args->max_errors,
+                  "Stop the run once error records pass a count (10) or a share of the inputs "
+                  "(0.05 or 5%, from the 100th input on); exit 1");
   sub->add_flag("--dedup", args->options.dedup, "Skip exact and near duplicates (always reported)");
   sub->add_option("--shard", args->shard,
                   "Process only shard K of N (K/N): a byte range of each JSONL file, aligned "

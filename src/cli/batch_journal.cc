@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -89,6 +90,28 @@ Status BatchJournal::Create(const std::string& path, const std::string& fingerpr
   return WriteLine(file_, path_, {{"journal", 1}, {"run", fingerprint}});
 }
 
+namespace {
+
+// "--view 'chat' (now 'turns')": the first option whose value differs
+// between two run fingerprints (JSON objects keyed by option name).
+std::string RunDifference(const std::string& before, const std::string& now) {
+  const nlohmann::json a = nlohmann::json::parse(before, nullptr, false);
+  const nlohmann::json b = nlohmann::json::parse(now, nullptr, false);
+  if (!a.is_object() || !b.is_object()) return "other inputs or options";
+  std::string out;
+  for (const auto& [key, value] : b.items()) {
+    const nlohmann::json old = a.contains(key) ? a[key] : nlohmann::json();
+    if (old == value) continue;
+    std::string option = key == "inputs" ? "the inputs" : "--" + key;
+    std::replace(option.begin(), option.end(), '_', '-');
+    if (!out.empty()) out += ", ";
+    out += option + " " + old.dump() + " (now " + value.dump() + ")";
+  }
+  return out.empty() ? "other inputs or options" : "other options: " + out;
+}
+
+}  // namespace
+
 Status BatchJournal::Resume(const std::string& path, const std::string& fingerprint, JournalState* state) {
   path_ = path;
   std::ifstream in(path, std::ios::binary);
@@ -105,8 +128,8 @@ Status BatchJournal::Resume(const std::string& path, const std::string& fingerpr
     if (j.is_discarded()) break;
     if (!header) {
       if (!j.contains("run") || j["run"] != fingerprint) {
-        return Status::UsageError("cannot resume: " + path +
-                                  " belongs to a run with other inputs or options");
+        return Status::UsageError({path, 0, 0}, "cannot resume: the journal belongs to a run with " +
+                                                    RunDifference(j.value("run", std::string()), fingerprint));
       }
       header = true;
     } else {

@@ -1,10 +1,12 @@
 // The qaextract executable: parses the command line with CLI11 and runs one
 // subcommand from the table in commands.h.
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "cli/commands.h"
 #include "qaextract/qaextract.h"
+#include "util/spelling.h"
 
 namespace qaextract::cli {
 namespace {
@@ -30,6 +32,36 @@ int main(int argc, char** argv) {
   for (const auto& command : qaextract::cli::kCommands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     runners.emplace_back(sub, command.setup(sub));
+  }
+  // "qaextract help [COMMAND]", "qaextract version", and a suggestion for a
+  // misspelt command, before CLI11 (which says only "A subcommand is
+  // required" for a word it does not know).
+  const std::string first = argc > 1 ? argv[1] : "";
+  if (first == "version") {
+    std::cout << "qaextract " QAEXTRACT_VERSION "\n";
+    return 0;
+  }
+  if (first == "help") {
+    if (argc == 2) {
+      std::cout << app.help();
+      return 0;
+    }
+    for (auto& [sub, run] : runners)
+      if (sub->get_name() == argv[2]) {
+        std::cout << sub->help();
+        return 0;
+      }
+  }
+  std::vector<std::string> names;
+  for (const auto& command : qaextract::cli::kCommands) names.emplace_back(command.name);
+  const std::string word = first == "help" ? (argc > 2 ? argv[2] : "") : first;
+  if (!word.empty() && word[0] != '-' && std::find(names.begin(), names.end(), word) == names.end()) {
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::cerr << "error: unknown command '" << word << "'"
+              << qaextract::internal::DidYouMean(word, names) << " (commands: " << list
+              << "; qaextract help COMMAND for its options)\n";
+    return static_cast<int>(qaextract::ExitCode::kUsageError);
   }
   try {
     app.parse(argc, argv);

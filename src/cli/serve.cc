@@ -5,6 +5,7 @@
 // read by the page.
 #include <httplib.h>
 
+#include <cerrno>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -69,10 +70,19 @@ int RunServe(const ServeArgs& args) {
     Send(serve::Playground::Asset(req.path), &res);
   });
 
+  // cpp-httplib's default also sets SO_REUSEPORT, which lets a second
+  // process listen on the same port and take half of the requests. Only
+  // SO_REUSEADDR (a restart may bind while old connections linger).
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  errno = 0;
   const int port = args.port == 0 ? server.bind_to_any_port(args.host) : args.port;
   if (args.port != 0 && !server.bind_to_port(args.host, port)) {
-    return ReportFailure(Status::UsageError("cannot listen on " + args.host + ":" + std::to_string(port) +
-                                            " (in use, or not an address of this machine)"));
+    const std::string why = errno == EADDRINUSE ? "address already in use"
+                                                : "cannot listen (not an address of this machine?)";
+    return ReportFailure(Status::UsageError({args.host + ":" + std::to_string(port), 0, 0}, why));
   }
   if (port < 0) return ReportFailure(Status::UsageError("cannot listen on " + args.host));
   g_server = &server;

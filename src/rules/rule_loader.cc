@@ -10,7 +10,9 @@
 #include <algorithm>
 #include <map>
 
+#include "qaextract/roles.h"
 #include "rules/rule_model.h"
+#include "util/spelling.h"
 
 namespace qaextract::internal {
 namespace {
@@ -73,22 +75,6 @@ class SpecParser {
   RuleSpec* spec_;
 };
 
-// Levenshtein distance, for "did you mean".
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
                              const std::string& context) const {
   const std::vector<std::string>& allowed = RuleFileKeys().at(table);
@@ -97,18 +83,9 @@ Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
     const YAML::Node key_node = it->first;  // a copy: the iterator hands out a temporary
     if (!key_node.IsScalar()) return Error(key_node, "bad-key", "keys must be plain strings");
     const std::string key = key_node.Scalar();
-    bool known = false;
-    std::string best;
-    std::size_t best_distance = 3;  // suggest only close keys
-    for (const std::string& a : allowed) {
-      if (key == a) known = true;
-      std::size_t d = EditDistance(key, a);
-      if (d < best_distance) best_distance = d, best = a;
-    }
-    if (known) continue;
-    std::string message = "unknown key '" + key + "' in " + context;
-    if (!best.empty()) message += "; did you mean '" + best + "'?";
-    return Error(key_node, "unknown-key", message);
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    return Error(key_node, "unknown-key",
+                 "unknown key '" + key + "' in " + context + internal::DidYouMean(key, allowed));
   }
   return Status::OK();
 }
@@ -244,6 +221,7 @@ Status SpecParser::ParseSpeaker(const YAML::Node& node, const std::string& key_p
   out->role = "speaker";
   if (node["name"] && !(s = ReadString(node["name"], key_path + ".name", &out->name)).ok()) return s;
   if (node["role"] && !(s = ReadString(node["role"], key_path + ".role", &out->role)).ok()) return s;
+  if (!IsKnownRole(out->role)) return Error(node["role"], "unknown-role", key_path + ".role: " + UnknownRoleMessage(out->role));
   if (node["per_label"] &&
       !(s = ReadBool(node["per_label"], key_path + ".per_label", &out->per_label)).ok())
     return s;

@@ -23,6 +23,10 @@ Status Status::UsageError(std::string message) {
   return Status(Kind::kUsageError, SourceLocation{}, std::move(message));
 }
 
+Status Status::UsageError(SourceLocation where, std::string message) {
+  return Status(Kind::kUsageError, std::move(where), std::move(message));
+}
+
 ExitCode Status::exit_code() const {
   switch (kind_) {
     case Kind::kOk:

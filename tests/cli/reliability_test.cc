@@ -63,7 +63,7 @@ TEST_CASE("Reliability: an unwritable output fails before any work") {
   // The input does not exist either: the output is checked first.
   const testing::RunResult r = testing::RunQaextract("convert /nonexistent/in.txt -o /proc/1/out.json");
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "error: /proc/1/out.json: output directory is not writable\n");
+  CHECK(r.err == "/proc/1/out.json: error: output directory is not writable\n");
 }
 
 TEST_CASE("Reliability: a full disk is an error, and leaves no file under the final name") {
