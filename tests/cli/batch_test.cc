@@ -58,7 +58,7 @@ TEST_CASE("batch: every input is a record or an error record, and the counts rec
   std::ofstream(dir + "/in/d.jsonl") << "{\"id\": \"j1\", \"text\": \"问：你好？\\n答：好。\"}\nnot json\n{\"id\": \"j3\"}\n";
   testing::RunResult r = testing::RunQaextract("batch " + Quote(dir + "/in") + " " + Quote(dir + "/in/d.jsonl") +
                                                " " + Quote(dir + "/missing") + " --out " + Quote(dir + "/out.jsonl"));
-  CHECK(r.exit_code == 0);
+  CHECK(r.exit_code == 1);  // every input accounted for, but some are error records
   CHECK(r.err == "inputs 7, ok 3, errors 4, skipped 0\n");
   const auto records = ReadJsonl(testing::ReadFileOrDie(dir + "/out.jsonl"));
   REQUIRE(records.size() == 3);
@@ -145,7 +145,10 @@ TEST_CASE("batch: views turns, qa-pairs and chat, with pass-through fields") {
 
   const testing::RunResult bad = testing::RunQaextract("batch " + Quote(in) + " --view chat --chat-role host=bot --out -");
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("--chat-role wants SPEAKER_ROLE=user|assistant|system|-, got 'host=bot'") != std::string::npos);
+  CHECK(bad.err.find("--chat-role: unknown message role 'bot' (user, assistant, system or -)") != std::string::npos);
+  const testing::RunResult typo = testing::RunQaextract("batch " + Quote(in) + " --view chat --chat-role interviewr=user --out -");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("unknown role 'interviewr'; did you mean 'interviewer'?") != std::string::npos);
 }
 
 TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in order") {
@@ -154,7 +157,7 @@ TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in o
                                       "{\"id\": \"b\"}\n"
                                       "{\"id\": \"c\", \"text\": \"没有对话。\"}\n";
   testing::RunResult r = testing::RunQaextractIn(".", "batch - --out - --quiet", dir + "/in.jsonl");
-  CHECK(r.exit_code == 0);
+  CHECK(r.exit_code == 1);  // record b has no text: an error record
   const auto records = ReadJsonl(r.out);
   REQUIRE(records.size() == 3);
   CHECK(records[0]["id"] == "a");
@@ -292,7 +295,9 @@ TEST_CASE("batch --resume: killed or interrupted midway, the resumed run equals 
                         Case{SIGKILL, "killed-zst", ".jsonl.zst"}}) {
     CAPTURE(c.name);
     const std::string out = dir + "/" + c.name + c.ext;
-    const int status = InterruptAfterCheckpoint(dir + "/" + c.name + ".journal", args(c.name + c.ext, false), c.signal);
+    // Side files are named from the whole output name, less a final ".jsonl".
+    const std::string side = dir + "/" + c.name + (c.ext == ".jsonl" ? "" : c.ext);
+    const int status = InterruptAfterCheckpoint(side + ".journal", args(c.name + c.ext, false), c.signal);
     if (c.signal == SIGKILL) {
       REQUIRE(WIFSIGNALED(status));
     } else {
@@ -313,16 +318,15 @@ TEST_CASE("batch --resume: killed or interrupted midway, the resumed run equals 
     REQUIRE(resumed.exit_code == 0);
     const std::string records = c.ext == ".jsonl" ? testing::ReadFileOrDie(out) : Unzstd(out);
     CHECK(records == testing::ReadFileOrDie(dir + "/whole.jsonl"));
-    CHECK(testing::ReadFileOrDie(dir + "/" + c.name + ".errors.jsonl") ==
-          testing::ReadFileOrDie(dir + "/whole.errors.jsonl"));
-    nlohmann::json resumed_counts = ManifestCounts(dir + "/" + c.name + ".manifest.json");
+    CHECK(testing::ReadFileOrDie(side + ".errors.jsonl") == testing::ReadFileOrDie(dir + "/whole.errors.jsonl"));
+    nlohmann::json resumed_counts = ManifestCounts(side + ".manifest.json");
     nlohmann::json whole_counts = ManifestCounts(dir + "/whole.manifest.json");
     if (c.ext != ".jsonl") {  // the compressed file's digest differs, of course
       resumed_counts.erase(4);
       whole_counts.erase(4);
     }
     CHECK(resumed_counts == whole_counts);
-    CHECK_FALSE(std::filesystem::exists(dir + "/" + c.name + ".journal"));
+    CHECK_FALSE(std::filesystem::exists(side + ".journal"));
     CHECK_FALSE(std::filesystem::exists(out + ".partial"));
   }
 }

@@ -144,7 +144,7 @@ TEST_CASE("Reliability: a batch over broken inputs accounts for every one") {
   const testing::RunResult r = testing::RunQaextract(
       "batch " + Quote(dir + "/in") + " " + Quote(dir + "/missing.txt") + " --strict --max-input-bytes 200000" +
       " --max-line-bytes 2000 --out " + Quote(dir + "/out.jsonl"));
-  CHECK(r.exit_code == 0);
+  CHECK(r.exit_code == 1);  // error records: the run did not do all it was asked
   CHECK(r.err == "inputs 10, ok 4, errors 6, skipped 0\n");
   std::map<std::string, std::string> errors;  // file name -> code
   std::istringstream lines(testing::ReadFileOrDie(dir + "/out.errors.jsonl"));
@@ -173,7 +173,7 @@ TEST_CASE("Reliability: a JSONL record over the limit is an error record, read w
                                                           "\"}\n{\"id\": \"small\", \"text\": \"问：好吗？\\n答：好。\"}\n");
   const testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --max-input-bytes 1000 --out " +
                                                      Quote(dir + "/out.jsonl"));
-  CHECK(r.exit_code == 0);
+  CHECK(r.exit_code == 1);
   CHECK(r.err == "inputs 2, ok 1, errors 1, skipped 0\n");
   const nlohmann::json e = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/out.errors.jsonl"));
   CHECK(e["error"] == "too-large");
