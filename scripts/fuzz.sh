@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract rules rules_extract)
+[ ${#targets[@]} -gt 0 ] || targets=(extract rules rules_extract batch_jsonl playground)
 
 ./scripts/deps.sh fuzz
 export PATH="/usr/lib/llvm-$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p')/bin:$PATH"
@@ -46,6 +46,9 @@ seed_corpus() {
         done
       done
       ;;
+    batch_jsonl | playground)
+      cp fuzz/seeds/"$target"/* "$dir/"
+      ;;
   esac
   cp fuzz/regressions/"$target"/* "$dir/" 2>/dev/null || true
   rm -f "$dir/.gitkeep"
@@ -53,7 +56,7 @@ seed_corpus() {
 
 dict_for() {
   case "$1" in
-    extract) echo fuzz/dict/article.dict ;;
+    extract | batch_jsonl | playground) echo fuzz/dict/article.dict ;;
     *) echo fuzz/dict/rules.dict ;;
   esac
 }

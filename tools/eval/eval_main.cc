@@ -18,7 +18,15 @@
 //                           side (asks: interviewer/host/questioner; answers:
 //                           everyone else) as the gold speaker's;
 //   invented                turns predicted in documents of kind
-//                           narrative-negative.
+//                           narrative-negative;
+//   markup                  predicted turns whose text still holds source
+//                           formatting (**, links, images, HTML, escapes);
+//   end                     dialogues (with last_turn_end_line) whose last
+//                           turn ends on that line;
+//   footer                  non-blank lines past it that the last turn took;
+//   user1                   documents with turns whose first turn is on the
+//                           asking side (the chat view starts with user).
+// Turn starts come from turn_lines/turn_speakers where a document has them.
 // --discovery-only hides the shipped source rule files, so every document
 // goes through discovery (a harder test of the samples, which have rules).
 // --emitted-rules runs `discover --emit-rules` on each document and converts
@@ -47,9 +55,16 @@ struct Counts {
   int tp = 0, fp = 0, fn = 0;
   int pure = 0, complete = 0, role_ok = 0;  // over matched turns (tp)
   int invented = 0;
+  // What a dataset user consumes.
+  int turns = 0, markup_turns = 0;          // predicted turns, and those whose text holds markup
+  int ends = 0, ends_right = 0;             // dialogues with last_turn_end_line, and those ended there
+  int footer_lines = 0;                     // lines absorbed past last_turn_end_line
+  int chats = 0, chats_user_first = 0;      // documents with turns, and those whose chat starts with user
   void Add(const Counts& o) {
     tp += o.tp, fp += o.fp, fn += o.fn, pure += o.pure, complete += o.complete;
     role_ok += o.role_ok, invented += o.invented;
+    turns += o.turns, markup_turns += o.markup_turns, ends += o.ends, ends_right += o.ends_right;
+    footer_lines += o.footer_lines, chats += o.chats, chats_user_first += o.chats_user_first;
   }
   double Precision() const { return tp + fp ? double(tp) / (tp + fp) : 1; }
   double Recall() const { return tp + fn ? double(tp) / (tp + fn) : 1; }
@@ -60,8 +75,28 @@ struct Counts {
   double Ratio(int n) const { return tp ? double(n) / tp : 1; }
 };
 
-bool Asks(const std::string& role) {
-  return role == "interviewer" || role == "host" || role == "questioner";
+bool Asks(const std::string& role) { return qaextract::SideOfRole(role) == qaextract::RoleSide::kAsks; }
+
+// Source formatting left in a turn's text: markdown emphasis, links and
+// images, heading hashes and block quotes at a paragraph start, HTML tags
+// and entities, backslash escapes.
+bool HasMarkup(const std::string& text) {
+  static const std::vector<std::string> inside = {"**", "__", "](", "![", "</", "&amp;", "&nbsp;", "&lt;",
+                                                  "&gt;", "&quot;", "&#", "\\[", "\\]", "\\@", "\\*",
+                                                  "\\_", "\\#", "<figcaption", "<img", "<br", "<p>", "<a "};
+  for (const std::string& m : inside)
+    if (text.find(m) != std::string::npos) return true;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string para = text.substr(start, end - start);
+    if (para.rfind("# ", 0) == 0 || para.rfind("## ", 0) == 0 || para.rfind("### ", 0) == 0 ||
+        para.rfind("> ", 0) == 0)
+      return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 std::vector<std::string> ReadLines(const std::string& path) {
@@ -75,9 +110,22 @@ std::vector<std::string> ReadLines(const std::string& path) {
   return lines;
 }
 
-// Gold turn starts: line number -> (person, role).
+// Gold turn starts: line number -> (person, role). From turn_lines and
+// turn_speakers where a document lists them (turns without a fixed
+// prefix), else the lines that begin with an annotated marker.
 std::map<int, std::pair<std::string, std::string>> GoldTurns(const YAML::Node& doc,
                                                             const std::vector<std::string>& lines) {
+  if (doc["turn_lines"]) {
+    std::map<std::string, std::string> role_of;
+    for (const YAML::Node& s : doc["speakers"]) role_of[s["name"].as<std::string>()] = s["role"].as<std::string>();
+    std::map<int, std::pair<std::string, std::string>> gold;
+    const YAML::Node turn_lines = doc["turn_lines"], turn_speakers = doc["turn_speakers"];
+    for (std::size_t i = 0; i < turn_lines.size() && i < turn_speakers.size(); ++i) {
+      const std::string person = turn_speakers[i].as<std::string>();
+      gold[turn_lines[i].as<int>()] = {person, role_of[person]};
+    }
+    return gold;
+  }
   std::vector<std::tuple<std::string, std::string, std::string>> markers;  // marker, person, role
   for (const YAML::Node& s : doc["speakers"])
     for (const YAML::Node& m : s["markers"])
@@ -134,6 +182,22 @@ Counts Score(const YAML::Node& doc, const std::vector<std::string>& lines, const
   }
   if (doc["kind"] && doc["kind"].as<std::string>() == "narrative-negative")
     c.invented = static_cast<int>(out.turns.size());
+  c.turns = static_cast<int>(out.turns.size());
+  for (const auto& t : out.turns) c.markup_turns += HasMarkup(t.text);
+  if (doc["last_turn_end_line"] && !gold.empty()) {
+    const int end = doc["last_turn_end_line"].as<int>();
+    ++c.ends;
+    const int got = out.turns.empty() ? 0 : out.turns.back().line_end;
+    c.ends_right += got == end;
+    // Lines past the dialogue's end that the last turn took in, counting
+    // only lines with text.
+    for (int l = end + 1; l <= got && l <= static_cast<int>(lines.size()); ++l)
+      c.footer_lines += lines[static_cast<std::size_t>(l - 1)].find_first_not_of(" \t") != std::string::npos;
+  }
+  if (!out.turns.empty()) {
+    ++c.chats;
+    c.chats_user_first += Asks(role_of[out.turns.front().speaker]);
+  }
   return c;
 }
 
@@ -152,9 +216,12 @@ qaextract::Status ExtractWithEmittedRules(const qaextract::Source& source, qaext
 
 void PrintRow(const std::string& id, const std::string& kind, int gold, int pred, const Counts& c,
               const std::string& rules) {
-  std::printf("%-28s %-18s %5d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %4d  %s\n", id.c_str(),
+  const std::string end = c.ends == 0 ? "-" : std::to_string(c.ends_right) + "/" + std::to_string(c.ends);
+  const std::string user = c.chats == 0 ? "-" : std::to_string(c.chats_user_first) + "/" + std::to_string(c.chats);
+  std::printf("%-28s %-18s %5d %5d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %4d %6d %5s %6d %5s  %s\n", id.c_str(),
               kind.c_str(), gold, pred, c.Precision(), c.Recall(), c.F1(), c.Ratio(c.pure),
-              c.Ratio(c.complete), c.Ratio(c.role_ok), c.invented, rules.c_str());
+              c.Ratio(c.complete), c.Ratio(c.role_ok), c.invented, c.markup_turns, end.c_str(), c.footer_lines,
+              user.c_str(), rules.c_str());
 }
 
 }  // namespace
@@ -183,8 +250,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.ToString().c_str());
     return 1;
   }
-  std::printf("%-28s %-18s %5s %5s %6s %6s %6s %6s %6s %6s %4s  %s\n", "document", "kind", "gold",
-              "pred", "P", "R", "F1", "purity", "compl", "roles", "inv", "rules");
+  std::printf("%-28s %-18s %5s %5s %6s %6s %6s %6s %6s %6s %4s %6s %5s %6s %5s  %s\n", "document", "kind",
+              "gold", "pred", "P", "R", "F1", "purity", "compl", "roles", "inv", "markup", "end", "footer",
+              "user1", "rules");
   Counts all;
   for (const std::string& index : indexes) {
     if (!std::filesystem::exists(index)) {
