@@ -13,6 +13,8 @@
 // directly before it. Then one pass walks the lines, one handler per kind.
 #include "parse/assembler.h"
 
+#include "parse/markup.h"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -83,6 +85,9 @@ class Assembler {
   std::string TextOf(std::size_t i, ByteSpan span) const {
     return CleanText(text_, span, labels_[i].cuts);
   }
+  // A paragraph of a turn or passage: the line's cuts and its markup (unless
+  // the rules keep markup) taken out; the markup recorded in removed[].
+  std::string WordsOf(std::size_t i, ByteSpan span);
   int SpeakerFor(std::size_t i);
   void Finish();
   // Records what line i became (when tracing).
@@ -237,6 +242,21 @@ void Assembler::OnTrailerLine(std::size_t i) {
   AddToBlock(&doc_->trailer, i);
 }
 
+std::string Assembler::WordsOf(std::size_t i, ByteSpan span) {
+  if (rules_.keep_markup) return TextOf(i, span);
+  std::vector<Cut> markup = FindMarkup(text_, span);
+  if (markup.empty()) return TextOf(i, span);
+  const Line& line = lines_[i];
+  for (const Cut& c : markup) {
+    doc_->removed.push_back(Removed{"markup", line.number, c.span.begin, c.span.end,
+                                    std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)), c.rule});
+  }
+  std::vector<Cut> cuts = labels_[i].cuts;
+  cuts.insert(cuts.end(), markup.begin(), markup.end());
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.span.begin < b.span.begin; });
+  return CleanText(text_, span, cuts);
+}
+
 int Assembler::SpeakerFor(std::size_t i) {
   const LineLabel& label = labels_[i];
   const SpeakerRule& rule = rules_.speakers[static_cast<std::size_t>(label.speaker)];
@@ -280,7 +300,7 @@ void Assembler::StartTurn(std::size_t i) {
   t.line_start = t.line_end = line.number;
   t.byte_start = label.candidate->marker.begin;
   t.byte_end = label.text.end > label.text.begin ? label.text.end : label.candidate->marker.end;
-  if (std::string first = TextOf(i, label.text); !first.empty()) t.paragraphs.push_back(first);
+  if (std::string first = WordsOf(i, label.text); !first.empty()) t.paragraphs.push_back(first);
   if (!doc_->turns.empty() && doc_->turns.back().speaker == t.speaker) {
     doc_->warnings.push_back(Warning{
         "consecutive-turns", line.number,
@@ -303,7 +323,7 @@ void Assembler::StartSection(std::size_t i, std::optional<std::string> number,
 }
 
 void Assembler::AddBodyText(std::size_t i, ByteSpan span) {
-  std::string para = TextOf(i, span);
+  std::string para = WordsOf(i, span);
   if (fates_ && (*fates_)[i].what.empty()) Fate(i, turn_ ? "continuation" : "passage", turn_ ? turn_->index : -1);
   if (para.empty()) return;
   const int number = lines_[i].number;
@@ -381,6 +401,9 @@ void Assembler::OnBodyLine(std::size_t i) {
 void Assembler::Finish() {
   CloseTurn();
   ClosePassage();
+  // Markup was recorded as each paragraph was taken: removed[] in text order.
+  std::stable_sort(doc_->removed.begin(), doc_->removed.end(),
+                   [](const Removed& a, const Removed& b) { return a.byte_start < b.byte_start; });
   if (doc_->turns.empty()) {
     doc_->warnings.push_back(
         Warning{"no-dialogue", 0, "no dialogue found: no line starts with a known speaker marker"});

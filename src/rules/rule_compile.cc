@@ -278,6 +278,7 @@ RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
   merged.match_any = child.match_any;
   merged.match_all = child.match_all;
   Override(&merged.max_label_chars, child.max_label_chars);
+  Override(&merged.keep_markup, child.keep_markup);
   Override(&merged.max_descriptor_chars, child.max_descriptor_chars);
   for (const SpeakerSpec& s : child.speakers) {
     auto same = std::find_if(merged.speakers.begin(), merged.speakers.end(),
@@ -344,6 +345,7 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (c.label_candidate == nullptr)
     return Status::RuleError({}, "internal: label pattern: " + error);
   c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
+  c.keep_markup = spec.keep_markup.value_or(false);
   c.label_candidate_max_bytes =
       LabelCandidateMaxBytes(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
                              spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars));

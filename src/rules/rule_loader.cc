@@ -324,6 +324,13 @@ Status SpecParser::ParseNoise(const YAML::Node& node) {
   Status s = CheckKeys(node, "noise", "noise");
   if (s.ok() && node["lines"]) s = ReadPatterns(node["lines"], "noise.lines", &spec_->noise_lines);
   if (s.ok() && node["inline"]) s = ReadPatterns(node["inline"], "noise.inline", &spec_->noise_inline);
+  if (s.ok() && node["markup"]) {
+    std::string value;
+    s = ReadString(node["markup"], "noise.markup", &value);
+    if (s.ok() && value != "strip" && value != "keep")
+      s = Error(node["markup"], "out-of-range", "noise.markup must be 'strip' or 'keep', got '" + value + "'");
+    if (s.ok()) spec_->keep_markup = value == "keep";
+  }
   return s;
 }
 
@@ -379,7 +386,7 @@ const std::map<std::string, std::vector<std::string>>& RuleFileKeys() {
       {"sections", {"numbered", "title_max_chars", "headings"}},
       {"sections.headings", {"between_turns", "max_chars", "not_ending_with"}},
       {"boundaries", {"body_starts_after", "body_ends_before", "trailer_lead_in"}},
-      {"noise", {"lines", "inline"}},
+      {"noise", {"lines", "inline", "markup"}},
       {"metadata.*", {"pattern", "list", "first_line", "max_chars"}},
   };
   return *kKeys;

@@ -82,6 +82,7 @@ struct RuleSpec {
   std::vector<PatternSpec> trailer_lead_in;
   std::vector<PatternSpec> noise_lines;
   std::vector<PatternSpec> noise_inline;
+  std::optional<bool> keep_markup;  // noise.markup: keep (true) or strip
   std::vector<MetadataSpec> metadata;
   // Files merged into this spec, base first, with their contents.
   std::vector<std::pair<std::string, std::string>> files;
@@ -163,6 +164,9 @@ struct CompiledRules {
   std::vector<Rule> trailer_lead_in;
   std::vector<Rule> noise_lines;
   std::vector<Rule> noise_inline;
+  // noise.markup: keep: the source's formatting is part of its text, so
+  // turn and passage text keep it (parse/markup.h says what is cut).
+  bool keep_markup = false;
   std::vector<MetadataRule> metadata;
 
   // Every line pattern above in RE2::Sets: a line that matches none of
