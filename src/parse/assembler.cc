@@ -8,9 +8,9 @@
 //
 // Regions are decided first (FindRegions), from the whole label sequence:
 // the body starts after an explicit boundary line, or else at the first turn
-// start or section heading; the trailer starts at the first end boundary in
-// or after the body, pulled back over a lead-in line ("你们用起来了吗?")
-// directly before it. Then one pass walks the lines, one handler per kind.
+// start or section heading; the trailer starts at the first end boundary
+// after the last turn start (else the first in the body), pulled back over a
+// lead-in line ("你们用起来了吗?") directly before it. Then one pass walks the lines, one handler per kind.
 #include "parse/assembler.h"
 
 #include "parse/markup.h"
@@ -44,6 +44,36 @@ std::string CleanText(std::string_view text, ByteSpan span, const std::vector<Cu
   return first < last ? std::string(first, last) : std::string();
 }
 
+// A line that is only a link: a bare URL (in angle brackets or not), a
+// markdown link, or a link definition "[1]: https://…", after a list
+// bullet. Lists of these after the dialogue are references, not words.
+bool IsLinkOnly(std::string_view line) {
+  const auto trim = [](std::string_view v) {
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+    return v;
+  };
+  std::string_view v = trim(line);
+  if (v.size() >= 2 && (v[0] == '-' || v[0] == '*' || v[0] == '+') && v[1] == ' ') v = trim(v.substr(2));
+  const auto is_url = [](std::string_view u) {
+    return (u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0) && u.find(' ') == std::string_view::npos;
+  };
+  if (!v.empty() && v.front() == '<' && v.back() == '>') return is_url(v.substr(1, v.size() - 2));
+  if (is_url(v)) return true;
+  if (v.empty() || v.front() != '[') return false;
+  const std::size_t close = v.find("](");
+  if (close != std::string_view::npos && v.back() == ')') return is_url(v.substr(close + 2, v.size() - close - 3));
+  const std::size_t def = v.find("]:");
+  return def != std::string_view::npos && is_url(trim(v.substr(def + 2)));
+}
+
+bool EndsWithSentencePunctuation(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  for (const std::string_view p : {".", "!", "?", ":", "\u3002", "\uff01", "\uff1f", "\uff1a", "\u2026", "\"", "\u201d", "\u300d"})
+    if (line.size() >= p.size() && line.compare(line.size() - p.size(), p.size(), p) == 0) return true;
+  return false;
+}
+
 std::string JoinParagraphs(const std::vector<std::string>& paragraphs) {
   std::string text;
   for (const std::string& p : paragraphs) {
@@ -67,6 +97,7 @@ class Assembler {
   std::size_t NextContent(std::size_t i) const;
   std::size_t PrevContent(std::size_t i) const;
   bool StartsUnnumberedHeading(std::size_t i) const;
+  std::size_t LinkListTail(std::size_t last_turn) const;
 
   void RecordRemovals(std::size_t i);
   void OnPreambleLine(std::size_t i);
@@ -133,6 +164,36 @@ bool Assembler::StartsUnnumberedHeading(std::size_t i) const {
   return next < labels_.size() && labels_[next].kind == LineKind::kTurnStart;
 }
 
+// Where a closing list of links begins ("References", then URL lines, to
+// the end of the article), or size(): scanning back from the end over
+// link-only lines, blank and noise lines and short headings of such lists
+// (no sentence punctuation at their end), at least two links, all after the
+// last turn start. The last turn's own short last words end with
+// punctuation and stop the scan.
+std::size_t Assembler::LinkListTail(std::size_t last_turn) const {
+  constexpr int kMaxListHeadingChars = 40;
+  constexpr int kMinLinks = 2;
+  const std::size_t n = labels_.size();
+  std::size_t begin = n;
+  int links = 0;
+  for (std::size_t i = n; i-- > last_turn + 1;) {
+    const LineLabel& label = labels_[i];
+    if (label.kind == LineKind::kBlank || label.kind == LineKind::kNoise) continue;
+    const std::string_view line = text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin);
+    if (IsLinkOnly(line)) {
+      ++links;
+      begin = i;
+      continue;
+    }
+    const bool heading = label.kind == LineKind::kNumbered ||
+                         (label.kind == LineKind::kText && label.chars <= kMaxListHeadingChars &&
+                          !EndsWithSentencePunctuation(line));
+    if (!heading || links == 0) break;
+    begin = i;
+  }
+  return links >= kMinLinks ? begin : n;
+}
+
 Regions Assembler::FindRegions() const {
   const std::size_t n = labels_.size();
   Regions r{n, n};
@@ -146,9 +207,19 @@ Regions Assembler::FindRegions() const {
       r.body_begin = i;
   }
   const std::size_t from = r.body_begin == n ? 0 : r.body_begin;
+  // The trailer starts at the first end boundary after the last turn start:
+  // a footer-shaped line inside the dialogue ("编辑:" quoted in an answer)
+  // does not end it. Without one, the first end boundary in the body.
+  std::size_t last_turn = from;
+  for (std::size_t i = from; i < n; ++i)
+    if (labels_[i].kind == LineKind::kTurnStart) last_turn = i;
+  for (std::size_t i = last_turn; i < n && r.body_end == n; ++i) {
+    if (labels_[i].kind == LineKind::kBodyEnd) r.body_end = i;
+  }
   for (std::size_t i = from; i < n && r.body_end == n; ++i) {
     if (labels_[i].kind == LineKind::kBodyEnd) r.body_end = i;
   }
+  r.body_end = std::min(r.body_end, LinkListTail(last_turn));
   if (r.body_end < n) {
     std::size_t prev = PrevContent(r.body_end);
     if (prev < n && prev >= r.body_begin && labels_[prev].kind == LineKind::kText &&

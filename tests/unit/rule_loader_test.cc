@@ -100,8 +100,8 @@ TEST_CASE("RuleLibrary: every shipped rule file loads, and match: picks them") {
   REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
   std::vector<std::string> names;
   for (const RuleSet& r : library.rule_sets()) names.push_back(r.name());
-  CHECK(names == std::vector<std::string>{"anyong-waves", "base-web", "base-zh", "bloomberg-big-take-asia",
-                                          "generic", "gihot-repost"});
+  CHECK(names == std::vector<std::string>{"anyong-waves", "base-en", "base-web", "base-zh",
+                                          "bloomberg-big-take-asia", "generic", "gihot-repost"});
   Source source;
   REQUIRE(DecodeSource("来源:暗涌Waves\n", "a.txt", {}, &source).ok());
   std::string by;
