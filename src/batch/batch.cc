@@ -122,6 +122,21 @@ bool ParseRecord(InputItem* item, std::string* text, Passthrough* pass, std::str
   return true;
 }
 
+// Why a view wrote nothing for an article with dialogue.
+std::string EmptyViewReason(const BatchOptions& options) {
+  switch (options.view) {
+    case View::kTurns:
+      return "no turn by a speaker with --role " + options.role;
+    case View::kQaPairs:
+      return "no question followed by an answer (no speaker on the asking side, or none answered)";
+    case View::kChat:
+      return "no message on the user side (no speaker on the asking side)";
+    case View::kDocuments:
+      break;
+  }
+  return "no records";
+}
+
 Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& options) {
   Result r;
   r.bytes = item.data.size();
@@ -264,9 +279,15 @@ Status Writer::Write(const Result& r) {
     } else if (!options_.lang.empty() && !LanguageMatches(r.lang, options_.lang)) {
       o.code = "lang";
       skip = "language " + r.lang + ", not --lang " + options_.lang;
+    } else if (r.turns == 0) {
+      o.code = "no-dialogue";
+      skip = "no dialogue found: no line starts with a speaker marker";
     } else if (r.turns < options_.min_turns) {
       o.code = "min-turns";
       skip = std::to_string(r.turns) + " turns, fewer than --min-turns " + std::to_string(options_.min_turns);
+    } else if (r.record_count == 0) {
+      o.code = "no-records";
+      skip = EmptyViewReason(options_);
     }
     if (!skip.empty()) {
       o.status = "skipped";

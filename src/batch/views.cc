@@ -1,5 +1,6 @@
 #include "batch/views.h"
 
+#include <algorithm>
 #include <map>
 
 #include "emit/json_sink.h"
@@ -16,10 +17,15 @@ void Begin(JsonSink* sink, const std::string& id, const std::string& doc_id, con
     sink->Key("doc_id");
     sink->String(doc_id);
   }
+  // The input record's other fields, under a key of their own: they can
+  // never collide with the view's keys, and every record has the object.
+  sink->Key("input_fields");
+  sink->BeginMap();
   for (const auto& [key, json] : pass) {
     sink->Key(key);
     sink->Raw(json);
   }
+  sink->EndMap();
 }
 
 void End(JsonSink* sink, std::string* out) {
@@ -27,9 +33,15 @@ void End(JsonSink* sink, std::string* out) {
   *out += '\n';
 }
 
-void SectionTitle(JsonSink* sink, const Document& doc, const std::optional<int>& section) {
+// "section": the index into the document's sections (as in the documents
+// view) or null; "section_title": its title (or number) or null.
+void SectionFields(JsonSink* sink, const Document& doc, const std::optional<int>& section) {
+  const bool known = section && *section < static_cast<int>(doc.sections.size());
   sink->Key("section");
-  if (section && *section < static_cast<int>(doc.sections.size())) {
+  if (known) sink->Int(*section);
+  else sink->Null();
+  sink->Key("section_title");
+  if (known) {
     const Section& s = doc.sections[static_cast<std::size_t>(*section)];
     sink->String(s.title.value_or(s.number.value_or("")));
   } else {
@@ -63,7 +75,7 @@ int Turns(const Document& doc, const std::string& id, const Passthrough& pass, c
     sink.Key("role");
     sink.String(s->role);
     sink.EndMap();
-    SectionTitle(&sink, doc, t.section);
+    SectionFields(&sink, doc, t.section);
     sink.Key("text");
     sink.String(t.text);
     sink.Key("line_start");
@@ -88,13 +100,13 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
       answer.push_back(&doc.turns[j]);
     if (answer.empty()) continue;
     JsonSink sink(false, out, check_utf8);
-    Begin(&sink, id + "#q" + std::to_string(q.index), id, pass);
+    Begin(&sink, id + "#q" + std::to_string(n), id, pass);  // id and index agree
     sink.Key("index");
     sink.Int(n);
     sink.Key("title");
     if (title) sink.String(title->values.front());
     else sink.Null();
-    SectionTitle(&sink, doc, q.section);
+    SectionFields(&sink, doc, q.section);
     sink.Key("question");
     sink.BeginMap();
     sink.Key("turn");
@@ -110,9 +122,14 @@ int QaPairs(const Document& doc, const std::string& id, const Passthrough& pass,
     sink.BeginList();
     for (const Turn* a : answer) sink.Int(a->index);
     sink.EndList();
-    sink.Key("speakers");
+    sink.Key("speakers");  // each once, in order of first answer
     sink.BeginList();
-    for (const Turn* a : answer) sink.String(a->speaker);
+    std::vector<std::string> listed;
+    for (const Turn* a : answer) {
+      if (std::find(listed.begin(), listed.end(), a->speaker) != listed.end()) continue;
+      listed.push_back(a->speaker);
+      sink.String(a->speaker);
+    }
     sink.EndList();
     std::string text;
     for (const Turn* a : answer) text += (text.empty() ? "" : "\n") + a->text;
@@ -132,17 +149,29 @@ std::string ChatRole(const ChatOptions& chat, const std::string& speaker_role) {
   return IsAskerRole(speaker_role) ? "user" : "assistant";
 }
 
+// A conversation starts with the asking side: chat templates want `user`
+// first. Turns before the first `user` message (an answer-side opening, a
+// clip) are left out and counted in "turns_left_out"; an article with no
+// `user` message has no conversation (0 records: a skip record).
 int Chat(const Document& doc, const std::string& id, const Passthrough& pass, const ChatOptions& chat,
          bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
   std::vector<std::pair<std::string, std::string>> messages;
   if (!chat.system.empty()) messages.emplace_back("system", chat.system);
+  int left_out = 0;
+  bool asked = false;
   for (const Turn& t : doc.turns) {
     const std::string role = ChatRole(chat, speakers.at(t.speaker)->role);
     if (role.empty()) continue;  // this speaker's turns are left out
+    if (role == "user") asked = true;
+    if (!asked && role != "system") {
+      ++left_out;
+      continue;
+    }
     if (!messages.empty() && messages.back().first == role) messages.back().second += "\n\n" + t.text;
     else messages.emplace_back(role, t.text);
   }
+  if (!asked) return 0;
   JsonSink sink(false, out, check_utf8);
   Begin(&sink, id, "", pass);
   sink.Key("messages");
@@ -156,6 +185,8 @@ int Chat(const Document& doc, const std::string& id, const Passthrough& pass, co
     sink.EndMap();
   }
   sink.EndList();
+  sink.Key("turns_left_out");
+  sink.Int(left_out);
   End(&sink, out);
   return 1;
 }

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include <zstd.h>
@@ -27,6 +29,15 @@ std::vector<nlohmann::json> ReadJsonl(const std::string& text) {
 }
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// The output records of a run to standard output, without the skip records
+// that come inline there.
+std::vector<nlohmann::json> Records(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  for (nlohmann::json& j : ReadJsonl(text))
+    if (!j.contains("skipped")) out.push_back(std::move(j));
+  return out;
+}
 
 // A JSONL file with the four samples, each `copies` times, ids s0, s1, ...
 std::string SamplesJsonl(const std::string& dir, int copies) {
@@ -99,42 +110,59 @@ TEST_CASE("batch: the output is the same whatever the number of jobs") {
 TEST_CASE("batch: views turns, qa-pairs and chat, with pass-through fields") {
   const std::string dir = testing::MakeTempDir();
   const std::string in = SamplesJsonl(dir, 1);
-  const auto turns = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --out -").out);
+  const std::vector<nlohmann::json> all =
+      ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --out -").out);
+  CHECK(all.size() == 75 + 82 + 55 + 1);  // and the narrative's skip record, inline
+  CHECK(all.back()["skipped"] == "no-dialogue");
+  const auto turns = Records(testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --out -").out);
   CHECK(turns.size() == 75 + 82 + 55);
   CHECK(turns[1]["id"] == "s0#1");
   CHECK(turns[1]["doc_id"] == "s0");
-  CHECK(turns[1]["url"] == "https://example.org/zh-anyong-interview-v1.txt");
+  // The input's other fields, under a key of their own.
+  CHECK(turns[1]["input_fields"] == nlohmann::json{{"url", "https://example.org/zh-anyong-interview-v1.txt"}});
   CHECK(turns[1]["speaker"] == nlohmann::json{{"id", "liang-wenfeng"}, {"name", "梁文锋"}, {"role", "interviewee"}});
-  CHECK(turns[1]["section"] == "价钱战第一枪使怎样打响的?");
+  CHECK(turns[1]["section"] == 0);  // an index, as in the documents view
+  CHECK(turns[1]["section_title"] == "价钱战第一枪使怎样打响的?");
 
-  const auto guests = ReadJsonl(
+  const auto guests = Records(
       testing::RunQaextract("batch " + Quote(in) + " --quiet --view turns --role guest --out -").out);
   CHECK(guests.size() == 23);
 
-  const auto pairs = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view qa-pairs --out -").out);
+  const auto pairs = Records(testing::RunQaextract("batch " + Quote(in) + " --quiet --view qa-pairs --out -").out);
   REQUIRE(!pairs.empty());
   CHECK(pairs[0]["question"]["speaker"] == "anyong");
   CHECK(pairs[0]["answer"]["text"] == "咱们从未想过要成为颠覆者,这一切只是无意发生的。");
 
-  const auto chats = ReadJsonl(testing::RunQaextract("batch " + Quote(in) + " --quiet --view chat --out -").out);
-  REQUIRE(chats.size() == 4);
+  std::map<std::string, int> pairs_of;  // doc_id -> pairs so far
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    CHECK(pairs[i]["index"] == pairs_of[pairs[i]["doc_id"].get<std::string>()]++);
+    CHECK(pairs[i]["id"] == pairs[i]["doc_id"].get<std::string>() + "#q" + std::to_string(pairs[i]["index"].get<int>()));
+    const auto& speakers = pairs[i]["answer"]["speakers"];
+    CHECK(std::set<std::string>(speakers.begin(), speakers.end()).size() == speakers.size());
+  }
+
+  const auto chats = Records(testing::RunQaextract("batch " + Quote(in) + " --quiet --view chat --out -").out);
+  REQUIRE(chats.size() == 3);  // the narrative has no conversation
   const auto& messages = chats[0]["messages"];
   CHECK(messages[0]["role"] == "user");
   for (std::size_t i = 1; i < messages.size(); ++i) CHECK(messages[i]["role"] != messages[i - 1]["role"]);
 
   // The sides swapped, a system message first, and clips (the podcast's
   // quoted voices) left out.
-  const auto swapped = ReadJsonl(testing::RunQaextract("batch " + Quote(in) +
+  const auto swapped = Records(testing::RunQaextract("batch " + Quote(in) +
                                                        " --quiet --view chat --chat-system 'You are 梁文锋.'"
                                                        " --chat-role interviewer=assistant --chat-role interviewee=user"
                                                        " --chat-role clip=- --out -").out);
-  REQUIRE(swapped.size() == 4);
+  REQUIRE(swapped.size() == 3);
   const auto& m = swapped[0]["messages"];
   CHECK(m[0] == nlohmann::json{{"role", "system"}, {"content", "You are 梁文锋."}});
-  CHECK(m[1]["role"] == "assistant");
-  CHECK(m[1]["content"] == messages[0]["content"]);
-  CHECK(m[2]["role"] == "user");
-  CHECK(m.size() == messages.size() + 1);
+  // The conversation starts with the user side: the interviewer's first
+  // question, now an assistant message, is left out and counted.
+  CHECK(swapped[0]["turns_left_out"] == 1);
+  CHECK(m[1]["role"] == "user");
+  CHECK(m[1]["content"] == messages[1]["content"]);
+  CHECK(m[2]["role"] == "assistant");
+  CHECK(m.size() == messages.size());
   const auto says_clip = [](const std::vector<nlohmann::json>& records) {  // a clip in the podcast
     for (const auto& chat : records)
       if (chat["messages"].dump(-1, ' ', false).find("例如,我哭是因為別人很愚蠢") != std::string::npos) return true;
@@ -165,8 +193,8 @@ TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in o
   CHECK(records[1]["id"] == "b");
   CHECK(records[1]["error"] == "missing-text");
   CHECK(records[2]["id"] == "c");
-  CHECK(records[2]["turns"].size() == 0);
-  CHECK(r.err == "inputs 3, ok 2, errors 1, skipped 0\n");
+  CHECK(records[2]["skipped"] == "no-dialogue");  // a skip record, in order
+  CHECK(r.err == "inputs 3, ok 1, errors 1, skipped 1\n");
 }
 
 TEST_CASE("batch: duplicates are reported, and dropped with --dedup; --min-turns skips") {
@@ -402,13 +430,22 @@ TEST_CASE("batch --lang keeps the articles in that language, the others are skip
   const testing::RunResult r = testing::RunQaextract("batch " + Quote(testing::SourcePath("samples")) +
                                                      " --lang zh-Hant --out " + Quote(dir + "/out.jsonl"));
   CHECK(r.exit_code == 0);
-  CHECK(r.err == "inputs 4, ok 2, errors 0, skipped 2\n");
+  // The podcast is kept; the two Simplified interviews are skipped for their
+  // language, the Traditional narrative for having no dialogue.
+  CHECK(r.err == "inputs 4, ok 1, errors 0, skipped 3\n");
   for (const auto& rec : ReadJsonl(testing::ReadFileOrDie(dir + "/out.jsonl")))
     CHECK(rec["id"].get<std::string>().find("zh-hant-") != std::string::npos);
+  int lang = 0;
   for (const auto& skip : ReadJsonl(testing::ReadFileOrDie(dir + "/out.errors.jsonl"))) {
+    if (skip["skipped"] == "no-dialogue") {
+      CHECK(skip["id"].get<std::string>().find("narrative") != std::string::npos);
+      continue;
+    }
+    ++lang;
     CHECK(skip["skipped"] == "lang");
     CHECK(skip["message"] == "language zh-Hans, not --lang zh-Hant");
   }
+  CHECK(lang == 2);
 }
 
 }  // namespace qaextract
@@ -432,9 +469,11 @@ TEST_CASE("batch --shard-size: compressed shards keep .jsonl.zst whole") {
   REQUIRE(testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/z.jsonl.zst") +
                                 " --shard-size 1 --quiet").exit_code == 0);
   std::string joined;
-  for (std::size_t i = 0; i < 8; ++i) joined += Unzstd(ShardName(dir, "z", i, ".jsonl.zst"));
-  CHECK_FALSE(std::filesystem::exists(ShardName(dir, "z", 8, ".jsonl.zst")));
-  CHECK(CountLinesIn(joined) == 8);  // one article a file at a shard size of one byte
+  // Two copies of the three samples with dialogue (the narrative is a skip
+  // record): one article a file at a shard size of one byte.
+  for (std::size_t i = 0; i < 6; ++i) joined += Unzstd(ShardName(dir, "z", i, ".jsonl.zst"));
+  CHECK_FALSE(std::filesystem::exists(ShardName(dir, "z", 6, ".jsonl.zst")));
+  CHECK(CountLinesIn(joined) == 6);
 }
 
 TEST_CASE("batch --shard-size: files of about that size that concatenate to the whole output, resumable") {
@@ -466,7 +505,7 @@ TEST_CASE("batch --shard-size: files of about that size that concatenate to the 
     records += files[i]["records"].get<std::uint64_t>();
     joined += text;
   }
-  CHECK(records == 1200);
+  CHECK(records == 900);  // 300 copies of the three samples with dialogue
   CHECK(joined == testing::ReadFileOrDie(dir + "/whole.jsonl"));
   CHECK(files.back()["path"] == dir + "/sharded.errors.jsonl");
 
@@ -513,11 +552,11 @@ TEST_CASE("batch: progress on a terminal, none when piped") {
   const std::string tty = testing::ReadFileOrDie(dir + "/tty.txt");
   CHECK(tty.find("\r400 articles, ") != std::string::npos);  // the final line
   CHECK(tty.find(" MB/s") != std::string::npos);
-  CHECK(tty.find("inputs 400, ok 400, errors 0, skipped 0") != std::string::npos);
+  CHECK(tty.find("inputs 400, ok 300, errors 0, skipped 100") != std::string::npos);
 
   const testing::RunResult piped = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/p.jsonl"));
   CHECK(piped.exit_code == 0);
-  CHECK(piped.err == "inputs 400, ok 400, errors 0, skipped 0\n");
+  CHECK(piped.err == "inputs 400, ok 300, errors 0, skipped 100\n");  // the narratives: no dialogue
 }
 
 }  // namespace qaextract

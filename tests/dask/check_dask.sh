@@ -6,7 +6,8 @@ binary=$1 src=$2
 /usr/bin/python3 -c 'import distributed' 2>/dev/null || { echo "skipped: python3-distributed is not installed"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# A corpus of the four samples, 10 times each, ids c0, c1, ...
+# A corpus of the four samples, 10 times each, ids c0, c1, ... (the narrative
+# sample has no dialogue: 10 skip records)
 /usr/bin/python3 - "$src/samples" "$work/corpus.jsonl" <<'PY'
 import json, os, sys
 names = sorted(f for f in os.listdir(sys.argv[1]) if f.endswith(".txt"))
@@ -20,5 +21,5 @@ PY
 /usr/bin/python3 "$src/examples/dask/run_dask.py" --qaextract "$binary" --corpus "$work/corpus.jsonl" \
   --shards 5 --workers 2 --out-dir "$work/dask" >"$work/summary.json" 2>"$work/dask.log"
 cmp "$work/single.jsonl" "$work/dask/merged.jsonl"
-grep -q '"ok": 40' "$work/summary.json"
+grep -q '"ok": 30' "$work/summary.json"  # the 10 narratives are no-dialogue skips
 echo "dask: 5 shards on 2 workers, merged output equals the single-process output"
