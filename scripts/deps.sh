@@ -21,6 +21,7 @@ packages=(
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
   chromium          # test: the playground in a real browser (tests/browser)
   python3-dask python3-distributed  # test: examples/dask on a LocalCluster
+  python3-pandas    # test: every view loads in pandas with one type per column
 )
 # npm for the browser test's playwright-core, unless a node install has one.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

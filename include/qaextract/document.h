@@ -29,8 +29,15 @@ struct Field {
 };
 using Fields = std::vector<Field>;
 
-// Appends `value` to the field `key`, creating it (as a list or scalar) when
-// missing. A scalar keeps its first value; later ones are ignored.
+// Keys that are always a list, whoever sets them (a rule file, front
+// matter): authors, sources, editors, translators, tags, categories,
+// keywords, topics, descriptors. A loader sees one type per key in every
+// record; front matter gives every other key a string.
+bool IsListKey(const std::string& key);
+
+// Appends `value` to the field `key`, creating it (as a list when `is_list`
+// or IsListKey(key), else a scalar) when missing. A scalar keeps its first
+// value; later ones are ignored.
 void AddField(Fields* fields, const std::string& key, const std::string& value,
               bool is_list);
 // The field named `key`, or nullptr.
@@ -137,7 +144,7 @@ struct DiscoveryReport {
 };
 
 struct Document {
-  std::string schema_version = "1";
+  std::string schema_version = "2";
   SourceInfo source;
   RulesInfo rules;
   std::optional<DiscoveryReport> discovery;  // set when discovery ran

@@ -42,11 +42,18 @@ void ReadFrontMatter(std::string_view text, const std::vector<Line>& lines, std:
     std::string key = it->first.Scalar();
     if (key == "author") key = "authors";
     const YAML::Node value = it->second;  // a copy: the iterator hands out a temporary
+    // One type per key in every record (IsListKey): a list key takes each
+    // item; any other key is a string, a sequence joined with ", ".
     if (value.IsScalar() && !value.Scalar().empty()) {
-      AddField(fields, key, value.Scalar(), key == "authors");
+      AddField(fields, key, value.Scalar(), false);
     } else if (value.IsSequence()) {
-      for (const YAML::Node& item : value)
-        if (item.IsScalar()) AddField(fields, key, item.Scalar(), true);
+      std::string joined;
+      for (const YAML::Node& item : value) {
+        if (!item.IsScalar()) continue;
+        if (IsListKey(key)) AddField(fields, key, item.Scalar(), true);
+        else joined += (joined.empty() ? "" : ", ") + item.Scalar();
+      }
+      if (!joined.empty()) AddField(fields, key, joined, false);
     }
   }
 }

@@ -25,7 +25,7 @@ TEST_CASE("CLI: --format yaml, -o to a file, and - for stdin") {
                                       Sample("zh-hant-bloomberg-podcast.txt"));
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
-  CHECK(testing::ReadFileOrDie(dir + "/out.yaml").rfind("schema_version: \"1\"", 0) == 0);
+  CHECK(testing::ReadFileOrDie(dir + "/out.yaml").rfind("schema_version: \"2\"", 0) == 0);
   r = testing::RunQaextract("convert - < " + Sample("zh-anyong-interview-v1.txt"));
   CHECK(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["source"]["path"] == "-");

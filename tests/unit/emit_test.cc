@@ -68,7 +68,7 @@ TEST_CASE("WriteJson: output parses and carries every field") {
   std::string out;
   WriteJson(SmallDocument(), JsonOptions{}, &out);
   nlohmann::json j = nlohmann::json::parse(out);
-  CHECK(j["schema_version"] == "1");
+  CHECK(j["schema_version"] == "2");
   CHECK(j["source"]["path"] == "a \"quoted\" path\\x.txt");
   CHECK(j["metadata"]["title"] == "标题:\t制表\x01");
   CHECK(j["metadata"]["authors"] == nlohmann::json::array({"李四"}));
@@ -187,7 +187,7 @@ TEST_CASE("WriteJson and WriteYaml: text with truncated UTF-8 sequences is writt
   CHECK(json.find("a\xEF\xBF\xBDp") != std::string::npos);
   std::string yaml;
   WriteYaml(doc, &yaml);
-  CHECK(YAML::Load(yaml)["schema_version"].as<std::string>() == "1");
+  CHECK(YAML::Load(yaml)["schema_version"].as<std::string>() == "2");
 }
 
 }  // namespace qaextract
