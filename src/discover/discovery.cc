@@ -22,6 +22,7 @@
 #include <mutex>
 #include <set>
 
+#include "parse/markup.h"
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -68,6 +69,37 @@ constexpr std::size_t kShortNameChars = 4;
 const char32_t kPronouns[] = U"我你他她它咱您";
 // Punctuation that a speaker label never contains.
 const char32_t kSentencePunct[] = U",，。;；!！?？、“”\"「」~…";
+
+// --- evidence that tells a conversation from a record ------------------------
+//
+// Field labels ("Name:", "时间:", "**Default value:**") recur like speakers,
+// but their values are short data, they come in a fixed cycle, and they sit
+// in code blocks and command output; speakers carry sentences.
+
+// A value is data, not speech, when it is a link, an address, a number, a
+// date or time, inline code, or short (at most this many characters) and
+// not ended like a sentence.
+constexpr int kDataValueMaxChars = 16;
+// A label whose values are data this often (over two or more lines) is a
+// field label.
+constexpr double kFieldLabelDataShare = 0.6;
+// A document whose turn lines hold data this often is a record list.
+constexpr double kRecordDataShare = 0.5;
+// Labels that repeat in a fixed order of at least this many distinct labels
+// ("主题, 时间, 链接, 主题, 时间, 链接")...
+constexpr std::size_t kMinCyclePeriod = 3;
+constexpr std::size_t kMaxCyclePeriod = 12;
+// ...over this share of the label sequence, with data in at least
+// kCycleDataShare of the lines, are a form repeated per record. (A panel
+// whose moderator asks each panelist in turn is periodic too, but carries
+// sentences.)
+constexpr double kCycleMatchShare = 0.8;
+constexpr double kCycleDataShare = 0.25;
+// Lower-case words a speaker label may hold ("Audience member", "Male voice").
+const std::set<std::string> kLabelRoleWords = {"member", "speaker", "voice", "reporter", "participant",
+                                               "attendee", "questioner", "student", "caller", "moderator",
+                                               "host", "guest", "and", "of", "the", "de", "van", "von",
+                                               "da", "di", "du", "la", "le", "bin", "al", "in", "chat"};
 
 constexpr int kMaxHanChars = 10;
 constexpr int kMaxLatinWords = 4;
@@ -124,6 +156,7 @@ struct Candidate {
   bool answerer_word = false;
   bool byline_word = false;
   int bylines = 0;                  // sightings shaped like a byline ("记者:陆柯言")
+  int data_values = 0;              // sightings whose text is data, not speech (IsDataValue)
 
   int lines() const { return static_cast<int>(sightings.size()); }
   std::string Written() const {  // the most frequent spelling
@@ -135,9 +168,107 @@ struct Candidate {
   }
 };
 
+// "(02:18)", "[00:12:31]", "12:05", "0:00:14.2": a time stamp alone.
+bool IsTimestampOnly(std::string_view text) {
+  while (!text.empty() && (text.front() == '(' || text.front() == '[' || text.front() == ' ')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ')' || text.back() == ']' || text.back() == ' ')) text.remove_suffix(1);
+  if (text.empty()) return false;
+  int digits = 0, colons = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == ':') ++colons;
+    else if (c != '.') return false;
+  }
+  return colons >= 1 && digits >= 2;
+}
+
+bool EndsLikeSentence(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '*' || text.back() == '_')) text.remove_suffix(1);
+  for (const std::string_view end : {".", "!", "?", ";", "\u3002", "\uff01", "\uff1f", "\u2026", "\"", "\u201d",
+                                     "\u300d", ")", "\uff09", "]"})
+    if (text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
+// The text without its markdown and HTML ("[*https://…*](https://…)" is a
+// link): what a reader sees.
+std::string VisibleWords(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  for (const Cut& c : FindMarkup(text, {0, text.size()})) {
+    out.append(text.substr(pos, c.span.begin - pos));
+    pos = c.span.end;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
+
+// A field's value rather than speech (see kDataValueMaxChars).
+bool IsDataValue(std::string_view raw) {
+  std::string words = VisibleWords(raw);
+  // A list ("- item", "1. item") is a field's value, not speech.
+  const std::size_t first = words.find_first_not_of(' ');
+  if (first != std::string::npos && words.size() > first + 1 && (words[first] == '-' || words[first] == '*' || words[first] == '+') &&
+      words[first + 1] == ' ')
+    return true;
+  // Parenthetical notes ("+86 27 5977（中国大陆）") say nothing about the value.
+  for (const auto& [open, close] : {std::pair<std::string, std::string>{"(", ")"}, {"\uff08", "\uff09"}}) {
+    for (std::size_t b = words.find(open); b != std::string::npos; b = words.find(open, b)) {
+      const std::size_t e = words.find(close, b + open.size());
+      if (e == std::string::npos) break;
+      words.erase(b, e + close.size() - b);
+    }
+  }
+  std::string_view text = words;
+  while (!text.empty() && (text.front() == ' ' || text.front() == '*' || text.front() == '_')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '*' || text.back() == '_')) text.remove_suffix(1);
+  if (text.empty()) return true;
+  if (text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0 || text.rfind("www.", 0) == 0) return true;
+  if (text.front() == '`' || text.front() == '<') return true;  // inline code, a tag
+  bool data_chars = true;
+  for (char c : text)
+    data_chars = data_chars && ((c >= '0' && c <= '9') || std::string_view(" :/.,-+%$()@").find(c) != std::string_view::npos);
+  if (data_chars) return true;
+  if (text.find('@') != std::string_view::npos && text.find(' ') == std::string_view::npos) return true;  // an address
+  int chars = 0;
+  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ';
+  return chars <= kDataValueMaxChars && !EndsLikeSentence(text);
+}
+
+// Lines inside fenced code blocks (``` or ~~~): command output and
+// configuration, never dialogue.
+std::vector<bool> CodeLines(std::string_view text, const LabelledText& labelled) {
+  std::vector<bool> code(labelled.lines.size(), false);
+  bool inside = false;
+  for (std::size_t i = 0; i < labelled.lines.size(); ++i) {
+    std::string_view line = text.substr(labelled.lines[i].begin, labelled.lines[i].end - labelled.lines[i].begin);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    const bool fence = line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0;
+    code[i] = inside || fence;
+    if (fence) inside = !inside;
+  }
+  return code;
+}
+
+// The shortest period p (kMinCyclePeriod..kMaxCyclePeriod) with which the
+// label sequence repeats itself over kCycleMatchShare of its length, at
+// least twice; 0 when none.
+std::size_t RecordCycle(const std::vector<std::string>& labels) {
+  for (std::size_t p = kMinCyclePeriod; p <= kMaxCyclePeriod && 2 * p <= labels.size(); ++p) {
+    std::set<std::string> distinct(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(p));
+    if (distinct.size() < kMinCyclePeriod) continue;
+    std::size_t same = 0;
+    for (std::size_t i = p; i < labels.size(); ++i) same += labels[i] == labels[i - p];
+    if (static_cast<double>(same) >= kCycleMatchShare * static_cast<double>(labels.size() - p)) return p;
+  }
+  return 0;
+}
+
 bool IsQuestion(const std::string& text) {
   return text.find('?') != std::string::npos || text.find("？") != std::string::npos;
 }
+
+std::string Percent(int part, int whole);
 
 // Why a label's shape rules it out as a speaker, or "" when it does not.
 std::string ShapeRejection(const Candidate& c) {
@@ -175,6 +306,9 @@ std::string ShapeRejection(const Candidate& c) {
     for (char32_t cp : cps)
       if (verbs.find(cp) != std::u32string_view::npos) return "a reporting clause (has a reporting verb)";
   if (InVocabulary(kDiscourseWords, c.key)) return "a discourse word";
+  if (c.lines() >= 2 && c.data_values >= kFieldLabelDataShare * c.lines() && !c.asker_word && !c.answerer_word)
+    return "a field label: " + Percent(c.data_values, c.lines()) +
+           " of its values are short data (numbers, dates, links, single words), not speech";
   if (han > 0 && std::u32string_view(U"是的了为有在着").find(cps.back()) != std::u32string_view::npos)
     return "ends like a clause, not a name";
   if (c.byline_word && speech < 2) return "a byline or credit label";
@@ -183,6 +317,22 @@ std::string ShapeRejection(const Candidate& c) {
     while (i < cps.size() && (cps[i] == '$' || cps[i] == '@')) ++i;
     if (i < cps.size() && u_islower(static_cast<UChar32>(cps[i])))
       return "a lower-case word (names are capitalised)";
+    // "Default value", "Valid values are": a phrase, not a name; names
+    // capitalise every word but particles and role words.
+    const std::string written = c.Written();
+    std::size_t start = 0;
+    for (std::size_t k = 0; k <= written.size(); ++k) {
+      if (k < written.size() && written[k] != ' ') continue;
+      const std::string word = written.substr(start, k - start);
+      start = k + 1;
+      if (word.empty() || !(word[0] >= 'a' && word[0] <= 'z')) continue;
+      if (kLabelRoleWords.count(Lower(word)) == 0) return "a phrase with lower-case words (names are capitalised)";
+    }
+    // "Installed-Size", "OTEL_PROPAGATORS", "TokenExpirationSeconds": keys.
+    if (written.find('_') != std::string::npos) return "a key of a record or configuration (has '_')";
+    const std::vector<std::string> words = LatinWords(written);
+    if (words.size() >= 3 && written.find(' ') == std::string::npos && written.find('.') == std::string::npos)
+      return "a key of a record or configuration (words run together)";
   }
   return "";
 }
@@ -229,10 +379,12 @@ bool IsPlausibleName(const Candidate& c) {
 std::map<std::string, Candidate> CollectCandidates(std::string_view text,
                                                    const LabelledText& labelled) {
   std::map<std::string, Candidate> candidates;
+  const std::vector<bool> code = CodeLines(text, labelled);
   for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
     const LineLabel& label = labelled.labels[i];
     if (!label.candidate || (label.kind != LineKind::kText && label.kind != LineKind::kTurnStart))
       continue;
+    if (code[i]) continue;  // command output and configuration, not speech
     const MarkerMatch& m = *label.candidate;
     Sighting s;
     s.line = i;
@@ -240,7 +392,9 @@ std::map<std::string, Candidate> CollectCandidates(std::string_view text,
     s.descriptor_key = m.descriptor_key;
     s.text = std::string(text.substr(m.text.begin, m.text.end - m.text.begin));
     s.text_chars = m.text_chars;
-    if (s.text_chars == 0) {
+    // "Name: (02:18)" with the words on the next line: the time stamp is
+    // part of the marker, the words are below it.
+    if (s.text_chars == 0 || IsTimestampOnly(s.text)) {
       // The label alone on its line ("**李洪元：**"), the answer below it: a
       // turn only when plain text follows.
       const std::size_t next = NextContent(labelled, i);
@@ -259,7 +413,10 @@ std::map<std::string, Candidate> CollectCandidates(std::string_view text,
     c.asker_word = InVocabulary(kAskerWords, key);
     c.answerer_word = InVocabulary(kAnswererWords, key);
     c.byline_word = InVocabulary(kBylineWords, key);
-    for (const Sighting& s : c.sightings) c.bylines += IsBylineSighting(c, s);
+    for (const Sighting& s : c.sightings) {
+      c.bylines += IsBylineSighting(c, s);
+      c.data_values += IsDataValue(s.text);
+    }
     if (!c.sightings.empty()) c.reject = ShapeRejection(c);
   }
   return candidates;
@@ -570,6 +727,29 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
     d.report.speakers.push_back(std::move(evidence));
   }
 
+  // Turn lines that hold data, and the order of labels: a form filled in per
+  // record, not a conversation.
+  std::map<std::size_t, std::pair<std::string, bool>> turn_lines;  // line -> (label key, data value)
+  for (std::size_t gi = 0; gi < groups.size(); ++gi)
+    for (const Candidate* c : groups[gi].members)
+      for (const Sighting& s : c->sightings)
+        if (d.turns.count(s.line)) turn_lines[s.line] = {c->key, IsDataValue(s.text)};
+  int data_lines = 0;
+  std::vector<std::string> sequence;
+  for (const auto& [line, entry] : turn_lines) {
+    data_lines += entry.second;
+    sequence.push_back(entry.first);
+  }
+  const double data_share = turn_lines.empty() ? 0 : static_cast<double>(data_lines) / turn_lines.size();
+  const std::size_t cycle = RecordCycle(sequence);
+  std::string record;
+  if (data_share >= kRecordDataShare)
+    record = Percent(data_lines, static_cast<int>(turn_lines.size())) +
+             " of the label lines hold short data values, not speech: a record list";
+  else if (cycle > 0 && data_share >= kCycleDataShare)
+    record = "labels repeat in a fixed cycle of " + std::to_string(cycle) + " with short data values (" +
+             Percent(data_lines, static_cast<int>(turn_lines.size())) + "): a form repeated per record";
+
   // The verdict: two or more speakers with two or more turns, alternating.
   int changes = 0, previous = -1, recurring = 0;
   for (const auto& [line, speaker] : d.turns) {
@@ -587,11 +767,13 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
   generic_pair = generic_asker && generic_answerer;
   const int n = static_cast<int>(d.turns.size());
   const double alternation = n > 1 ? static_cast<double>(changes) / (n - 1) : 0;
-  d.report.dialogue = (recurring >= 2 && n >= 4 && alternation >= 0.4) || (generic_pair && n >= 2);
+  d.report.dialogue = record.empty() && ((recurring >= 2 && n >= 4 && alternation >= 0.4) || (generic_pair && n >= 2));
   d.report.confidence = std::round(100 * (0.5 * alternation + 0.5 * std::min(1.0, n / 10.0))) / 100;
   d.report.evidence = std::to_string(groups.size()) + " speaker label group(s), " + std::to_string(n) +
                       " turn lines, speaker changes at " + Percent(changes, std::max(1, n - 1)) +
-                      " of turns" + (d.report.dialogue ? "" : ": not enough for a dialogue");
+                      " of turns" +
+                      (d.report.dialogue ? "" : !record.empty() ? ": not a dialogue, " + record
+                                                                 : ": not enough for a dialogue");
   if (!d.report.dialogue) {
     d.weak_evidence = d.weak_evidence || !groups.empty();
     d.speakers.clear();
