@@ -2,7 +2,8 @@
 //
 // The match view folds every code point c to T2S(NFKC(c)): compatibility forms
 // (full-width colons and letters, Roman numerals, ideographic space) become
-// their plain forms, and Traditional characters become Simplified ones, so a
+// their plain forms (and colon look-alikes NFKC keeps become ":"), and
+// Traditional characters become Simplified ones, so a
 // rule written in one script matches text in the other. White space becomes
 // " " and default-ignorable code points (zero-width space, joiners, BOM, soft
 // hyphen) vanish. ICU's transliterator runs at a few MB/s, far too slow per
@@ -62,6 +63,11 @@ int main() {
       folded = "";
     } else if (u_isUWhiteSpace(cp) || (cp < 0x20 && cp != 0) || cp == 0x7F) {
       folded = " ";
+    } else if (cp == 0xFE30 || cp == 0x2236 || cp == 0xA789 || cp == 0x02F8) {
+      // Colons NFKC leaves alone: "︰" (vertical two-dot leader, common in
+      // Hong Kong text), "∶" (ratio), "꞉" and "˸" (modifier letter colons)
+      // write a speaker's colon as often as ":" does.
+      folded = ":";
     } else {
       icu::UnicodeString s(cp);
       icu::UnicodeString n = nfkc->normalize(s, status);

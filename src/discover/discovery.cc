@@ -358,6 +358,33 @@ bool HasStrongNameShape(const Candidate& c) {
   return capitals == static_cast<int>(words.size());
 }
 
+// The shape of a label, for comparing a one-line voice with the speakers of
+// an accepted dialogue: "initials" (1-4 capitals, digits after: "LI",
+// "DG1"), "han-name" (2-4 Han characters), "han-titled:XY" (3-8 Han
+// characters ending in the two characters XY: "张宇人议员"), or "".
+std::string LabelShape(const Candidate& c) {
+  const std::u32string cps = DecodeUtf8(c.key);
+  if (cps.empty()) return "";
+  if (std::all_of(cps.begin(), cps.end(), IsHan)) {
+    if (cps.size() >= 3 && cps.size() <= 8) {
+      // The last two characters, as UTF-8 (Han characters are 3 or 4 bytes).
+      std::size_t start = c.key.size();
+      for (int n = 0; n < 2 && start > 0;) {
+        --start;
+        if ((static_cast<unsigned char>(c.key[start]) & 0xC0) != 0x80) ++n;
+      }
+      return "han-titled:" + c.key.substr(start);
+    }
+    return cps.size() == 2 ? "han-name" : "";
+  }
+  const std::string written = c.Written();
+  std::size_t i = 0;
+  while (i < written.size() && written[i] >= 'A' && written[i] <= 'Z') ++i;
+  const std::size_t letters = i;
+  while (i < written.size() && written[i] >= '0' && written[i] <= '9') ++i;
+  return letters >= 1 && letters <= 4 && i == written.size() ? "initials" : "";
+}
+
 // Next line index after i that is not blank or noise, or size.
 std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
   for (++i; i < labelled.labels.size(); ++i) {
@@ -651,6 +678,24 @@ std::string SpeakerId(const std::string& written, std::set<std::string>* used) {
   return unique;
 }
 
+// A one-line label with the shape of at least two accepted speakers' labels
+// ("LI" among "RT", "FM", "AR"; "张宇人议员" among "蒋丽芸议员", "梁国雄议员"):
+// in meeting notes and hearings most people speak once.
+constexpr int kMinSameShapeSpeakers = 2;
+bool ShapedLikeAccepted(const Candidate& c, const std::vector<Group>& accepted) {
+  const std::string shape = LabelShape(c);
+  if (shape.empty()) return false;
+  int same = 0;
+  for (const Group& g : accepted)
+    for (const Candidate* m : g.members) {
+      if (LabelShape(*m) == shape) {
+        ++same;
+        break;
+      }
+    }
+  return same >= kMinSameShapeSpeakers;
+}
+
 bool IsBylineSighting(const Candidate& c, const Sighting& s) {
   if (!c.byline_word || s.text_chars > kBylineMaxChars) return false;
   for (char32_t cp : DecodeUtf8(s.text))
@@ -689,7 +734,7 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
     first = std::min(first, g.FirstLine()), last = std::max(last, g.Sightings().back()->line);
   for (Group& g : single) {
     const std::size_t line = g.FirstLine();
-    const bool named = HasStrongNameShape(g.head());
+    const bool named = HasStrongNameShape(g.head()) || ShapedLikeAccepted(g.head(), groups);
     if (groups.size() >= 2 && named && line > first && line < last) {
       groups.push_back(std::move(g));
       continue;

@@ -32,13 +32,16 @@ int Shell(const std::string& script) {
 
 }  // namespace
 
-TEST_CASE("Reliability: U+2028 and U+2029 separate turns like line breaks") {
+TEST_CASE("Reliability: U+2028 and U+2029 stay inside their line, accounted for, numbers as grep's") {
   const std::string dir = testing::MakeTempDir();
   const std::string rules = WriteFile(dir + "/qa.yaml", kQaRules);
-  const std::string in = WriteFile(dir + "/a.txt", "Q: one?\xE2\x80\xA8" "A: two.\xE2\x80\xA9Q: three?\n");
+  const std::string in =
+      WriteFile(dir + "/a.txt", "Q: one?\xE2\x80\xA8" "still one.\xE2\x80\xA9\nA: two.\nQ: three?\n");
   const testing::RunResult r = testing::RunQaextract("convert " + Quote(in) + " --rules " + Quote(rules) + " --check");
   REQUIRE(r.exit_code == 0);
-  CHECK(nlohmann::json::parse(r.out)["turns"].size() == 3);
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["turns"].size() == 3);
+  CHECK(doc["turns"][1]["line_start"] == 2);  // as grep -n numbers it
 }
 
 TEST_CASE("Reliability: invalid UTF-8 is reported with its byte offsets, or refused with --strict") {
