@@ -605,9 +605,60 @@ std::string Percent(int part, int whole) {
   return std::to_string(whole ? (100 * part + whole / 2) / whole : 0) + "%";
 }
 
+// Labels of whoever chairs: a moderator asks and gives the floor.
+const std::set<std::string> kChairWords = {"主席", "主持人", "主持", "司仪", "会议主持", "moderator", "chair",
+                                           "chairman", "chairwoman", "chairperson", "presiding officer",
+                                           "the chair", "mc", "emcee"};
+// With three or more speakers, each whose turns are questions this often
+// asks (reporters at a briefing, an audience, members at a hearing)...
+constexpr double kAskerQuestionShare = 0.5;
+// ...and when nobody does and nobody chairs, the one who asks most asks
+// only if this share of their turns are questions; otherwise everyone
+// discusses on one side (meeting notes).
+constexpr double kLeadQuestionShare = 0.3;
+
+std::string RoleEvidence(const Group& g, const RoleStats& r, bool first) {
+  return Percent(r.questions, r.lines) + " of " + std::to_string(r.lines) + " turns ask a question; " +
+         std::to_string(static_cast<int>(std::lround(r.mean_chars))) + " characters a turn on average" +
+         (first ? "; speaks first" : "") + (g.head().asker_word ? "; an interviewer's label" : "") +
+         (g.head().answerer_word ? "; an answerer's label" : "");
+}
+
+// Three or more speakers: everyone who chairs is a moderator, everyone whose
+// turns are mostly questions an interviewer (there may be many: a press
+// briefing's reporters, an audience), the others interviewees; with no
+// chair and no such asker, the lead asker as for two, if they ask enough,
+// else all interviewees (a discussion). Returns false when it decided
+// nothing and the two-speaker rule should run.
+bool InferMultiPartyRoles(std::vector<Group>* groups) {
+  if (groups->size() < 3) return false;
+  bool any = false;
+  for (Group& g : *groups) {
+    const RoleStats r = StatsOf(g);
+    const bool chair = InVocabulary(kChairWords, g.head().key);
+    const bool asks = g.head().asker_word ||
+                      (!g.head().answerer_word && r.lines > 0 &&
+                       static_cast<double>(r.questions) >= kAskerQuestionShare * r.lines);
+    g.role = chair ? "moderator" : asks ? "interviewer" : "interviewee";
+    g.role_evidence = RoleEvidence(g, r, false) + (chair ? "; a chair's label" : "");
+    any = any || chair || asks;
+  }
+  if (any) return true;
+  std::size_t lead = 0;
+  double best = -1;
+  for (std::size_t i = 0; i < groups->size(); ++i) {
+    const RoleStats r = StatsOf((*groups)[i]);
+    const double share = r.lines ? static_cast<double>(r.questions) / r.lines : 0;
+    if (share > best) best = share, lead = i;
+  }
+  if (best >= kLeadQuestionShare) (*groups)[lead].role = "interviewer";
+  return true;
+}
+
 // The asker is the speaker whose turns are questions, short, and first;
 // everyone else answers. The generic vocabulary decides when present.
 void InferRoles(std::vector<Group>* groups) {
+  if (InferMultiPartyRoles(groups)) return;
   double best = -1e9;
   std::size_t asker = 0;
   double shortest = 1e18;
@@ -630,11 +681,7 @@ void InferRoles(std::vector<Group>* groups) {
     Group& g = (*groups)[i];
     const RoleStats r = StatsOf(g);
     g.role = i == asker ? "interviewer" : "interviewee";
-    g.role_evidence = Percent(r.questions, r.lines) + " of " + std::to_string(r.lines) +
-                      " turns ask a question; " + std::to_string(static_cast<int>(std::lround(r.mean_chars))) +
-                      " characters a turn on average" + (i == first ? "; speaks first" : "") +
-                      (g.head().asker_word ? "; an interviewer's label" : "") +
-                      (g.head().answerer_word ? "; an answerer's label" : "");
+    g.role_evidence = RoleEvidence(g, r, i == first);
   }
 }
 
