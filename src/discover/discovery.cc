@@ -409,8 +409,11 @@ std::map<std::string, Candidate> CollectCandidates(std::string_view text,
   const std::vector<bool> code = CodeLines(text, labelled);
   for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
     const LineLabel& label = labelled.labels[i];
-    if (!label.candidate || (label.kind != LineKind::kText && label.kind != LineKind::kTurnStart))
-      continue;
+    if (!label.candidate) continue;
+    // A heading is a candidate only as a label alone on its line ("### 名字：",
+    // the words below); "## Background: the story" is a section title.
+    const bool heading_label = label.kind == LineKind::kNumbered && label.candidate->text_chars == 0;
+    if (label.kind != LineKind::kText && label.kind != LineKind::kTurnStart && !heading_label) continue;
     if (code[i]) continue;  // command output and configuration, not speech
     const MarkerMatch& m = *label.candidate;
     Sighting s;

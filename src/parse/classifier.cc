@@ -54,7 +54,7 @@ bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* la
   if (view[end - 1] == ' ') --end;  // " ?" before the colon
   if (end == 0) return false;
   const std::string_view label = view.substr(0, end);
-  static constexpr std::string_view kAsciiSpecial = "()*[]\"0123456789";
+  static constexpr std::string_view kAsciiSpecial = "()*[]\"#0123456789";
   if (label.find_first_of(kAsciiSpecial) != std::string_view::npos) return false;
   // The quotes are 3-byte characters: look for each whole one.
   for (std::string_view quotes : {kLabelOpenQuotes, kLabelCloseQuotes})
@@ -301,7 +301,12 @@ LineLabel Classifier::Classify(const Line& line) {
   } else if (const Rule* e = FirstMatch(LineGroup::kBodyEndsBefore, rules_.body_ends_before, folded_)) {
     label.kind = LineKind::kBodyEnd;
     label.rule = e->id;
-  } else if (MatchNumbered(folded_, &label) || MatchTurnStart(folded_, &label)) {
+  } else if (MatchNumbered(folded_, &label)) {
+    // A heading may be a speaker's marker ("### 主持人："): a known speaker's
+    // makes it a turn; otherwise it stays a heading, with its label kept as
+    // a candidate for discovery.
+    MatchTurnStart(folded_, &label);
+  } else if (MatchTurnStart(folded_, &label)) {
     // kind, rule and spans are set
   } else if (!label.fields.empty()) {
     label.kind = LineKind::kMetadata;

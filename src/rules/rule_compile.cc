@@ -42,16 +42,19 @@ std::string LabelCandidatePattern(int max_label, int max_descriptor) {
   const std::string label_char = "[^:()*" + opens + closes + "\\[\\]\"]";
   // An optional timestamp first: "[00:01:02] Name:", "(12:30) Name:".
   const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?";
-  return "^" + timestamp + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
+  // Markdown heading marks: "### 名字：" alone on its line.
+  const std::string heading = "(?:#{1,6} )?";
+  return "^" + timestamp + heading + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
          "}?) ?" + close + "? ?(?:\\*\\*)? ?(?:\\(([^()]{1," + std::to_string(max_descriptor) +
          "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
 }
 
 // Every part of LabelCandidatePattern is bounded: the timestamp and the
-// punctuation around the label take at most 40 code points, and a code
+// punctuation and heading marks around the label take at most 47 code
+// points, and a code
 // point at most 4 bytes.
 std::size_t LabelCandidateMaxBytes(int max_label, int max_descriptor) {
-  return 4 * static_cast<std::size_t>(max_label + max_descriptor + 40);
+  return 4 * static_cast<std::size_t>(max_label + max_descriptor + 47);
 }
 
 Status CompileAll(const std::vector<PatternSpec>& specs, PatternCompiler* compiler,
