@@ -206,11 +206,11 @@ std::string VisibleWords(std::string_view text) {
 // A field's value rather than speech (see kDataValueMaxChars).
 bool IsDataValue(std::string_view raw) {
   std::string words = VisibleWords(raw);
-  // A list ("- item", "1. item") is a field's value, not speech.
+  // A list item ("- item"): the item is the value.
   const std::size_t first = words.find_first_not_of(' ');
-  if (first != std::string::npos && words.size() > first + 1 && (words[first] == '-' || words[first] == '*' || words[first] == '+') &&
-      words[first + 1] == ' ')
-    return true;
+  if (first != std::string::npos && words.size() > first + 1 &&
+      (words[first] == '-' || words[first] == '*' || words[first] == '+') && words[first + 1] == ' ')
+    words.erase(0, first + 2);
   // Parenthetical notes ("+86 27 5977（中国大陆）") say nothing about the value.
   for (const auto& [open, close] : {std::pair<std::string, std::string>{"(", ")"}, {"\uff08", "\uff09"}}) {
     for (std::size_t b = words.find(open); b != std::string::npos; b = words.find(open, b)) {

@@ -46,6 +46,15 @@ char32_t LastCodePoint(const std::string& s) {
 
 }  // namespace
 
+// A "label:" candidate with a letter in it: "0:00:14.2 **Name** words" has
+// a colon, but "0" is the time stamp's, not a label.
+bool HasLabelCandidate(const LineLabel& label) {
+  if (!label.candidate) return false;
+  for (const unsigned char c : label.candidate->key)
+    if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  return false;
+}
+
 bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
                      std::size_t* marker_end) {
   const std::size_t colon = view.find(':');
@@ -192,20 +201,67 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
   label->candidate = std::make_unique<MarkerMatch>(std::move(m));
-  const std::string& key = label->candidate->key;
-  int speaker = -1;
   std::string rule;
+  const int speaker = SpeakerOfKey(label->candidate->key, &rule);
+  if (speaker < 0) return false;
+  label->kind = LineKind::kTurnStart;
+  label->rule = rule;
+  label->speaker = speaker;
+  label->text = label->candidate->text;
+  return true;
+}
+
+int Classifier::SpeakerOfKey(const std::string& key, std::string* rule) const {
   if (auto it = rules_.literal_markers.find(key); it != rules_.literal_markers.end()) {
-    speaker = it->second.first;
-    rule = it->second.second;
-  } else if (rules_.regex_markers) {
+    *rule = it->second.second;
+    return it->second.first;
+  }
+  if (rules_.regex_markers) {
     std::vector<int> hits;
     if (rules_.regex_markers->Match(key, &hits) && !hits.empty()) {
       const auto& [index, id] = rules_.regex_marker_speakers[*std::min_element(hits.begin(), hits.end())];
-      speaker = index;
-      rule = id;
+      *rule = id;
+      return index;
     }
   }
+  return -1;
+}
+
+bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const {
+  // A fixed pattern (not a user's): time stamp, heading marks, emphasis,
+  // the label (no colon, emphasis or heading marks in it), emphasis, words.
+  static const RE2 kShape(
+      "^((?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?(#{1,6} )?"
+      "(?:(?:\\*\\*|__) ?([^*_:#]{1,96}?) ?(?:\\*\\*|__)|([^*_:#]{1,96}?)))(?: (.*))?$");
+  const std::string& view = folded.view;
+  if (view.empty() || (view.front() != '*' && view.front() != '_' && view.front() != '#' &&
+                       !(view.front() >= '0' && view.front() <= '9') && view.front() != '[' && view.front() != '('))
+    return false;
+  re2::StringPiece g[6];
+  if (!kShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_BOTH, g, 6)) return false;
+  const bool heading = g[2].data() != nullptr, bold = g[3].data() != nullptr;
+  const bool words = g[5].data() != nullptr && !g[5].empty();
+  // A bold label may have words after it; a heading's label stands alone;
+  // a plain label needs one or the other.
+  if (!bold && (!heading || words)) return false;
+  const re2::StringPiece name = bold ? g[3] : g[4];
+  if (CountCodePoints(std::string_view(name.data(), name.size())) > static_cast<std::size_t>(rules_.max_label_chars))
+    return false;
+  MarkerMatch m;
+  for (char c : name)
+    if (c != ' ') m.key += c;
+  if (m.key.empty()) return false;
+  const std::size_t marker_end = g[1].size();
+  m.marker = folded.ToOriginal(0, marker_end);
+  const std::size_t la = OffsetIn(folded.view, name);
+  m.label = TrimmedOriginal(folded, la, la + name.size());
+  m.text = TrimmedOriginal(folded, marker_end, view.size());
+  std::string_view after = view.substr(marker_end);
+  if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  m.text_chars = static_cast<int>(CountCodePoints(after));
+  label->candidate = std::make_unique<MarkerMatch>(std::move(m));
+  std::string rule;
+  const int speaker = SpeakerOfKey(label->candidate->key, &rule);
   if (speaker < 0) return false;
   label->kind = LineKind::kTurnStart;
   label->rule = rule;
@@ -305,9 +361,11 @@ LineLabel Classifier::Classify(const Line& line) {
     // A heading may be a speaker's marker ("### 主持人："): a known speaker's
     // makes it a turn; otherwise it stays a heading, with its label kept as
     // a candidate for discovery.
-    MatchTurnStart(folded_, &label);
+    if (!MatchTurnStart(folded_, &label) && !HasLabelCandidate(label)) MatchEmphasizedLabel(folded_, &label);
   } else if (MatchTurnStart(folded_, &label)) {
     // kind, rule and spans are set
+  } else if (!HasLabelCandidate(label) && MatchEmphasizedLabel(folded_, &label)) {
+    // a known speaker's name set off by emphasis
   } else if (!label.fields.empty()) {
     label.kind = LineKind::kMetadata;
     label.rule = label.fields.front().rule;

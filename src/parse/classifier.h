@@ -106,6 +106,13 @@ class Classifier {
   // Fills label->candidate when the line starts with "label:", and makes the
   // line a turn start when the label is a speaker's marker.
   bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;
+  // A label without a colon, set off by emphasis: "**Name**" or "### Name"
+  // alone on its line, or "**Name** words", after an optional time stamp.
+  // Sets label->candidate (and makes the line a turn start when the label
+  // is a known speaker's marker).
+  bool MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const;
+  // The speaker whose marker `key` is, or -1; *rule names the marker rule.
+  int SpeakerOfKey(const std::string& key, std::string* rule) const;
   bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;
   void FindFields(const FoldedLine& folded, LineLabel* label) const;
   void NoteShape(const FoldedLine& folded, LineLabel* label) const;
