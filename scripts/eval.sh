@@ -8,14 +8,16 @@ cd "$(dirname "$0")/.."
 ./scripts/build.sh
 indexes=()
 if [ -f ../shared/corpus/index.yaml ]; then
-  indexes+=(../shared/corpus/index.yaml)
+  indexes+=(../shared/corpus/index.yaml ../shared/corpus/shapes.yaml)
 else
   echo "eval: ../shared/corpus not found; scoring the samples only" >&2
 fi
 indexes+=(tests/eval/samples.yaml)
 for index in "${indexes[@]}"; do
   echo "== $index"
-  ./build/qaextract_eval --check "$index"
+  # shapes.yaml: F1 held at what is reached (docs/quality.md)
+  case "$index" in *shapes.yaml) min=(--min-f1 0.95) ;; *) min=() ;; esac
+  ./build/qaextract_eval --check "${min[@]}" "$index"
 done
 if [ -f ../shared/corpus/index.yaml ]; then
   echo "== ../shared/corpus/index.yaml, discover --emit-rules then convert --rules"

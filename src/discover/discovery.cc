@@ -728,13 +728,16 @@ std::string SpeakerId(const std::string& written, std::set<std::string>* used) {
   return unique;
 }
 
-// A one-line label with the shape of at least two accepted speakers' labels
-// ("LI" among "RT", "FM", "AR"; "张宇人议员" among "蒋丽芸议员", "梁国雄议员"):
-// in meeting notes and hearings most people speak once.
+// A one-line label with the shape of accepted speakers' labels ("LI" among
+// "RT", "FM", "AR"; "张宇人议员" beside "蒋丽芸议员"): in meeting notes and
+// hearings most people speak once. A shared title is evidence enough with
+// one accepted speaker; initials and bare two-character names need two.
 constexpr int kMinSameShapeSpeakers = 2;
+constexpr int kMinSameTitleSpeakers = 1;
 bool ShapedLikeAccepted(const Candidate& c, const std::vector<Group>& accepted) {
   const std::string shape = LabelShape(c);
   if (shape.empty()) return false;
+  const int needed = shape.rfind("han-titled:", 0) == 0 ? kMinSameTitleSpeakers : kMinSameShapeSpeakers;
   int same = 0;
   for (const Group& g : accepted)
     for (const Candidate* m : g.members) {
@@ -743,7 +746,7 @@ bool ShapedLikeAccepted(const Candidate& c, const std::vector<Group>& accepted) 
         break;
       }
     }
-  return same >= kMinSameShapeSpeakers;
+  return same >= needed;
 }
 
 bool IsBylineSighting(const Candidate& c, const Sighting& s) {
