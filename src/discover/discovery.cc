@@ -758,6 +758,83 @@ bool IsBylineSighting(const Candidate& c, const Sighting& s) {
 
 }  // namespace
 
+// --- interviews without labels --------------------------------------------
+//
+// Questions set off as headings ("### Who are you?") or whole bold lines
+// ("**你能介绍一下自己吗？**"), each followed by the answer's paragraphs: the
+// questions are the interviewer's turns, the paragraphs after each the
+// interviewee's.
+constexpr int kMinUnlabelledQuestions = 3;
+// Of the lines set off that way in the body, this share must be questions
+// (an article with a question among its subheadings is not an interview).
+constexpr double kUnlabelledQuestionShare = 0.75;
+
+// The line as written, trimmed of spaces.
+ByteSpan TrimmedLine(std::string_view text, const Line& line) {
+  std::size_t b = line.begin, e = line.end;
+  while (b < e && (text[b] == ' ' || text[b] == '\t')) ++b;
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+  return {b, e};
+}
+
+// A heading or a line that is bold as a whole.
+bool IsSetOff(std::string_view line) {
+  if (line.rfind("#", 0) == 0) {
+    std::size_t h = 0;
+    while (h < line.size() && line[h] == '#') ++h;
+    return h <= 6 && h < line.size() && line[h] == ' ';
+  }
+  for (const std::string_view mark : {std::string_view("**"), std::string_view("__")})
+    if (line.size() > 4 && line.rfind(mark, 0) == 0 && line.compare(line.size() - 2, 2, mark) == 0) return true;
+  return false;
+}
+
+bool EndsWithQuestionMark(std::string_view words) {
+  while (!words.empty() && (words.back() == ' ' || words.back() == '*' || words.back() == '_')) words.remove_suffix(1);
+  return (!words.empty() && words.back() == '?') ||
+         (words.size() >= 3 && words.compare(words.size() - 3, 3, "\uff1f") == 0);
+}
+
+void DiscoverUnlabelled(std::string_view text, const LabelledText& labelled, Discovery* d) {
+  const std::size_t n = labelled.labels.size();
+  const std::vector<bool> code = CodeLines(text, labelled);
+  std::vector<std::size_t> questions, answers;
+  int set_off = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const LineKind kind = labelled.labels[i].kind;
+    if (code[i] || (kind != LineKind::kText && kind != LineKind::kNumbered)) continue;
+    const ByteSpan span = TrimmedLine(text, labelled.lines[i]);
+    const std::string_view line = text.substr(span.begin, span.end - span.begin);
+    if (!IsSetOff(line)) continue;
+    ++set_off;
+    if (!EndsWithQuestionMark(VisibleWords(line))) continue;
+    // The answer: the next content line, plain text that is not set off.
+    std::size_t next = NextContent(labelled, i);
+    if (next >= n || labelled.labels[next].kind != LineKind::kText || code[next]) continue;
+    const ByteSpan next_span = TrimmedLine(text, labelled.lines[next]);
+    const std::string_view next_line = text.substr(next_span.begin, next_span.end - next_span.begin);
+    if (IsSetOff(next_line) || EndsWithQuestionMark(VisibleWords(next_line))) continue;
+    questions.push_back(i);
+    answers.push_back(next);
+  }
+  const int asked = static_cast<int>(questions.size());
+  if (asked < kMinUnlabelledQuestions || asked < kUnlabelledQuestionShare * set_off) return;
+  d->speakers = {SpeakerRule{"interviewer", "interviewer", "interviewer", {}, false},
+                 SpeakerRule{"interviewee", "interviewee", "interviewee", {}, false}};
+  d->turns.clear();
+  for (std::size_t k = 0; k < questions.size(); ++k) {
+    d->turns[questions[k]] = 0;
+    d->turns[answers[k]] = 1;
+  }
+  d->report.dialogue = true;
+  d->report.confidence = std::min(1.0, asked / 10.0);
+  d->report.evidence = "an interview without speaker labels: " + std::to_string(asked) +
+                       " questions set off as headings or bold lines (" + Percent(asked, set_off) +
+                       " of such lines), each followed by its answer";
+  d->report.speakers = {DiscoveredSpeaker{"interviewer", {}, asked, "the questions set off as headings or bold lines", {}},
+                        DiscoveredSpeaker{"interviewee", {}, asked, "the paragraphs after each question", {}}};
+}
+
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) {
   Discovery d;
   const std::map<std::string, Candidate> candidates = CollectCandidates(text, labelled);
@@ -877,16 +954,27 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
     d.speakers.clear();
     d.turns.clear();
     d.report.speakers.clear();
+    if (record.empty()) DiscoverUnlabelled(text, labelled, &d);
   }
   return d;
 }
 
-CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
+CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery, std::string_view text,
                              LabelledText* labelled) {
   CompiledRules rules = base;
   rules.speakers = discovery.speakers;
   for (const auto& [line, speaker] : discovery.turns) {
     LineLabel& label = labelled->labels[line];
+    if (!label.candidate) {
+      // A turn without a label (an unlabelled interview): no marker, the
+      // whole line is the first paragraph (its heading hashes or emphasis
+      // are markup, cut from the text).
+      const Line& l = labelled->lines[line];
+      MarkerMatch m;
+      m.marker = m.label = ByteSpan{l.begin, l.begin};
+      m.text = label.kind == LineKind::kText ? label.text : TrimmedLine(text, l);
+      label.candidate = std::make_unique<MarkerMatch>(std::move(m));
+    }
     label.kind = LineKind::kTurnStart;
     label.speaker = speaker;
     label.rule = "discovery:" + discovery.speakers[static_cast<std::size_t>(speaker)].id;

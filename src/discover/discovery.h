@@ -35,9 +35,10 @@ struct Discovery {
 // their own). `text` is Source::text.
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled);
 
-// Makes the lines discovery assigned turn starts of its speakers, and returns
-// `base` with those speakers.
-CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery,
+// Makes the lines discovery assigned turn starts of its speakers (a line
+// without a label gets an empty marker), and returns `base` with those
+// speakers. `text` is Source::text.
+CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery, std::string_view text,
                              LabelledText* labelled);
 
 }  // namespace qaextract::internal

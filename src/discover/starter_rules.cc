@@ -174,12 +174,24 @@ std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name) 
   y += "extends: [base-zh]\n";
   std::string asker;
   for (const SourceSpeaker& s : d.speakers)
-    if (s.role == "interviewer" && asker.empty()) asker = s.labels.front();
+    if (s.role == "interviewer" && asker.empty() && !s.labels.empty()) asker = s.labels.front();
   y += "# To choose this file without --rules, add a string every article of the\n";
   y += "# source has" + (asker.empty() ? std::string(":") : ", e.g. the interviewer's name:") + "\n";
   y += "# match: {any: [" + SingleQuoted(asker.empty() ? "SOURCE NAME" : asker) + "]}\n";
-  if (!d.speakers.empty()) y += "\nspeakers:\n";
+  // Speakers found without labels (an interview whose questions are
+  // headings or bold lines) have no marker a rule file could name: they
+  // are said in a comment, and zero-config extraction finds them again.
+  bool any_labels = false;
   for (const SourceSpeaker& s : d.speakers) {
+    if (!s.labels.empty()) {
+      any_labels = true;
+      continue;
+    }
+    y += "# " + s.id + ": " + s.evidence + " (no label to name as a marker; convert this source without --rules)\n";
+  }
+  if (any_labels) y += "\nspeakers:\n";
+  for (const SourceSpeaker& s : d.speakers) {
+    if (s.labels.empty()) continue;
     y += "  # " + Plural(s.lines, "line") + " in " + Plural(s.files, "file") + "; " + s.evidence + "\n";
     for (const std::string& m : s.merged) y += "  # merged " + m + "\n";
     y += "  - id: " + SingleQuoted(s.id) + "\n";

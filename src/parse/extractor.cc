@@ -33,7 +33,7 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
-    const CompiledRules rules = ApplyDiscovery(base.compiled(), discovery, &labelled);
+    const CompiledRules rules = ApplyDiscovery(base.compiled(), discovery, source.text, &labelled);
     Build(source, rules, &labelled, &doc, trace);
     doc.rules.selected_by = "discovery";
     if (discovery.report.confidence < kLowConfidence) {

@@ -4,6 +4,8 @@
 // time stamp before it, colons NFKC keeps, and speakers who speak once.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -86,6 +88,45 @@ TEST_CASE("Shapes: bold subheadings of an article are not speakers") {
       "**A career in science**\n\nLater she studied physics and became a professor.\n\n"
       "**Recognition**\n\nHer work won several prizes over the years.\n");
   CHECK(doc.turns.empty());
+}
+
+TEST_CASE("Shapes: an interview without labels, questions as headings or bold lines") {
+  const Document doc = Extract(
+      "---\ntitle: An interview\n---\n\n"
+      "### Who are you, and what do you do?\n\nI build small boats and teach others to build them.\n\n"
+      "### What hardware do you use?\n\nA band saw, planes, and a lot of clamps.\nMostly old tools.\n\n"
+      "### And what software?\n\nA spreadsheet for the cut lists, nothing more.\n\n"
+      "### What would be your dream setup?\n\nA bigger shed with more light.\n");
+  REQUIRE(doc.turns.size() == 8);
+  CHECK(doc.speakers.size() == 2);
+  CHECK(doc.turns[0].text == "Who are you, and what do you do?");
+  CHECK(doc.turns[0].marker.empty());
+  CHECK(doc.turns[3].text == "A band saw, planes, and a lot of clamps.\nMostly old tools.");
+  CHECK(doc.speakers[0].role == "interviewer");
+
+  const Document zh = Extract(
+      "导语：一次采访。\n\n**你能介绍一下自己吗？**\n\n我是一名工程师，在一家小公司工作。\n\n"
+      "**你们为什么选择这门语言？**\n\n因为它又快又安全。\n\n**最大的挑战是什么？**\n\n招聘和培训。\n");
+  CHECK(zh.turns.size() == 6);
+}
+
+TEST_CASE("Shapes: an article with a few question subheadings is not an interview") {
+  const Document doc = Extract(
+      "## Background\n\nThe project started in 2019.\n\n## Why now?\n\nBecause the tools matured.\n\n"
+      "## Design\n\nIt has three parts.\n\n## What next?\n\nA second version.\n\n## Summary\n\nIt works.\n");
+  CHECK(doc.turns.empty());
+}
+
+TEST_CASE("Shapes: discover --emit-rules on an interview without labels writes a file that lints") {
+  const std::string dir = testing::MakeTempDir();
+  {
+    std::ofstream(dir + "/a.txt") << "### Who are you?\n\nA builder.\n\n### What do you use?\n\nSaws.\n\n"
+                                     "### What next?\n\nA bigger shed.\n";
+  }
+  const testing::RunResult r = testing::RunQaextract("discover --emit-rules '" + dir + "/a.txt' -o '" + dir + "/r.yaml'");
+  REQUIRE(r.exit_code == 0);
+  CHECK(testing::ReadFileOrDie(dir + "/r.yaml").find("no label to name as a marker") != std::string::npos);
+  CHECK(testing::RunQaextract("rules lint '" + dir + "/r.yaml'").exit_code == 0);
 }
 
 }  // namespace qaextract
