@@ -85,6 +85,7 @@ struct Turn {
   std::string speaker;                    // a Speaker::id
   std::string marker;                     // the label as written, with its colon
   std::optional<std::string> descriptor;  // "(DeepSeek创始人)" content, if any
+  std::optional<std::string> timestamp;   // "00:12:31" of "[00:12:31] Alice:" or "Alice: (00:12:31)"
   std::optional<int> section;             // index into sections
   std::string text;                       // without the marker
   std::vector<std::string> paragraphs;

@@ -76,6 +76,9 @@ int Turns(const Document& doc, const std::string& id, const Passthrough& pass, c
     sink.String(s->role);
     sink.EndMap();
     SectionFields(&sink, doc, t.section);
+    sink.Key("timestamp");
+    if (t.timestamp) sink.String(*t.timestamp);
+    else sink.Null();
     sink.Key("text");
     sink.String(t.text);
     sink.Key("line_start");

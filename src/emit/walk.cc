@@ -146,6 +146,8 @@ void WriteTurn(TreeSink* sink, const Turn& t) {
   sink->String(t.marker);
   sink->Key("descriptor");
   StringOrNull(sink, t.descriptor);
+  sink->Key("timestamp");
+  StringOrNull(sink, t.timestamp);
   sink->Key("section");
   IntOrNull(sink, t.section);
   sink->Key("text");

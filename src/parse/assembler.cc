@@ -14,6 +14,7 @@
 #include "parse/assembler.h"
 
 #include "parse/markup.h"
+#include "parse/timestamp.h"
 
 #include <algorithm>
 #include <map>
@@ -65,6 +66,20 @@ bool IsLinkOnly(std::string_view line) {
   if (close != std::string_view::npos && v.back() == ')') return is_url(v.substr(close + 2, v.size() - close - 3));
   const std::size_t def = v.find("]:");
   return def != std::string_view::npos && is_url(trim(v.substr(def + 2)));
+}
+
+// The time stamp of a marker: at its start ("[00:12:31] Alice:",
+// "0:00:14.2 **Name**") or at its end ("Name: (02:18)"); nullopt without one.
+std::optional<std::string> TimestampOfMarker(std::string_view marker) {
+  if (const std::size_t n = LeadingTimestamp(marker); n > 0) return TimestampValue(marker.substr(0, n));
+  std::string_view rest = marker;
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '*' || rest.back() == '_')) rest.remove_suffix(1);
+  for (std::size_t p = rest.size(); p-- > 0;) {
+    const char c = rest[p];
+    if (c != '(' && c != '[' && !(c >= '0' && c <= '9' && (p == 0 || rest[p - 1] == ' '))) continue;
+    if (LeadingTimestamp(rest.substr(p)) == rest.size() - p) return TimestampValue(rest.substr(p));
+  }
+  return std::nullopt;
 }
 
 bool EndsWithSentencePunctuation(std::string_view line) {
@@ -360,8 +375,15 @@ void Assembler::StartTurn(std::size_t i) {
   t.index = static_cast<int>(doc_->turns.size());
   t.speaker = speaker.id;
   t.marker = TextOf(i, label.candidate->marker);
-  if (label.candidate->descriptor) {
-    t.descriptor = TextOf(i, *label.candidate->descriptor);
+  t.timestamp = TimestampOfMarker(t.marker);
+  std::optional<std::string> descriptor;
+  if (label.candidate->descriptor) descriptor = TextOf(i, *label.candidate->descriptor);
+  if (descriptor && IsTimestamp(*descriptor)) {  // "主持人(12:05)：": a time, not a description
+    if (!t.timestamp) t.timestamp = TimestampValue(*descriptor);
+    descriptor.reset();
+  }
+  if (descriptor) {
+    t.descriptor = std::move(descriptor);
     const Field* known = FindField(speaker.metadata, "descriptors");
     if (!known || std::find(known->values.begin(), known->values.end(), *t.descriptor) ==
                       known->values.end())

@@ -8,6 +8,8 @@
 //      and a line with metadata and nothing else is kMetadata.
 #include "parse/classifier.h"
 
+#include "parse/timestamp.h"
+
 #include <cstring>
 
 #include <algorithm>
@@ -53,6 +55,16 @@ bool HasLabelCandidate(const LineLabel& label) {
   for (const unsigned char c : label.candidate->key)
     if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
   return false;
+}
+
+// "Name: (02:18)" with the words on the next line: the time stamp belongs
+// to the marker, and the line has no words of its own. `after` is the
+// folded text after the marker.
+void TakeTimestampIntoMarker(std::string_view after, MarkerMatch* m) {
+  if (m->text_chars == 0 || !IsTimestamp(after)) return;
+  m->marker.end = m->text.end;
+  m->text = ByteSpan{m->text.end, m->text.end};
+  m->text_chars = 0;
 }
 
 bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
@@ -200,6 +212,7 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   std::string_view after = std::string_view(folded.view).substr(end);
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
+  TakeTimestampIntoMarker(after, &m);
   label->candidate = std::make_unique<MarkerMatch>(std::move(m));
   std::string rule;
   const int speaker = SpeakerOfKey(label->candidate->key, &rule);

@@ -65,6 +65,26 @@ TEST_CASE("Shapes: a bold name with the words after it, behind a time stamp") {
   CHECK(doc.speakers.size() == 2);
 }
 
+TEST_CASE("Shapes: time stamps before or after the label are the turn's timestamp") {
+  const Document doc = Extract(
+      "[00:12:31] Alice Moreau: Hello there, how are you today?\n[00:12:35] Bob Tanaka: Fine, thanks for asking.\n"
+      "[00:12:40] Alice Moreau: What are you working on?\n[00:12:44] Bob Tanaka: A new book about boats.\n");
+  REQUIRE(doc.turns.size() == 4);
+  CHECK(doc.turns[0].timestamp == "00:12:31");
+  CHECK(doc.turns[0].text == "Hello there, how are you today?");
+  const Document after = Extract(
+      "Jane Doe: (02:18)\nThank you all for coming today.\n\nJohn Roe: (03:43)\nWhat is the timeline?\n\n"
+      "Jane Doe: (05:04)\nThe first phase ends in May.\n\nJohn Roe: (06:27)\nAnd the second phase?\n");
+  REQUIRE(after.turns.size() == 4);
+  CHECK(after.turns[1].timestamp == "03:43");
+  CHECK(after.turns[1].marker == "John Roe: (03:43)");
+  CHECK(after.turns[1].text == "What is the timeline?");
+  const Document zh = Extract("主持人(12:05)：欢迎大家。\n嘉宾(12:06)：谢谢邀请。\n主持人(12:08)：先聊聊新书？\n嘉宾(12:09)：好的。\n");
+  REQUIRE(zh.turns.size() == 4);
+  CHECK(zh.turns[0].timestamp == "12:05");
+  CHECK_FALSE(zh.turns[0].descriptor.has_value());
+}
+
 TEST_CASE("Shapes: colons NFKC keeps ('︰', '∶') are colons") {
   const Document doc = Extract("主持人︰你好嗎？\n嘉賓∶很好，謝謝。\n主持人︰最近在忙甚麼？\n嘉賓∶在寫一本書。\n");
   REQUIRE(doc.turns.size() == 4);
