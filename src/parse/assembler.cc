@@ -334,7 +334,8 @@ std::string Assembler::WordsOf(std::size_t i, ByteSpan span) {
   if (markup.empty()) return TextOf(i, span);
   const Line& line = lines_[i];
   for (const Cut& c : markup) {
-    doc_->removed.push_back(Removed{"markup", line.number, c.span.begin, c.span.end,
+    const char* kind = c.rule.rfind("editorial.", 0) == 0 ? "editorial" : "markup";
+    doc_->removed.push_back(Removed{kind, line.number, c.span.begin, c.span.end,
                                     std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)), c.rule});
   }
   std::vector<Cut> cuts = labels_[i].cuts;

@@ -22,6 +22,11 @@ class Scanner {
       Take(0, s_.size(), "markup.caption");
       return std::move(cuts_);
     }
+    if (IsEditorNote(s_) && !StartsWithBracket(s_)) {  // "编者注：…" to the paragraph's end
+      Take(0, s_.size(), "editorial.note");
+      return std::move(cuts_);
+    }
+    TakeInlineEditorNotes();  // "（注：…）", "[Editor's note: …]" wherever they are
     std::size_t i = ParagraphPrefix();
     while (i < s_.size()) i = Step(i);
     return std::move(cuts_);
@@ -32,6 +37,48 @@ class Scanner {
     if (b < e) cuts_.push_back({{base_ + b, base_ + e}, rule});
   }
   char At(std::size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+
+  // A paragraph that is an editor's note, not the speaker's words:
+  // "编者注：…", "（注：…）", "[Editor's note: …]", "Editor’s note: …".
+  static bool IsEditorNote(std::string_view p) {
+    while (!p.empty() && (p.front() == ' ' || p.front() == '*' || p.front() == '_' || p.front() == '>')) p.remove_prefix(1);
+    static const std::string_view kOpen[] = {"\uff08", "(", "[", "\u3010"};
+    for (const std::string_view o : kOpen)
+      if (p.rfind(o, 0) == 0) {
+        p.remove_prefix(o.size());
+        break;
+      }
+    static const std::string_view kNotes[] = {"编者注", "編者注", "编注", "編注", "编者按", "編者按", "译者注", "譯者注",
+                                              "译注", "譯注", "注：", "注:", "Editor's note", "Editor\u2019s note",
+                                              "Editors' note", "Ed. note", "Ed.: ", "Translator's note",
+                                              "Translator\u2019s note", "editor's note", "editor\u2019s note"};
+    for (const std::string_view n : kNotes)
+      if (p.rfind(n, 0) == 0) return true;
+    return false;
+  }
+
+  static bool StartsWithBracket(std::string_view p) {
+    while (!p.empty() && (p.front() == ' ' || p.front() == '*' || p.front() == '_' || p.front() == '>')) p.remove_prefix(1);
+    for (const std::string_view o : {std::string_view("\uff08"), std::string_view("("), std::string_view("["),
+                                     std::string_view("\u3010")})
+      if (p.rfind(o, 0) == 0) return true;
+    return false;
+  }
+
+  // "（编者注：…）" in a paragraph: the parenthesis goes whole.
+  void TakeInlineEditorNotes() {
+    for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"\uff08", "\uff09"},
+                                      {"(", ")"}, {"[", "]"}, {"\u3010", "\u3011"}}) {
+      for (std::size_t b = s_.find(open); b != std::string_view::npos; b = s_.find(open, b + open.size())) {
+        const std::size_t e = s_.find(close, b + open.size());
+        if (e == std::string_view::npos) break;
+        if (IsEditorNote(s_.substr(b, e + close.size() - b))) {
+          Take(b, e + close.size(), "editorial.note");
+          jumps_[b] = e + close.size();
+        }
+      }
+    }
+  }
 
   // "> > ### " at the start: quote marks, then heading hashes.
   std::size_t ParagraphPrefix() {

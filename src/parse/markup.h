@@ -10,6 +10,9 @@
 //   \* \[ \@ …                               the backslash of an escape
 //   "# ", "> " at a paragraph start          heading hashes, quote marks
 //   a paragraph holding <figcaption>         the whole caption
+//   "编者注：…", "[Editor's note: …]"           an editor's note (a paragraph, or a
+//                                            parenthesis inside one): not the
+//                                            speaker's words; rule editorial.note
 //
 // Every mark is ASCII, so the scan is byte-wise and safe inside UTF-8.
 #ifndef QAEXTRACT_SRC_PARSE_MARKUP_H_
@@ -25,7 +28,7 @@ namespace qaextract::internal {
 // The markup in `text[span)` (one paragraph), as cuts in text order with
 // absolute offsets. Rules: "markup.emphasis", "markup.link", "markup.image",
 // "markup.footnote", "markup.html", "markup.entity", "markup.escape",
-// "markup.heading", "markup.quote", "markup.caption".
+// "markup.heading", "markup.quote", "markup.caption", "editorial.note".
 std::vector<Cut> FindMarkup(std::string_view text, ByteSpan span);
 
 }  // namespace qaextract::internal

@@ -82,6 +82,16 @@ TEST_CASE("Markup: heading hashes and quote marks at a paragraph start; captions
   CHECK(Rules("<figcaption>x</figcaption>") == std::vector<std::string>{"markup.caption"});
 }
 
+TEST_CASE("Markup: editor's notes are not the speaker's words") {
+  CHECK(Words("编者注：本文有删节。") == "");
+  CHECK(Words("[Editor's note: this answer was edited for length.]") == "");
+  CHECK(Words("我们在2019年（编者注：即公司成立次年）上市。") == "我们在2019年上市。");
+  CHECK(Words("It shipped (Editor\u2019s note: in March) on time.") == "It shipped  on time.");
+  CHECK(Words("[Editor's note: one line.] And then my answer.") == " And then my answer.");
+  CHECK(Rules("编者注：x") == std::vector<std::string>{"editorial.note"});
+  CHECK(Words("我注意到这一点（注意力很重要）。") == "我注意到这一点（注意力很重要）。");  // "注意" is not a note
+}
+
 TEST_CASE("Markup: through the extractor, turns hold the words and removed[] the marks") {
   const std::string article =
       "**记者：**你对此怎么看？**\n"
