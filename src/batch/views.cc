@@ -206,7 +206,7 @@ int Render(const Document& doc, const BatchOptions& options, const std::string& 
     case View::kDocuments: {
       JsonSink sink(false, out, check_utf8);
       Begin(&sink, id, "", pass);
-      WalkDocumentFields(doc, &sink);
+      WalkDocumentFields(doc, &sink, WalkOptions{/*paragraphs=*/false});
       End(&sink, out);
       return 1;
     }

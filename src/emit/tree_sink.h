@@ -31,9 +31,16 @@ class TreeSink {
 
 // The document as one map.
 void WalkDocument(const Document& doc, TreeSink* sink);
+struct WalkOptions {
+  // turns[] and passages[] with `paragraphs` beside `text`. The batch
+  // documents view leaves them out: a paragraph is a line of `text`, and
+  // writing each twice doubled the dataset.
+  bool paragraphs = true;
+};
+
 // The document's keys and values only, for callers that open the map
 // themselves (to put an "id" first).
-void WalkDocumentFields(const Document& doc, TreeSink* sink);
+void WalkDocumentFields(const Document& doc, TreeSink* sink, const WalkOptions& options = {});
 
 }  // namespace qaextract::internal
 

@@ -136,7 +136,7 @@ void WriteBlock(TreeSink* sink, const std::optional<Block>& b) {
   sink->EndMap();
 }
 
-void WriteTurn(TreeSink* sink, const Turn& t) {
+void WriteTurn(TreeSink* sink, const Turn& t, bool paragraphs) {
   sink->BeginMap();
   sink->Key("index");
   sink->Int(t.index);
@@ -152,8 +152,10 @@ void WriteTurn(TreeSink* sink, const Turn& t) {
   IntOrNull(sink, t.section);
   sink->Key("text");
   sink->String(t.text);
-  sink->Key("paragraphs");
-  Strings(sink, t.paragraphs);
+  if (paragraphs) {
+    sink->Key("paragraphs");
+    Strings(sink, t.paragraphs);
+  }
   sink->Key("line_start");
   sink->Int(t.line_start);
   sink->Key("line_end");
@@ -165,14 +167,16 @@ void WriteTurn(TreeSink* sink, const Turn& t) {
   sink->EndMap();
 }
 
-void WritePassage(TreeSink* sink, const Passage& p) {
+void WritePassage(TreeSink* sink, const Passage& p, bool paragraphs) {
   sink->BeginMap();
   sink->Key("section");
   IntOrNull(sink, p.section);
   sink->Key("text");
   sink->String(p.text);
-  sink->Key("paragraphs");
-  Strings(sink, p.paragraphs);
+  if (paragraphs) {
+    sink->Key("paragraphs");
+    Strings(sink, p.paragraphs);
+  }
   sink->Key("line_start");
   sink->Int(p.line_start);
   sink->Key("line_end");
@@ -223,7 +227,8 @@ void WalkDocument(const Document& doc, TreeSink* sink) {
   sink->EndMap();
 }
 
-void WalkDocumentFields(const Document& doc, TreeSink* sink) {
+void WalkDocumentFields(const Document& doc, TreeSink* sink, const WalkOptions& options) {
+  const bool paragraphs = options.paragraphs;
   sink->Key("schema_version");
   sink->String(doc.schema_version);
   sink->Key("source");
@@ -241,9 +246,9 @@ void WalkDocumentFields(const Document& doc, TreeSink* sink) {
   sink->Key("preamble");
   WriteBlock(sink, doc.preamble);
   sink->Key("turns");
-  List(sink, doc.turns, WriteTurn);
+  List(sink, doc.turns, [paragraphs](TreeSink* k, const Turn& t) { WriteTurn(k, t, paragraphs); });
   sink->Key("passages");
-  List(sink, doc.passages, WritePassage);
+  List(sink, doc.passages, [paragraphs](TreeSink* k, const Passage& p) { WritePassage(k, p, paragraphs); });
   sink->Key("trailer");
   WriteBlock(sink, doc.trailer);
   sink->Key("removed");

@@ -179,6 +179,25 @@ TEST_CASE("batch: views turns, qa-pairs and chat, with pass-through fields") {
   CHECK(typo.err.find("unknown role 'interviewr'; did you mean 'interviewer'?") != std::string::npos);
 }
 
+TEST_CASE("batch: the documents view writes each paragraph once, as a line of text") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 1);
+  const auto docs = Records(testing::RunQaextract("batch " + Quote(in) + " --quiet --out -").out);
+  REQUIRE(docs.size() == 3);
+  const nlohmann::json converted = nlohmann::json::parse(
+      testing::RunQaextract("convert " + Quote(testing::SourcePath("samples/zh-anyong-interview-v1.txt"))).out);
+  REQUIRE(docs[0]["turns"].size() == converted["turns"].size());
+  for (std::size_t i = 0; i < converted["turns"].size(); ++i) {
+    const auto& turn = docs[0]["turns"][i];
+    CHECK_FALSE(turn.contains("paragraphs"));
+    // The paragraphs are the lines of text, as convert writes them.
+    std::vector<std::string> lines;
+    std::istringstream text(turn["text"].get<std::string>());
+    for (std::string line; std::getline(text, line);) lines.push_back(line);
+    CHECK(nlohmann::json(lines) == converted["turns"][i]["paragraphs"]);
+  }
+}
+
 TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in order") {
   const std::string dir = testing::MakeTempDir();
   std::ofstream(dir + "/in.jsonl") << "{\"id\": \"a\", \"text\": \"问：一？\\n答：二。\\n问：三？\\n答：四。\"}\n"
