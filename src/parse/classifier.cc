@@ -229,6 +229,12 @@ int Classifier::SpeakerOfKey(const std::string& key, std::string* rule) const {
     *rule = it->second.second;
     return it->second.first;
   }
+  if (!rules_.literal_markers_any_case.empty()) {
+    if (auto it = rules_.literal_markers_any_case.find(LowerCaseKey(key)); it != rules_.literal_markers_any_case.end()) {
+      *rule = it->second.second;
+      return it->second.first;
+    }
+  }
   if (rules_.regex_markers) {
     std::vector<int> hits;
     if (rules_.regex_markers->Match(key, &hits) && !hits.empty()) {

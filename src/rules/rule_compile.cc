@@ -76,8 +76,11 @@ Status CompileSpeakers(const RuleSpec& spec, PatternCompiler* compiler, Compiled
     for (const MarkerSpec& marker : speaker.markers) {
       const PatternSpec& p = marker.pattern;
       if (marker.is_regex) {
+        // A regex is as written unless `case: insensitive` is said, on the
+        // marker or the file: "[A-Z]{2}" for initials must stay upper case.
+        const bool any_case = !marker.case_sensitive.value_or(spec.markers_case_sensitive.value_or(true));
         std::string error;
-        if (set->Add(FoldPattern(p.text), &error) < 0)
+        if (set->Add((any_case ? "(?i)" : "") + FoldPattern(p.text), &error) < 0)
           return Status::RuleError(p.where, "bad pattern in " + p.key_path + ": " + error,
                                    "bad-pattern");
         out->regex_marker_speakers.emplace_back(index, p.id());
@@ -85,7 +88,10 @@ Status CompileSpeakers(const RuleSpec& spec, PatternCompiler* compiler, Compiled
       }
       std::string key = FoldKey(p.text);
       if (key.empty()) return Status::RuleError(p.where, p.key_path + " is blank", "empty-value");
-      auto [it, inserted] = out->literal_markers.emplace(key, std::make_pair(index, p.id()));
+      const bool sensitive = marker.case_sensitive.value_or(spec.markers_case_sensitive.value_or(false));
+      auto& markers = sensitive ? out->literal_markers : out->literal_markers_any_case;
+      if (!sensitive) key = LowerCaseKey(key);
+      auto [it, inserted] = markers.emplace(key, std::make_pair(index, p.id()));
       if (!inserted && it->second.first != index) {
         return Status::RuleError(p.where, "marker '" + p.text + "' of speaker '" + speaker.id +
                                               "' is already a marker of speaker '" +
@@ -283,6 +289,7 @@ RuleSpec MergeSpecs(const RuleSpec& parent, const RuleSpec& child) {
   Override(&merged.max_label_chars, child.max_label_chars);
   Override(&merged.keep_markup, child.keep_markup);
   Override(&merged.max_descriptor_chars, child.max_descriptor_chars);
+  Override(&merged.markers_case_sensitive, child.markers_case_sensitive);
   for (const SpeakerSpec& s : child.speakers) {
     auto same = std::find_if(merged.speakers.begin(), merged.speakers.end(),
                              [&](const SpeakerSpec& p) { return p.id == s.id; });

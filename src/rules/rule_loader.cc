@@ -61,6 +61,7 @@ class SpecParser {
 
   Status ParseMatch(const YAML::Node& node);
   Status ParseMarkerSyntax(const YAML::Node& node);
+  Status ReadCase(const YAML::Node& node, const std::string& key_path, bool* sensitive) const;
   Status ParseSpeakers(const YAML::Node& node);
   Status ParseSpeaker(const YAML::Node& node, const std::string& key_path, SpeakerSpec* out);
   Status ParseMarker(const YAML::Node& node, const std::string& key_path, MarkerSpec* out);
@@ -180,6 +181,16 @@ Status SpecParser::ParseMatch(const YAML::Node& node) {
   return Status::OK();
 }
 
+// "insensitive" (the default) or "sensitive".
+Status SpecParser::ReadCase(const YAML::Node& node, const std::string& key_path, bool* sensitive) const {
+  std::string value;
+  Status s = ReadString(node, key_path, &value);
+  if (s.ok() && value != "sensitive" && value != "insensitive")
+    s = Error(node, "out-of-range", key_path + " must be 'insensitive' or 'sensitive', got '" + value + "'");
+  *sensitive = value == "sensitive";
+  return s;
+}
+
 Status SpecParser::ParseMarkerSyntax(const YAML::Node& node) {
   Status s = CheckKeys(node, "marker_syntax", "marker_syntax");
   int value = 0;
@@ -190,6 +201,11 @@ Status SpecParser::ParseMarkerSyntax(const YAML::Node& node) {
   if (s.ok() && node["max_descriptor_chars"]) {
     s = ReadInt(node["max_descriptor_chars"], "marker_syntax.max_descriptor_chars", 1, 500, &value);
     if (s.ok()) spec_->max_descriptor_chars = value;
+  }
+  if (s.ok() && node["case"]) {
+    bool sensitive = false;
+    s = ReadCase(node["case"], "marker_syntax.case", &sensitive);
+    if (s.ok()) spec_->markers_case_sensitive = sensitive;
   }
   return s;
 }
@@ -248,6 +264,11 @@ Status SpecParser::ParseMarker(const YAML::Node& node, const std::string& key_pa
   if (!s.ok()) return s;
   if (node["literal"] && node["regex"])
     return Error(node, "conflicting-keys", key_path + " must have one of 'literal' or 'regex', not both");
+  if (node["case"]) {
+    bool sensitive = false;
+    if (!(s = ReadCase(node["case"], key_path + ".case", &sensitive)).ok()) return s;
+    out->case_sensitive = sensitive;
+  }
   if (node["regex"]) {
     out->is_regex = true;
     return ReadPattern(node["regex"], key_path, &out->pattern);
@@ -380,9 +401,9 @@ const std::map<std::string, std::vector<std::string>>& RuleFileKeys() {
       {"", {"name", "description", "extends", "match", "marker_syntax", "speakers", "sections",
             "boundaries", "noise", "metadata"}},
       {"match", {"any", "all"}},
-      {"marker_syntax", {"max_label_chars", "max_descriptor_chars"}},
+      {"marker_syntax", {"max_label_chars", "max_descriptor_chars", "case"}},
       {"speakers[]", {"id", "name", "role", "markers", "metadata", "per_label"}},
-      {"speakers[].markers[]", {"literal", "regex"}},
+      {"speakers[].markers[]", {"literal", "regex", "case"}},
       {"sections", {"numbered", "title_max_chars", "headings"}},
       {"sections.headings", {"between_turns", "max_chars", "not_ending_with"}},
       {"boundaries", {"body_starts_after", "body_ends_before", "trailer_lead_in"}},

@@ -40,6 +40,7 @@ struct PatternSpec {
 struct MarkerSpec {
   PatternSpec pattern;
   bool is_regex = false;  // a literal label otherwise
+  std::optional<bool> case_sensitive;  // `case:` of this marker; unset: the file's
 };
 
 struct SpeakerSpec {
@@ -71,6 +72,7 @@ struct RuleSpec {
   std::vector<PatternSpec> match_all;
   std::optional<int> max_label_chars;
   std::optional<int> max_descriptor_chars;
+  std::optional<bool> markers_case_sensitive;  // marker_syntax.case; default insensitive
   std::vector<SpeakerSpec> speakers;
   std::vector<PatternSpec> numbered;  // section headings with (?P<number>) [and (?P<title>)]
   std::optional<int> title_max_chars;
@@ -154,6 +156,8 @@ struct CompiledRules {
   std::size_t label_candidate_max_bytes = 0;
   int max_label_chars = 0;  // marker_syntax.max_label_chars, as compiled into it
   std::unordered_map<std::string, std::pair<int, std::string>> literal_markers;  // key -> speaker, rule id
+  // Literal markers matched without regard to case, by LowerCaseKey(key).
+  std::unordered_map<std::string, std::pair<int, std::string>> literal_markers_any_case;
   std::shared_ptr<const RE2::Set> regex_markers;  // anchored at both ends, on the key
   std::vector<std::pair<int, std::string>> regex_marker_speakers;  // set index -> speaker, rule id
 

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include <unicode/uchar.h>
+
 #include "text/decode.h"
 
 namespace qaextract::internal {
@@ -232,6 +234,50 @@ std::size_t CountCodePoints(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+namespace {
+
+std::string Utf8Of(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LowerCaseKey(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    const unsigned char c = static_cast<unsigned char>(key[i]);
+    if (c < 0x80) {  // the common case, without decoding
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++i;
+      continue;
+    }
+    std::size_t n = 1;
+    const char32_t cp = DecodeUtf8At(key, i, &n);
+    const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    if (lower == cp) out.append(key.substr(i, n));
+    else out += Utf8Of(lower);
+    i += n;
+  }
+  return out;
 }
 
 }  // namespace qaextract::internal

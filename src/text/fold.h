@@ -79,6 +79,11 @@ std::string FoldPattern(std::string_view pattern);
 // removed ("梁文 锋" and "梁文锋" have one key).
 std::string FoldKey(std::string_view literal);
 
+// A folded key in lower case (Unicode simple case mapping, so "HOST",
+// "Host" and "ÉMILE" meet "host" and "émile"): the key of a marker matched
+// without regard to case. Han, kana and hangul have no case.
+std::string LowerCaseKey(std::string_view key);
+
 // True for code points the fold turns into white space or into nothing
 // (ASCII spaces and controls, NBSP, U+3000, zero-width characters, BOM):
 // the edges of output text are trimmed of them.

@@ -158,3 +158,27 @@ TEST_CASE("RuleLoader: a bad regex marker is reported at the marker") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Rules: literal markers match without regard to case unless the file or the marker says so") {
+  const char* const article = "HOST: Welcome back to the show?\nGuest: Thank you.\nhost: What is new?\nGUEST: A book.\n";
+  const RuleSet any = testing::LoadRulesString(
+      "name: t\nspeakers:\n  - {id: h, role: host, markers: [Host]}\n  - {id: g, role: guest, markers: [guest]}\n");
+  CHECK(testing::ExtractString(article, any).turns.size() == 4);
+  const RuleSet exact = testing::LoadRulesString(
+      "name: t\nmarker_syntax: {case: sensitive}\nspeakers:\n  - {id: h, role: host, markers: [Host]}\n"
+      "  - {id: g, role: guest, markers: [Guest]}\n");
+  CHECK(testing::ExtractString(article, exact).turns.size() == 1);  // only "Guest:"
+  const RuleSet one = testing::LoadRulesString(
+      "name: t\nspeakers:\n  - {id: h, role: host, markers: [{literal: HOST, case: sensitive}]}\n"
+      "  - {id: g, role: guest, markers: [guest]}\n");
+  const Document doc = testing::ExtractString(article, one);
+  REQUIRE(doc.turns.size() == 3);  // "host:" (lower case) is not the sensitive marker
+  CHECK(doc.turns[0].speaker == "h");
+  const RuleSet regex = testing::LoadRulesString(
+      "name: t\nspeakers:\n  - {id: i, role: speaker, markers: [{regex: '[A-Z]{2}'}]}\n");
+  CHECK(testing::ExtractString("AB: one.\nab: two.\nCD: three.\n", regex).turns.size() == 2);
+}
+
+}  // namespace qaextract
