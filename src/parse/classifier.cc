@@ -275,7 +275,7 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
   const std::size_t la = OffsetIn(folded.view, name);
   m.label = TrimmedOriginal(folded, la, la + name.size());
   m.text = TrimmedOriginal(folded, marker_end, view.size());
-  std::string_view after = view.substr(marker_end);
+  std::string_view after = std::string_view(view).substr(marker_end);
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
   label->candidate = std::make_unique<MarkerMatch>(std::move(m));
