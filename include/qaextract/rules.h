@@ -75,6 +75,10 @@ class RuleSet {
   // Names of the built-in rule files, in a stable order.
   static std::vector<std::string> BuiltinNames();
 
+  // The text of the built-in rule file `name`, as shipped (a copy of it
+  // lints and loads as it is: its extends: names built-ins).
+  static Status BuiltinText(const std::string& name, std::string* text);
+
   bool loaded() const { return impl_ != nullptr; }
   const std::string& name() const;
   const std::string& description() const;

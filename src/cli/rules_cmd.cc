@@ -30,6 +30,26 @@ int RunLint(const LintArgs& args) {
   return errors > 0 ? static_cast<int>(ExitCode::kInputError) : 0;
 }
 
+// "anyong-waves  暗涌Waves interviews (...)": each built-in file and what it is for.
+int RunList() {
+  for (const std::string& name : RuleSet::BuiltinNames()) {
+    RuleSet rules;
+    const Status s = RuleSet::LoadBuiltin(name, {}, &rules);
+    std::cout << name;
+    if (s.ok() && !rules.description().empty()) std::cout << std::string(name.size() < 24 ? 24 - name.size() : 1, ' ') << rules.description();
+    std::cout << "\n";
+  }
+  return 0;
+}
+
+// The built-in file as shipped, to copy and change.
+int RunShow(const std::string& name) {
+  std::string text;
+  if (const Status s = RuleSet::BuiltinText(name, &text); !s.ok()) return ReportFailure(s);
+  std::cout << text;
+  return 0;
+}
+
 }  // namespace
 
 Runner SetupRules(CLI::App* sub) {
@@ -40,6 +60,12 @@ Runner SetupRules(CLI::App* sub) {
   lint_cmd->add_option("FILE", lint->files, "Rule files")->required();
   auto runners = std::make_shared<std::vector<std::pair<CLI::App*, Runner>>>();
   runners->emplace_back(lint_cmd, [lint] { return RunLint(*lint); });
+  CLI::App* list_cmd = sub->add_subcommand("list", "List the built-in rule files");
+  runners->emplace_back(list_cmd, [] { return RunList(); });
+  auto show_name = std::make_shared<std::string>();
+  CLI::App* show_cmd = sub->add_subcommand("show", "Print a built-in rule file, to copy and change");
+  show_cmd->add_option("NAME", *show_name, "A name from `qaextract rules list`")->required();
+  runners->emplace_back(show_cmd, [show_name] { return RunShow(*show_name); });
   AddRulesTestCommands(sub, runners.get());
   return [sub, runners]() -> int {
     for (auto& [cmd, run] : *runners)

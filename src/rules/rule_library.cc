@@ -228,6 +228,17 @@ Status RuleSet::LoadBuiltin(const std::string& name, const RuleLoadOptions& opti
   return LoadString(b->text, internal::kBuiltinPrefix + name, options, out);
 }
 
+Status RuleSet::BuiltinText(const std::string& name, std::string* text) {
+  const internal::BuiltinRule* b = internal::FindBuiltin(name);
+  if (b == nullptr) {
+    std::string names;
+    for (const std::string& n : BuiltinNames()) names += (names.empty() ? "" : ", ") + n;
+    return Status::UsageError("no built-in rule file called '" + name + "' (built-in: " + names + ")");
+  }
+  *text = std::string(b->text);
+  return Status::OK();
+}
+
 std::vector<std::string> RuleSet::BuiltinNames() {
   std::vector<std::string> names;
   for (const auto& r : internal::kBuiltinRules) names.push_back(r.name);

@@ -88,3 +88,25 @@ TEST_CASE("rules diff: turns gained, lost and re-attributed by a rule edit") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("rules list and rules show: every built-in file, a copy of which lints cleanly") {
+  const testing::RunResult list = testing::RunQaextract("rules list");
+  REQUIRE(list.exit_code == 0);
+  const std::string dir = testing::MakeTempDir();
+  for (const std::string& name : RuleSet::BuiltinNames()) {
+    CAPTURE(name);
+    CHECK(list.out.find(name) != std::string::npos);
+    const testing::RunResult show = testing::RunQaextractIn(dir, "rules show " + name + " > " + name + ".yaml");
+    REQUIRE(show.exit_code == 0);
+    const testing::RunResult lint = testing::RunQaextractIn(dir, "rules lint " + name + ".yaml");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.err.find("0 errors") != std::string::npos);
+  }
+  const testing::RunResult missing = testing::RunQaextract("rules show nope");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("built-in: anyong-waves") != std::string::npos);
+}
+
+}  // namespace qaextract
