@@ -36,9 +36,15 @@ std::string Compact(std::string_view text, std::size_t begin, std::size_t end,
     last.end = std::max<std::size_t>(r->byte_start, last.begin);
     kept.push_back(after);
   }
-  std::string out;
+  // The kept pieces are joined first, as the assembler joins them, and
+  // compacted as one string: bytes of an invalid sequence on either side of
+  // a cut meet in the document's text exactly as here ("\xE2\x80" + cut +
+  // "\x80" is one code point in both).
+  std::string joined;
   for (const ByteSpan& span : kept)
-    if (span.begin < span.end) AppendCompact(text, span.begin, span.end, &out);
+    if (span.begin < span.end) joined.append(text.substr(span.begin, span.end - span.begin));
+  std::string out;
+  AppendCompact(joined, 0, joined.size(), &out);
   return out;
 }
 

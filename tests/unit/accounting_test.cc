@@ -60,4 +60,13 @@ TEST_CASE("Accounting: odd articles") {
   }
 }
 
+TEST_CASE("Accounting: a cut between the bytes of an invalid sequence is accounted for (fuzz finding)") {
+  // "\xE2\x80" + "**" + "\x80": with the emphasis cut out, the bytes meet as
+  // one code point in the turn's text; the check joins the kept pieces the
+  // same way before comparing. The same with inline noise cut out.
+  CHECK(Problems("问：好\xE2\x80**\x80吗？\n答：好。\n问：再见？\n答：再见。\n") == std::vector<std::string>{});
+  CHECK(Problems("问：好\xE2\x80迪士尼彩乐园\x80吗？\n答：好。\n问：再见？\n答：再见。\n") == std::vector<std::string>{});
+  CHECK(Problems("问：\xFF# 标题\xE2\x80# \x80\n答：好。\n问：再见？\n答：再见。\n") == std::vector<std::string>{});
+}
+
 }  // namespace qaextract::internal
