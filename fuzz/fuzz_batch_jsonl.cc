@@ -18,15 +18,6 @@
 
 namespace {
 
-const qaextract::RuleLibrary& Library() {
-  static const qaextract::RuleLibrary* library = [] {
-    auto* lib = new qaextract::RuleLibrary;
-    const qaextract::Status s = qaextract::RuleLibrary::LoadBuiltin({}, lib);
-    if (!s.ok()) qaextract::fuzz::Fail("built-in rules: " + s.ToString());
-    return lib;
-  }();
-  return *library;
-}
 
 // The input as a file: InputCursor reads paths. One per process, rewritten
 // for each input.
@@ -68,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     sinks.records = [&](const std::string& r) { records += r; return Status::OK(); };
     sinks.errors = [&](const std::string& r) { errors += r; return Status::OK(); };
     const ExtractFunction extract = [](const Source& source, Document* doc) {
-      return ExtractWithLibrary(source, Library(), {}, doc);
+      return ExtractWithLibrary(source, fuzz::BuiltinLibrary(), {}, doc);
     };
     BatchStats stats;
     const Status s = RunBatch({InputPath()}, extract, options, sinks, &stats);

@@ -13,12 +13,24 @@
 #include "parse/accounting.h"
 #include "parse/pipeline.h"
 #include "qaextract/emit.h"
+#include "qaextract/rules.h"
 
 namespace qaextract::fuzz {
 
 [[noreturn]] inline void Fail(const std::string& what) {
   std::fprintf(stderr, "fuzz check failed: %s\n", what.c_str());
   std::abort();
+}
+
+// The built-in rule library, loaded once per process.
+inline const RuleLibrary& BuiltinLibrary() {
+  static const RuleLibrary* library = [] {
+    auto* lib = new RuleLibrary;
+    const Status s = RuleLibrary::LoadBuiltin({}, lib);
+    if (!s.ok()) Fail("built-in rules: " + s.ToString());
+    return lib;
+  }();
+  return *library;
 }
 
 inline void CheckDocument(const Source& source, const Document& doc,

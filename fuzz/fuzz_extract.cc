@@ -7,20 +7,6 @@
 #include "fuzz_check.h"
 #include "qaextract/qaextract.h"
 
-namespace {
-
-const qaextract::RuleLibrary& Library() {
-  static const qaextract::RuleLibrary* library = [] {
-    auto* lib = new qaextract::RuleLibrary;
-    const qaextract::Status s = qaextract::RuleLibrary::LoadBuiltin({}, lib);
-    if (!s.ok()) qaextract::fuzz::Fail("built-in rules: " + s.ToString());
-    return lib;
-  }();
-  return *library;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace qaextract;
   ExtractOptions options;
@@ -31,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // refused input (binary, over a limit) is a clean error
   Document doc;
   internal::Trace trace;
-  if (!internal::ExtractWithLibraryTraced(source, Library(), options, &doc, &trace).ok())
+  if (!internal::ExtractWithLibraryTraced(source, fuzz::BuiltinLibrary(), options, &doc, &trace).ok())
     return 0;
   fuzz::CheckDocument(source, doc, trace);
   return 0;

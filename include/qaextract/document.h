@@ -131,7 +131,7 @@ struct DiscoveredSpeaker {
   std::vector<std::string> labels;  // labels taken as this speaker, as written
   int lines = 0;                    // turn-start lines with these labels
   std::string role_evidence;        // why this speaker got its role
-  std::vector<std::string> merged;  // "答 -> 戈德曼: a generic answer label, one interviewee"
+  std::vector<std::string> merged;  // "答 -> 张三: a generic answer label, one interviewee"
 };
 
 // How speakers were found when no rule file's `match:` fit the article

@@ -425,7 +425,7 @@ std::map<std::string, Candidate> CollectCandidates(std::string_view text,
     // "Name: (02:18)" with the words on the next line: the time stamp is
     // part of the marker, the words are below it.
     if (s.text_chars == 0 || IsTimestampOnly(s.text)) {
-      // The label alone on its line ("**李洪元：**"), the answer below it: a
+      // The label alone on its line ("**张三：**"), the answer below it: a
       // turn only when plain text follows.
       const std::size_t next = NextContent(labelled, i);
       if (next >= labelled.labels.size() || labelled.labels[next].kind != LineKind::kText ||

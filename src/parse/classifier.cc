@@ -213,6 +213,10 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
   TakeTimestampIntoMarker(after, &m);
+  return SetCandidate(std::move(m), label);
+}
+
+bool Classifier::SetCandidate(MarkerMatch m, LineLabel* label) const {
   label->candidate = std::make_unique<MarkerMatch>(std::move(m));
   std::string rule;
   const int speaker = SpeakerOfKey(label->candidate->key, &rule);
@@ -278,15 +282,7 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
   std::string_view after = std::string_view(view).substr(marker_end);
   if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
   m.text_chars = static_cast<int>(CountCodePoints(after));
-  label->candidate = std::make_unique<MarkerMatch>(std::move(m));
-  std::string rule;
-  const int speaker = SpeakerOfKey(label->candidate->key, &rule);
-  if (speaker < 0) return false;
-  label->kind = LineKind::kTurnStart;
-  label->rule = rule;
-  label->speaker = speaker;
-  label->text = label->candidate->text;
-  return true;
+  return SetCandidate(std::move(m), label);
 }
 
 bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const {

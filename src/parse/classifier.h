@@ -111,6 +111,9 @@ class Classifier {
   // Sets label->candidate (and makes the line a turn start when the label
   // is a known speaker's marker).
   bool MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const;
+  // Keeps `m` as the line's label candidate; when its label is a known
+  // speaker's marker, makes the line that speaker's turn start (true).
+  bool SetCandidate(MarkerMatch m, LineLabel* label) const;
   // The speaker whose marker `key` is, or -1; *rule names the marker rule.
   int SpeakerOfKey(const std::string& key, std::string* rule) const;
   bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;

@@ -38,6 +38,14 @@ Document ExtractString(const std::string& text, const RuleSet& rules) {
   return doc;
 }
 
+Document ExtractWithBuiltins(const std::string& text) {
+  Source source;
+  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
+  Document doc;
+  REQUIRE(ExtractWithLibrary(source, BuiltinLibrary(), {}, &doc).ok());
+  return doc;
+}
+
 std::string SourcePath(const std::string& relative) {
   return std::string(QAEXTRACT_SOURCE_DIR) + "/" + relative;
 }

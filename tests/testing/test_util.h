@@ -18,6 +18,10 @@ const RuleLibrary& BuiltinLibrary();
 // Decodes `text` and extracts it with `rules`; fails the test on error.
 Document ExtractString(const std::string& text, const RuleSet& rules);
 
+// Decodes `text` and extracts it with the built-in library, as `convert`
+// without --rules does; fails the test on error.
+Document ExtractWithBuiltins(const std::string& text);
+
 // Absolute path of a file in the source tree ("samples/x.txt").
 std::string SourcePath(const std::string& relative);
 

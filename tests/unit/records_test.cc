@@ -10,13 +10,7 @@
 namespace qaextract {
 namespace {
 
-Document Extract(const std::string& text) {
-  Source source;
-  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
-  Document doc;
-  REQUIRE(ExtractWithLibrary(source, testing::BuiltinLibrary(), {}, &doc).ok());
-  return doc;
-}
+Document Extract(const std::string& text) { return testing::ExtractWithBuiltins(text); }
 
 std::string Repeat(const std::string& block, int times) {
   std::string out;

@@ -11,13 +11,7 @@
 namespace qaextract {
 namespace {
 
-Document Extract(const std::string& text) {
-  Source source;
-  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
-  Document doc;
-  REQUIRE(ExtractWithLibrary(source, testing::BuiltinLibrary(), {}, &doc).ok());
-  return doc;
-}
+Document Extract(const std::string& text) { return testing::ExtractWithBuiltins(text); }
 
 std::vector<int> TurnLines(const Document& doc) {
   std::vector<int> lines;

@@ -9,13 +9,7 @@
 namespace qaextract {
 namespace {
 
-Document Extract(const std::string& text) {
-  Source source;
-  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
-  Document doc;
-  REQUIRE(ExtractWithLibrary(source, testing::BuiltinLibrary(), {}, &doc).ok());
-  return doc;
-}
+Document Extract(const std::string& text) { return testing::ExtractWithBuiltins(text); }
 
 const char kZhDialogue[] =
     "问：今年的计划是什么？\n"
