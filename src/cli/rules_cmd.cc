@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <iterator>
 #include <memory>
 
 #include "cli/commands.h"
@@ -19,8 +20,15 @@ int RunLint(const LintArgs& args) {
   const bool color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == nullptr;
   int errors = 0, warnings = 0;
   for (const std::string& file : args.files) {
-    for (const internal::Diagnostic& d : internal::LintRuleFile(file, RuleLoadOptions{})) {
-      std::cerr << internal::RenderDiagnostic(d, color);
+    // "-": the rule text on standard input; `extends:` paths are then
+    // relative to the working directory.
+    std::string stdin_text;
+    if (file == "-") stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
+    const std::vector<internal::Diagnostic> found =
+        file == "-" ? internal::LintRuleText(stdin_text, "<stdin>", RuleLoadOptions{})
+                    : internal::LintRuleFile(file, RuleLoadOptions{});
+    for (const internal::Diagnostic& d : found) {
+      std::cerr << internal::RenderDiagnostic(d, color, stdin_text);
       (d.error ? errors : warnings)++;
     }
   }
@@ -57,7 +65,7 @@ Runner SetupRules(CLI::App* sub) {
   auto lint = std::make_shared<LintArgs>();
   CLI::App* lint_cmd = sub->add_subcommand(
       "lint", "Check rule files: every problem as path:line:col: error|warning: [code] message");
-  lint_cmd->add_option("FILE", lint->files, "Rule files")->required();
+  lint_cmd->add_option("FILE", lint->files, "Rule files (- reads standard input)")->required();
   auto runners = std::make_shared<std::vector<std::pair<CLI::App*, Runner>>>();
   runners->emplace_back(lint_cmd, [lint] { return RunLint(*lint); });
   CLI::App* list_cmd = sub->add_subcommand("list", "List the built-in rule files");

@@ -6,6 +6,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
 #include "match/pattern.h"
 #include "rules/rule_model.h"
 #include "text/decode.h"
@@ -75,10 +77,15 @@ std::vector<Diagnostic> Warnings(const RuleSpec& spec, const std::string& path) 
   return out;
 }
 
-std::string SourceLine(const std::string& path, int line) {
-  std::string text;
-  if (path.rfind("builtin:", 0) == 0) text = BuiltinRuleText(path.substr(8));
-  else if (!ReadRuleFile(path, &text).ok()) return "";
+// Line `line` of the file at `path`, or of `source` when it is given.
+std::string SourceLine(const std::string& path, int line, std::string_view source) {
+  std::string text(source);
+  if (!source.empty()) {
+  } else if (path.rfind("builtin:", 0) == 0) {
+    text = BuiltinRuleText(path.substr(8));
+  } else if (!ReadRuleFile(path, &text).ok()) {
+    return "";
+  }
   std::size_t start = 0;
   for (int i = 1; i < line; ++i) {
     start = text.find('\n', start);
@@ -108,6 +115,29 @@ std::string CaretPadding(const std::string& line, int chars) {
   return pad;
 }
 
+// Compiles every pattern of the file's own spec on its own: loading stops at
+// the first bad one, lint reports each.
+void CheckEachPattern(const RuleSpec& spec, const RuleLoadOptions& options, std::vector<Status>* errors) {
+  PatternCompiler compiler(options.regex_max_mem);
+  const auto check = [&](const PatternSpec& p) {
+    Rule rule;
+    if (Status s = compiler.Compile(p, &rule); !s.ok()) errors->push_back(s);
+  };
+  for (const auto* list : {&spec.match_any, &spec.match_all, &spec.numbered, &spec.body_starts_after,
+                           &spec.body_ends_before, &spec.trailer_lead_in, &spec.noise_lines,
+                           &spec.noise_inline})
+    for (const PatternSpec& p : *list) check(p);
+  for (const MetadataSpec& m : spec.metadata)
+    if (m.pattern) check(*m.pattern);
+  for (const SpeakerSpec& speaker : spec.speakers) {
+    for (const MarkerSpec& m : speaker.markers) {
+      if (m.is_regex) check(m.pattern);
+      else if (FoldKey(m.pattern.text).empty())
+        errors->push_back(Status::RuleError(m.pattern.where, m.pattern.key_path + " is blank", "empty-value"));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOptions& options) {
@@ -119,15 +149,30 @@ std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOpti
 
 std::vector<Diagnostic> LintRuleText(std::string_view text, const std::string& path,
                                      const RuleLoadOptions& options) {
-  RuleSet rules;
-  Status s = RuleSet::LoadString(text, path, options, &rules);
-  if (!s.ok()) return {Diagnostic{s.where(), true, s.code().empty() ? "error" : s.code(), s.message()}};
-  RuleSpec spec;
-  if (!ResolveRuleSpec(text, path, options, &spec).ok()) return {};
-  return Warnings(spec, path);
+  std::vector<Status> errors;
+  RuleSpec own;
+  ParseRuleSpecAll(text, path, &own, &errors);
+  if (!own.files.empty()) CheckEachPattern(own, options, &errors);
+  RuleSpec merged;
+  if (errors.empty()) {
+    // The file's own problems are all found above; what is left is what only
+    // the whole load sees: extends:, markers shared between speakers, sizes.
+    RuleSet rules;
+    if (Status s = RuleSet::LoadString(text, path, options, &rules); !s.ok()) errors.push_back(s);
+    else ResolveRuleSpec(text, path, options, &merged);
+  }
+  std::vector<Diagnostic> out;
+  for (const Status& s : errors)
+    out.push_back(Diagnostic{s.where(), true, s.code().empty() ? "error" : s.code(), s.message()});
+  // Warnings too, errors or not: with merged settings when the file loads.
+  for (Diagnostic& d : Warnings(merged.files.empty() ? own : merged, path)) out.push_back(std::move(d));
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::make_pair(a.where.line, a.where.column) < std::make_pair(b.where.line, b.where.column);
+  });
+  return out;
 }
 
-std::string RenderDiagnostic(const Diagnostic& d, bool color) {
+std::string RenderDiagnostic(const Diagnostic& d, bool color, std::string_view source) {
   const char* bold = color ? "\033[1m" : "";
   const char* kind_color = color ? (d.error ? "\033[1;31m" : "\033[1;35m") : "";
   const char* reset = color ? "\033[0m" : "";
@@ -135,7 +180,7 @@ std::string RenderDiagnostic(const Diagnostic& d, bool color) {
   std::string out = std::string(bold) + d.where.ToString() + ":" + reset + " " + kind_color +
                     (d.error ? "error" : "warning") + ":" + reset + " [" + d.code + "] " + d.message + "\n";
   if (d.where.line > 0) {
-    const std::string line = SourceLine(d.where.path, d.where.line);
+    const std::string line = SourceLine(d.where.path, d.where.line, source);
     // Like ninja: the source line and caret only when short enough to help.
     constexpr std::size_t kMaxShownLine = 200;
     if (!line.empty() && line.size() <= kMaxShownLine) {

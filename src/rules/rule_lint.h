@@ -19,9 +19,10 @@ struct Diagnostic {
   std::string message;
 };
 
-// Loads the rule file at `path` as `convert --rules` would and reports what
-// is wrong with it: the error that stops loading, or, for a file that loads,
-// warnings about patterns and markers of this file that cannot work.
+// Loads the rule file at `path` as `convert --rules` would and reports
+// everything wrong with it, sorted by position: each error (the loader reads
+// on past a bad key, a bad pattern or a missing field) and warnings about
+// patterns and markers of this file that cannot work.
 std::vector<Diagnostic> LintRuleFile(const std::string& path, const RuleLoadOptions& options);
 
 // As LintRuleFile, for rule text in memory named `path` (the playground's
@@ -30,8 +31,9 @@ std::vector<Diagnostic> LintRuleText(std::string_view text, const std::string& p
                                      const RuleLoadOptions& options);
 
 // "path:line:col: error: [code] message", then the source line and a caret
-// under the column when the line is known. `color`: ANSI colours.
-std::string RenderDiagnostic(const Diagnostic& d, bool color);
+// under the column when the line is known. `color`: ANSI colours. `source`:
+// the file's text when it is not on disk (standard input, the playground).
+std::string RenderDiagnostic(const Diagnostic& d, bool color, std::string_view source = {});
 
 }  // namespace qaextract::internal
 

@@ -208,6 +208,12 @@ const std::map<std::string, std::vector<std::string>>& RuleFileKeys();
 // RuleErrors at the offending node.
 Status ParseRuleSpec(std::string_view yaml, const std::string& path, RuleSpec* spec);
 
+// As ParseRuleSpec, reading on past errors (a bad node is skipped): every
+// error goes to *errors in file order, and *spec holds what did parse.
+// For `rules lint`, which reports every mistake at once.
+void ParseRuleSpecAll(std::string_view yaml, const std::string& path, RuleSpec* spec,
+                      std::vector<Status>* errors);
+
 // Merges `child` over `parent`: lists are concatenated (parent first);
 // speakers and metadata fields with the same id/key are replaced; scalars set
 // in the child win; name, description and match come from the child alone.
