@@ -88,6 +88,10 @@ class RuleSet {
   // Hex SHA-256 over the names and contents of files().
   const std::string& sha256() const;
 
+  // True when the file (or one it extends) has `match:` patterns: in a
+  // library, a set without them is chosen for no article.
+  bool has_match() const;
+
   // How well this set's `match:` fits the article: 0 when it does not (or the
   // file has no `match:`), otherwise the number of patterns that matched.
   int MatchScore(const Source& source) const;
@@ -110,21 +114,32 @@ class RuleLibrary {
   // known to compile (the test suite compiles each), and a `convert` needs
   // only the one set that fits.
   static Status LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out);
-  // Every *.yaml file in `dir` (not recursive), plus the built-in "generic"
-  // set as the fallback when `dir` has none called "generic".
+
+  // The user's rule files: each of `paths` is a rule file or a directory
+  // (its *.yaml and *.yml files, not recursive, in name order). With
+  // `with_builtins` the built-in files join them, after the user's (so the
+  // user's win ties) and minus any the user has a file of the same name for
+  // (an edited copy replaces the original). Without, the built-in "generic"
+  // set is still the fallback unless the user has one. Two user files with
+  // the same `name:` are an error.
+  static Status Load(const std::vector<std::string>& paths, bool with_builtins,
+                     const RuleLoadOptions& options, RuleLibrary* out);
+
+  // Load({dir}, /*with_builtins=*/false, ...).
   static Status LoadDirectory(const std::string& dir, const RuleLoadOptions& options,
                               RuleLibrary* out);
 
   // The rule set whose `match:` scores highest for `source` (ties: the first
-  // in name order), or the fallback "generic" set when none scores. Sets
-  // *selected_by to "match" or "default" when it is not null.
+  // in rule_sets() order: the user's files, then the built-in ones by name),
+  // or the fallback "generic" set when none scores. Sets *selected_by to
+  // "match" or "default" when it is not null.
   // REQUIRES: the library was loaded successfully.
   const RuleSet& Select(const Source& source, std::string* selected_by) const;
 
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
 
  private:
-  std::vector<RuleSet> rule_sets_;  // sorted by name
+  std::vector<RuleSet> rule_sets_;  // selection order
   RuleSet fallback_;
 };
 

@@ -53,7 +53,7 @@ struct BatchArgs {
   std::string view = "documents";
   std::string errors;
   std::string manifest;
-  std::string rules;
+  RulesArgs rules;
   bool quiet = false;
   bool resume = false;
   std::string shard;  // "K/N"
@@ -83,7 +83,7 @@ std::string Beside(const std::string& out, const std::string& suffix) {
 std::string Fingerprint(const BatchArgs& args) {
   const BatchOptions& o = args.options;
   return nlohmann::json{{"inputs", args.inputs},   {"out", args.out},          {"errors", args.errors},
-                        {"view", args.view},       {"rules", args.rules},      {"include", o.include},
+                        {"view", args.view},       {"rules", args.rules.ToString()},      {"include", o.include},
                         {"exclude", o.exclude},    {"min_turns", o.min_turns}, {"role", o.role}, {"lang", o.lang},
                         {"dedup", o.dedup},        {"max_input_bytes", o.extract.max_input_bytes},
                         {"shard", args.shard},     {"strict", o.extract.strict_utf8},
@@ -326,7 +326,7 @@ Runner SetupBatch(CLI::App* sub) {
   sub->add_option("--jobs", args->options.jobs, "Worker threads (default: all cores)");
   sub->add_option("--errors", args->errors, "Error and skip records (default: beside --out)");
   sub->add_option("--manifest", args->manifest, "Manifest JSON (default: beside --out)");
-  sub->add_option("--rules", args->rules, "Rule file or directory (default: the built-in rules)");
+  AddRulesOptions(sub, &args->rules);
   // List options take one value an occurrence (or A,B), so that they never
   // swallow the inputs after them.
   sub->add_option("--include", args->options.include,

@@ -14,7 +14,7 @@ namespace {
 
 struct ConvertArgs {
   std::string input;
-  std::string rules;
+  RulesArgs rules;
   std::string format = "json";
   std::string output;
   bool summary = false;
@@ -66,9 +66,7 @@ Runner SetupConvert(CLI::App* sub) {
   auto args = std::make_shared<ConvertArgs>();
   sub->add_option("FILE", args->input, "Article to convert ('-' reads standard input)")
       ->required();
-  sub->add_option("--rules", args->rules,
-                  "Rule file, or a directory of rule files chosen by match: "
-                  "(default: the built-in rules)");
+  AddRulesOptions(sub, &args->rules);
   sub->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"json", "yaml"}))
       ->capture_default_str();

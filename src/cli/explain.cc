@@ -22,7 +22,7 @@ namespace {
 
 struct ExplainArgs {
   std::string input;
-  std::string rules;
+  RulesArgs rules;
   std::string format = "text";
   ExtractOptions options;
 };
@@ -95,7 +95,7 @@ int RunExplain(const ExplainArgs& args) {
 Runner SetupExplain(CLI::App* sub) {
   auto args = std::make_shared<ExplainArgs>();
   sub->add_option("FILE", args->input, "Article to explain ('-' reads standard input)")->required();
-  sub->add_option("--rules", args->rules, "Rule file or directory (default: the built-in rules)");
+  AddRulesOptions(sub, &args->rules);
   sub->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -267,56 +267,86 @@ const std::string& RuleSet::description() const { return impl_->description; }
 const std::vector<std::string>& RuleSet::files() const { return impl_->files; }
 const std::string& RuleSet::sha256() const { return impl_->sha256; }
 
+bool RuleSet::has_match() const { return !impl_->match_any.empty() || !impl_->match_all.empty(); }
+
 int RuleSet::MatchScore(const Source& source) const {
   return internal::ScoreFolded(*impl_, internal::FoldedPrefix(source));
 }
 
+namespace {
+
+// The *.yaml and *.yml files directly in `dir`, sorted.
+Status RuleFilesIn(const std::string& dir, std::vector<std::string>* paths) {
+  std::error_code ec;
+  std::vector<std::string> found;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) found.push_back(entry.path().string());
+  }
+  if (ec) return Status::InputError({dir, 0, 0}, "cannot read rules directory: " + ec.message());
+  std::sort(found.begin(), found.end());
+  paths->insert(paths->end(), found.begin(), found.end());
+  return Status::OK();
+}
+
+}  // namespace
+
 Status RuleLibrary::LoadBuiltin(const RuleLoadOptions& options, RuleLibrary* out) {
+  return Load({}, /*with_builtins=*/true, options, out);
+}
+
+Status RuleLibrary::LoadDirectory(const std::string& dir, const RuleLoadOptions& options,
+                                  RuleLibrary* out) {
+  return Load({dir}, /*with_builtins=*/false, options, out);
+}
+
+Status RuleLibrary::Load(const std::vector<std::string>& paths, bool with_builtins,
+                         const RuleLoadOptions& options, RuleLibrary* out) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      if (Status s = RuleFilesIn(path, &files); !s.ok()) return s;
+    } else {
+      files.push_back(path);
+    }
+  }
   RuleLibrary library;
   internal::RuleLoader loader(options);
+  for (const std::string& path : files) {
+    RuleSet set;
+    std::string text;
+    Status s = internal::ReadFile(path, &text);
+    if (s.ok()) s = loader.Load(text, path, &set.impl_);
+    if (!s.ok()) return s;
+    const bool repeated = std::any_of(library.rule_sets_.begin(), library.rule_sets_.end(),
+                                      [&](const RuleSet& r) { return r.name() == set.name(); });
+    if (repeated)
+      return Status::InputError({path, 0, 0}, "a second rule file called '" + set.name() +
+                                                  "' (names choose and report rule sets: rename one)");
+    library.rule_sets_.push_back(std::move(set));
+  }
+  const std::size_t own = library.rule_sets_.size();
+  const auto own_named = [&](const std::string& name) {
+    return std::any_of(library.rule_sets_.begin(), library.rule_sets_.begin() + static_cast<std::ptrdiff_t>(own),
+                       [&](const RuleSet& r) { return r.name() == name; });
+  };
   for (const std::string& name : RuleSet::BuiltinNames()) {
+    // The user's file of the same name replaces the built-in one (an edited
+    // copy from `rules show`); without built-ins only "generic" is loaded,
+    // as the fallback.
+    if (own_named(name) || (!with_builtins && name != internal::kFallbackName)) continue;
     RuleSet set;
     const internal::BuiltinRule* b = internal::FindBuiltin(name);
     if (Status s = loader.LoadDeferred(b->text, internal::kBuiltinPrefix + name, options.regex_max_mem,
                                        &set.impl_, &set.deferred_);
         !s.ok())
       return s;
-    if (name == internal::kFallbackName) library.fallback_ = set;
-    library.rule_sets_.push_back(std::move(set));
+    if (with_builtins) library.rule_sets_.push_back(set);
+    else library.fallback_ = set;
   }
-  *out = std::move(library);
-  return Status::OK();
-}
-
-Status RuleLibrary::LoadDirectory(const std::string& dir, const RuleLoadOptions& options,
-                                  RuleLibrary* out) {
-  std::error_code ec;
-  std::vector<std::string> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const auto ext = entry.path().extension();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
-      paths.push_back(entry.path().string());
-  }
-  if (ec) return Status::InputError({dir, 0, 0}, "cannot read rules directory: " + ec.message());
-  std::sort(paths.begin(), paths.end());
-  RuleLibrary library;
-  internal::RuleLoader loader(options);
-  for (const std::string& path : paths) {
-    RuleSet set;
-    std::string text;
-    Status s = internal::ReadFile(path, &text);
-    if (s.ok()) s = loader.Load(text, path, &set.impl_);
-    if (!s.ok()) return s;
+  for (const RuleSet& set : library.rule_sets_)
     if (set.name() == internal::kFallbackName) library.fallback_ = set;
-    library.rule_sets_.push_back(std::move(set));
-  }
-  if (!library.fallback_.loaded()) {
-    if (Status s = RuleSet::LoadBuiltin(internal::kFallbackName, options, &library.fallback_);
-        !s.ok())
-      return s;
-  }
-  std::sort(library.rule_sets_.begin(), library.rule_sets_.end(),
-            [](const RuleSet& a, const RuleSet& b) { return a.name() < b.name(); });
   *out = std::move(library);
   return Status::OK();
 }
