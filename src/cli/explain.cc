@@ -61,10 +61,11 @@ void PrintText(const Document& doc, const internal::Ledger& ledger, bool color) 
   }
   if (!ledger.near_misses.empty()) {
     out += "\nnear misses: labels at a line start that are not turns\n";
-    for (const auto& [label, lines] : ledger.near_misses) {
-      out += "  " + label + ": line";
-      out += lines.size() == 1 ? " " : "s ";
-      for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? ", " : "") + std::to_string(lines[i]);
+    for (const internal::NearMiss& m : ledger.near_misses) {
+      out += "  " + m.written + ": line";
+      out += m.lines.size() == 1 ? " " : "s ";
+      for (std::size_t i = 0; i < m.lines.size(); ++i) out += (i ? ", " : "") + std::to_string(m.lines[i]);
+      if (!m.hint.empty()) out += "\n    " + m.hint;
       out += "\n";
     }
   }

@@ -2,19 +2,44 @@
 
 #include <algorithm>
 
+#include <map>
+
 #include "emit/json_sink.h"
+#include "text/fold.h"
 
 namespace qaextract::internal {
 namespace {
 
-std::map<std::string, std::vector<int>> NearMisses(const Trace& trace) {
-  std::map<std::string, std::vector<int>> misses;
+// A label that the rules' case-sensitive literal markers would take but for
+// case. (Spacing cannot be the difference: keys ignore white space.)
+std::string CaseHint(const CompiledRules& rules, const std::string& key) {
+  const std::string lower = LowerCaseKey(key);
+  for (const auto& [marker_key, speaker_rule] : rules.literal_markers) {
+    if (marker_key == key || LowerCaseKey(marker_key) != lower) continue;
+    const SpeakerRule& speaker = rules.speakers[static_cast<std::size_t>(speaker_rule.first)];
+    return "differs only in case from marker '" + marker_key + "' of speaker " + speaker.id + " (" +
+           speaker_rule.second + "), which is case-sensitive: drop case: sensitive, or add this spelling";
+  }
+  return "";
+}
+
+std::vector<NearMiss> NearMisses(const Source& source, const Trace& trace) {
+  std::map<std::string, NearMiss> misses;
   for (std::size_t i = 0; i < trace.fates.size(); ++i) {
     const LineLabel& label = trace.labelled.labels[i];
-    if (label.candidate && trace.fates[i].what != "turn" && trace.fates[i].what != "metadata")
-      misses[label.candidate->key].push_back(trace.labelled.lines[i].number);
+    if (!label.candidate || trace.fates[i].what == "turn" || trace.fates[i].what == "metadata") continue;
+    NearMiss& m = misses[label.candidate->key];
+    if (m.lines.empty()) {
+      const ByteSpan& span = label.candidate->label;
+      m.key = label.candidate->key;
+      m.written = std::string(source.text.substr(span.begin, span.end - span.begin));
+      m.hint = CaseHint(trace.rules, m.key);
+    }
+    m.lines.push_back(trace.labelled.lines[i].number);
   }
-  return misses;
+  std::vector<NearMiss> out;
+  for (auto& [key, m] : misses) out.push_back(std::move(m));
+  return out;
 }
 
 }  // namespace
@@ -52,7 +77,7 @@ Ledger BuildLedger(const Source& source, const Document& doc, const Trace& trace
     r.text = source.text.substr(line.begin, line.end - line.begin);
     ledger.rows.push_back(std::move(r));
   }
-  ledger.near_misses = NearMisses(trace);
+  ledger.near_misses = NearMisses(source, trace);
   return ledger;
 }
 
@@ -96,14 +121,20 @@ std::string LedgerJson(const Document& doc, const Ledger& ledger, bool pretty) {
   sink.EndList();
   sink.Key("near_misses");
   sink.BeginList();
-  for (const auto& [label, lines] : ledger.near_misses) {
+  for (const NearMiss& m : ledger.near_misses) {
     sink.BeginMap();
     sink.Key("label");
-    sink.String(label);
+    sink.String(m.written);
+    sink.Key("key");
+    sink.String(m.key);
     sink.Key("lines");
     sink.BeginList();
-    for (int l : lines) sink.Int(l);
+    for (int l : m.lines) sink.Int(l);
     sink.EndList();
+    if (!m.hint.empty()) {
+      sink.Key("hint");
+      sink.String(m.hint);
+    }
     sink.EndMap();
   }
   sink.EndList();

@@ -6,7 +6,6 @@
 #ifndef QAEXTRACT_SRC_PARSE_LEDGER_H_
 #define QAEXTRACT_SRC_PARSE_LEDGER_H_
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -28,9 +27,20 @@ struct LedgerRow {
   std::string text;    // the line as read
 };
 
+// A label at a line start that is no turn ("HOST:" when the marker is a
+// case-sensitive "Host").
+struct NearMiss {
+  std::string key;      // the label folded, without spaces: what lookup compared
+  std::string written;  // the label as the article first writes it
+  std::vector<int> lines;
+  // Why a marker of the rules did not take it, when one nearly did: "differs
+  // only in case from marker 'Host' of speaker host (case: sensitive)".
+  std::string hint;
+};
+
 struct Ledger {
-  std::vector<LedgerRow> rows;                         // one per input line
-  std::map<std::string, std::vector<int>> near_misses;  // label key -> line numbers
+  std::vector<LedgerRow> rows;       // one per input line
+  std::vector<NearMiss> near_misses;  // by key
 };
 
 Ledger BuildLedger(const Source& source, const Document& doc, const Trace& trace);

@@ -1,6 +1,8 @@
 // qaextract explain: every line exactly once, the deciding rule, near misses.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "testing/test_util.h"
@@ -51,6 +53,23 @@ TEST_CASE("explain: plain text when piped, with the rule set first") {
   CHECK(r.out.rfind("rules: bloomberg-big-take-asia (match)\n", 0) == 0);
   CHECK(r.out.find("\033[") == std::string::npos);
   CHECK(r.out.find("    5  turn           0 oanh-ha") != std::string::npos);
+}
+
+TEST_CASE("explain: a near miss is shown as written, with why a case-sensitive marker missed it") {
+  const std::string dir = testing::MakeTempDir();
+  std::ofstream(dir + "/a.txt") << "HOST: Hello there.\nMARIA LOPEZ: Hi.\nHOST: And so?\nMARIA LOPEZ: Yes.\n";
+  std::ofstream(dir + "/r.yaml") << "name: t\nspeakers:\n  - {id: host, markers: [{literal: Host, case: sensitive}]}\n"
+                                    "  - {id: guest, markers: [Maria Lopez]}\n";
+  testing::RunResult r = testing::RunQaextract("explain --format json '" + dir + "/a.txt' --rules '" + dir + "/r.yaml'");
+  REQUIRE(r.exit_code == 0);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  REQUIRE(j["near_misses"].size() == 1);  // "MARIA LOPEZ" matches: Latin markers are any case by default
+  const nlohmann::json& m = j["near_misses"][0];
+  CHECK(m["label"] == "HOST");
+  CHECK(m["lines"] == nlohmann::json::array({1, 3}));
+  CHECK(m["hint"].get<std::string>().find("differs only in case from marker 'Host' of speaker host") == 0);
+  r = testing::RunQaextract("explain '" + dir + "/a.txt' --rules '" + dir + "/r.yaml'");
+  CHECK(r.out.find("  HOST: lines 1, 3\n    differs only in case") != std::string::npos);
 }
 
 }  // namespace qaextract
