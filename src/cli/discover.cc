@@ -40,7 +40,7 @@ int RunDiscover(const DiscoverArgs& args) {
   if (s.ok()) {
     const std::string name =
         args.name.empty() ? std::filesystem::path(args.inputs.front()).stem().string() : args.name;
-    s = WriteOutput(args.output, args.emit_rules ? internal::StarterRulesYaml(found, name)
+    s = WriteOutput(args.output, args.emit_rules ? internal::StarterRulesYaml(found, name, internal::RulesSchemaPath())
                                                  : internal::DiscoveryReportText(found));
   }
   if (!s.ok()) return ReportFailure(s);

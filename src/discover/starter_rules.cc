@@ -1,12 +1,14 @@
 #include "discover/starter_rules.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "discover/discovery.h"
 #include "parse/pipeline.h"
 #include "text/fold.h"
+#include "text/language.h"
 
 namespace qaextract::internal {
 namespace {
@@ -15,6 +17,12 @@ namespace {
 // proposed as noise.
 constexpr int kRepeatsInOneFile = 3;
 constexpr std::size_t kMaxNoiseChars = 60;
+// `match:` patterns see this much of an article (as RuleLibrary::Select).
+constexpr std::size_t kMatchPrefixBytes = 16 << 10;
+// A shared line proposed for `match:` has at least this many characters
+// (shorter ones are too likely on any page), and at most two are proposed.
+constexpr std::size_t kMinMatchChars = 4;
+constexpr std::size_t kMaxMatchLines = 2;
 
 std::string SingleQuoted(const std::string& s) {
   std::string out = "'";
@@ -66,7 +74,7 @@ void AddSpeakers(const Discovery& d, std::vector<SourceSpeaker>* all,
 // Short non-turn lines that repeat within a file or across files.
 void AddNoiseCounts(const Source& source, const LabelledText& labelled, const Discovery& d,
                     std::map<std::string, std::pair<int, std::set<std::size_t>>>* counts,
-                    std::size_t file) {
+                    std::map<std::string, std::set<std::size_t>>* near_start, std::size_t file) {
   for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
     const LineLabel& label = labelled.labels[i];
     if (label.kind != LineKind::kText || d.turns.count(i)) continue;
@@ -77,6 +85,7 @@ void AddNoiseCounts(const Source& source, const LabelledText& labelled, const Di
     auto& [count, files] = (*counts)[folded.view];
     ++count;
     files.insert(file);
+    if (line.end <= kMatchPrefixBytes) (*near_start)[folded.view].insert(file);
   }
 }
 
@@ -110,6 +119,7 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
   std::map<std::string, std::map<std::string, int>> roles;
   std::map<std::string, std::pair<int, std::set<std::size_t>>> lines;
   std::set<std::string> rejected;
+  std::map<std::string, std::set<std::size_t>> near_start;
   for (std::size_t f = 0; f < sources.size(); ++f) {
     const Source& source = sources[f];
     LabelledText labelled;
@@ -117,7 +127,8 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
     const Discovery d = DiscoverSpeakers(source.text, labelled);
     result.files.push_back(source.path);
     AddSpeakers(d, &result.speakers, &by_key, &roles);
-    AddNoiseCounts(source, labelled, d, &lines, f);
+    AddNoiseCounts(source, labelled, d, &lines, &near_start, f);
+    result.languages.push_back(GuessLanguage(source.text));
     result.headings_between_turns += HeadingsBetweenTurns(labelled, d);
     for (const std::string& r : d.report.rejected) rejected.insert(r);
   }
@@ -135,6 +146,13 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
   std::sort(result.noise.begin(), result.noise.end(),
             [](const NoiseProposal& a, const NoiseProposal& b) { return a.count > b.count; });
   result.rejected.assign(rejected.begin(), rejected.end());
+  if (sources.size() >= 2) {
+    for (const auto& [line, files] : near_start)
+      if (files.size() == sources.size() && CountCodePoints(line) >= kMinMatchChars) result.shared_lines.push_back(line);
+    std::stable_sort(result.shared_lines.begin(), result.shared_lines.end(),
+                     [](const std::string& a, const std::string& b) { return CountCodePoints(a) > CountCodePoints(b); });
+    if (result.shared_lines.size() > kMaxMatchLines) result.shared_lines.resize(kMaxMatchLines);
+  }
   *out = std::move(result);
   return Status::OK();
 }
@@ -163,21 +181,54 @@ std::string DiscoveryReportText(const SourceDiscovery& d) {
   return out;
 }
 
-std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name) {
-  std::string y = "# yaml-language-server: $schema=../docs/rules.schema.json\n#\n";
+namespace {
+
+// The base rule files for the articles' languages.
+std::string BaseFor(const std::vector<std::string>& languages) {
+  bool zh = false, en = false;
+  for (const std::string& l : languages) {
+    zh = zh || LanguageMatches(l, "zh");
+    en = en || l == "en";
+  }
+  if (zh && en) return "[base-zh, base-en]";
+  if (zh) return "[base-zh]";
+  if (en) return "[base-en]";
+  return "[base-web]";  // Japanese, Korean, too little text: the page debris only
+}
+
+}  // namespace
+
+std::string RulesSchemaPath() {
+  std::error_code ec;
+  for (const char* path : {QAEXTRACT_INSTALLED_SCHEMA, QAEXTRACT_SOURCE_SCHEMA})
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  return "";
+}
+
+std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name,
+                             const std::string& schema_path) {
+  std::string y;
+  if (!schema_path.empty()) y += "# yaml-language-server: $schema=" + schema_path + "\n#\n";
   y += "# Starter rules written by `qaextract discover` from:\n";
   for (const std::string& f : d.files) y += "#   " + f + "\n";
   y += "# Review every entry, then check the file with `qaextract rules lint` and\n";
   y += "# the result with `qaextract explain ARTICLE --rules THIS_FILE`.\n";
   y += "name: " + SingleQuoted(name) + "\n";
   y += "description: " + SingleQuoted("Starter rules for " + name + " (from qaextract discover)") + "\n";
-  y += "extends: [base-zh]\n";
-  std::string asker;
-  for (const SourceSpeaker& s : d.speakers)
-    if (s.role == "interviewer" && asker.empty() && !s.labels.empty()) asker = s.labels.front();
-  y += "# To choose this file without --rules, add a string every article of the\n";
-  y += "# source has" + (asker.empty() ? std::string(":") : ", e.g. the interviewer's name:") + "\n";
-  y += "# match: {any: [" + SingleQuoted(asker.empty() ? "SOURCE NAME" : asker) + "]}\n";
+  y += "extends: " + BaseFor(d.languages) + "\n";
+  if (!d.shared_lines.empty()) {
+    y += "# Chosen for an article (with --rules DIR, or once added to the built-in\n";
+    y += "# rules) when it has one of these lines near its start, as all " + Plural(static_cast<int>(d.files.size()), "file") + " do:\n";
+    y += "match: {any: [";
+    for (std::size_t i = 0; i < d.shared_lines.size(); ++i)
+      y += (i ? ", " : "") + SingleQuoted(QuoteLiteral(d.shared_lines[i]));
+    y += "]}\n";
+  } else {
+    y += "# To have this file chosen by match: (with --rules DIR), give a line every\n";
+    y += "# article of the source has near its start; run discover on two or more\n";
+    y += "# articles of the source to have one proposed.\n";
+    y += "# match: {any: ['A LINE EVERY ARTICLE OF THE SOURCE HAS']}\n";
+  }
   // Speakers found without labels (an interview whose questions are
   // headings or bold lines) have no marker a rule file could name: they
   // are said in a comment, and zero-config extraction finds them again.

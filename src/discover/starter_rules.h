@@ -36,6 +36,11 @@ struct SourceDiscovery {
   std::vector<NoiseProposal> noise;
   int headings_between_turns = 0;   // short lines right before a turn, in the body
   std::vector<std::string> rejected;
+  std::vector<std::string> languages;    // GuessLanguage of each file
+  // Lines (folded) that every file has near its start, where `match:` looks,
+  // and that no built-in rule already treats as noise: what tells this
+  // source's articles from others. Empty with fewer than two files.
+  std::vector<std::string> shared_lines;
 };
 
 // Runs discovery on every source with `base` (a rule set without speakers,
@@ -46,10 +51,19 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
 // A ranked, human-readable report of *d.
 std::string DiscoveryReportText(const SourceDiscovery& d);
 
-// A starter rule file named `name` that extends base-zh: the speakers with
-// their markers and roles, proposed noise lines and heading shape, each with
-// a comment saying why.
-std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name);
+// A starter rule file named `name`: extends the base file of the articles'
+// language (base-zh, base-en, both, or base-web); `match:` from the lines
+// every article shares; the speakers with their markers and roles, proposed
+// noise lines and heading shape, each with a comment saying why. The
+// `$schema` comment names the installed rules.schema.json (or the source
+// tree's), by absolute path, so it resolves wherever the file is written.
+// `schema_path`: that path, or "" for none.
+std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name,
+                             const std::string& schema_path);
+
+// The rules.schema.json an editor should use: the installed one, else the
+// one in the source tree this binary was built from, else "".
+std::string RulesSchemaPath();
 
 }  // namespace qaextract::internal
 

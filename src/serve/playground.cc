@@ -183,7 +183,7 @@ Response Playground::Discover(std::string_view body) const {
   internal::SourceDiscovery discovery;
   if (Status s = internal::DiscoverSource({source}, generic, extract, &discovery); !s.ok())
     return Error(422, s.ToString());
-  return Json(200, {{"rules", internal::StarterRulesYaml(discovery, "my-source")},
+  return Json(200, {{"rules", internal::StarterRulesYaml(discovery, "my-source", "")},
                     {"report", internal::DiscoveryReportText(discovery)}});
 }
 

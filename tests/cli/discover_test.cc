@@ -2,6 +2,8 @@
 // and convert extracts with.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -59,6 +61,40 @@ TEST_CASE("discover --emit-rules: lint accepts the file and convert uses it") {
   CHECK(j["sections"].size() == 1);
   CHECK(j["removed"].size() == 3);
   CHECK(j["metadata"]["title"] == "一次访谈");
+}
+
+TEST_CASE("discover --emit-rules: English articles get base-en, a match: that picks them, a schema path") {
+  const std::string dir = testing::MakeTempDir();
+  std::vector<std::string> files;
+  for (int i = 1; i <= 2; ++i) {
+    const std::string n = std::to_string(i);
+    files.push_back(WriteArticle(
+        dir, "ep" + n + ".txt",
+        "The Weekly Build Podcast\n\nEpisode " + n + ": topic " + n + "\n\n"
+        "HOST: Welcome back to the show, today we talk about thing " + n + ".\n"
+        "GUEST: Thanks for having me, glad to be here again.\n"
+        "HOST: What changed this year in your work?\n"
+        "GUEST: A lot changed, mostly the tooling and the people.\n"));
+  }
+  std::filesystem::create_directories(dir + "/rules");
+  testing::RunResult r = testing::RunQaextract("discover --emit-rules --name build '" + files[0] + "' '" +
+                                               files[1] + "' -o '" + dir + "/rules/build.yaml'");
+  REQUIRE(r.exit_code == 0);
+  const std::string yaml = testing::ReadFileOrDie(dir + "/rules/build.yaml");
+  CHECK(yaml.find("extends: [base-en]\n") != std::string::npos);
+  CHECK(yaml.find("\nmatch: {any: ['The Weekly Build Podcast']}\n") != std::string::npos);
+  // The schema comment names a file that exists, by absolute path.
+  const std::string schema_key = "$schema=";
+  const std::size_t at = yaml.find(schema_key);
+  REQUIRE(at != std::string::npos);
+  const std::string schema = yaml.substr(at + schema_key.size(), yaml.find('\n', at) - at - schema_key.size());
+  CHECK(schema.front() == '/');
+  CHECK(std::filesystem::is_regular_file(schema));
+  r = testing::RunQaextract("rules lint '" + dir + "/rules/build.yaml'");
+  CHECK(r.err == "1 file, 0 errors, 0 warnings\n");
+  // Among the built-in rules, match: chooses the file for the source's articles.
+  r = testing::RunQaextract("convert --summary -o /dev/null --rules '" + dir + "/rules' '" + files[1] + "'");
+  CHECK(r.err.find("build (match), 2 speakers, 4 turns") != std::string::npos);
 }
 
 }  // namespace qaextract

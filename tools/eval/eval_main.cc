@@ -209,7 +209,7 @@ qaextract::Status ExtractWithEmittedRules(const qaextract::Source& source, qaext
   qaextract::internal::SourceDiscovery found;
   if (s.ok()) s = qaextract::internal::DiscoverSource({source}, base, {}, &found);
   if (s.ok())
-    s = qaextract::RuleSet::LoadString(qaextract::internal::StarterRulesYaml(found, "emitted"),
+    s = qaextract::RuleSet::LoadString(qaextract::internal::StarterRulesYaml(found, "emitted", ""),
                                        "emitted.yaml", {}, &emitted);
   if (s.ok()) s = qaextract::Extract(source, emitted, {}, out);
   return s;
