@@ -280,14 +280,16 @@ bool Assembler::CaptureFields(std::size_t i) {
   return all_kept;
 }
 
-// The first text line of the preamble is the title when it has a title's
-// shape and a `first_line` metadata field asks for it.
+// The first text line of the preamble is the title when a `first_line`
+// metadata field asks for it and the line has a title's shape: no longer
+// than the field's max_chars (not the headings' limit: titles run longer),
+// not ending like a sentence.
 bool Assembler::TryTitle(std::size_t i) {
   if (title_tried_) return false;
   title_tried_ = true;
   const LineLabel& label = labels_[i];
   for (const MetadataRule& m : rules_.metadata) {
-    if (!m.first_line || label.chars > m.max_chars || !label.heading_shape) continue;
+    if (!m.first_line || label.chars > m.max_chars || !label.heading_end) continue;
     if (FindField(doc_->metadata, m.key)) continue;
     AddField(&doc_->metadata, m.key, TextOf(i, label.text), m.is_list);
     return true;

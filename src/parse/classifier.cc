@@ -331,8 +331,8 @@ void Classifier::FindFields(const FoldedLine& folded, LineLabel* label) const {
 void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
   label->chars = static_cast<int>(CountCodePoints(folded.view));
   const HeadingShape& h = rules_.headings;
-  label->heading_shape = label->chars <= h.max_chars &&
-                         h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
+  label->heading_end = h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
+  label->heading_shape = label->chars <= h.max_chars && label->heading_end;
   label->lead_in = FirstMatch(LineGroup::kTrailerLeadIn, rules_.trailer_lead_in, folded) != nullptr;
 }
 

@@ -73,6 +73,7 @@ struct LineLabel {
 
   // Facts for the assembler, on text lines.
   bool heading_shape = false;  // short and without sentence-final punctuation
+  bool heading_end = false;    // does not end with sentence-final punctuation
   bool lead_in = false;        // matches boundaries.trailer_lead_in
   int chars = 0;               // visible characters in the folded line
 };
