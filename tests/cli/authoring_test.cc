@@ -110,4 +110,43 @@ TEST_CASE("rules test: a case without expected.yaml says how to write it") {
         std::string::npos);
 }
 
+TEST_CASE("convert FILE... -o DIR/: one document per input, every input accounted for") {
+  const std::string dir = testing::MakeTempDir();
+  std::ofstream(dir + "/a.txt") << "Q: One?\nA: Two.\nQ: Three?\nA: Four.\n";
+  std::ofstream(dir + "/b.txt") << "问：一？\n答：二。\n问：三？\n答：四。\n";
+  std::ofstream(dir + "/bad.bin") << std::string("\0\1\2", 3);
+  const std::string out = dir + "/out/";
+  testing::RunResult r = testing::RunQaextract("convert '" + dir + "/a.txt' '" + dir + "/b.txt' --format yaml -o '" + out + "'");
+  CHECK(r.exit_code == 0);
+  CHECK(testing::ReadFileOrDie(out + "a.yaml").find("turns:") != std::string::npos);
+  CHECK(testing::ReadFileOrDie(out + "b.yaml").find("问") != std::string::npos);
+
+  SUBCASE("a bad input: the others are written, an error names it, exit 1") {
+    r = testing::RunQaextract("convert '" + dir + "/a.txt' '" + dir + "/bad.bin' '" + dir + "/b.txt' -o '" + dir + "/out2/'");
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(dir + "/bad.bin: error: binary input") != std::string::npos);
+    CHECK(r.err.find("1 of 3 inputs failed") != std::string::npos);
+    CHECK(std::filesystem::exists(dir + "/out2/a.json"));
+    CHECK(std::filesystem::exists(dir + "/out2/b.json"));
+    CHECK(!std::filesystem::exists(dir + "/out2/bad.json"));
+  }
+  SUBCASE("several inputs without a directory, or two with one name: usage errors, nothing written") {
+    r = testing::RunQaextract("convert '" + dir + "/a.txt' '" + dir + "/b.txt' -o '" + dir + "/one.json'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("several inputs need -o DIR/") != std::string::npos);
+    std::filesystem::create_directories(dir + "/other");
+    std::ofstream(dir + "/other/a.txt") << "Q: x?\nA: y.\n";
+    r = testing::RunQaextract("convert '" + dir + "/a.txt' '" + dir + "/other/a.txt' -o '" + dir + "/out3/'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("would both be written to") != std::string::npos);
+    CHECK(!std::filesystem::exists(dir + "/out3"));
+  }
+  SUBCASE("an output that is an input is refused") {
+    std::ofstream(dir + "/a.json") << "{}";
+    r = testing::RunQaextract("convert --format json '" + dir + "/a.json' '" + dir + "/b.txt' -o '" + dir + "/'");
+    CHECK(r.exit_code == 2);
+    CHECK(testing::ReadFileOrDie(dir + "/a.json") == "{}");
+  }
+}
+
 }  // namespace qaextract
