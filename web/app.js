@@ -6,7 +6,10 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { article: '', rules: '', result: null, seq: 0, speakerColors: {} };
+// rulesTouched: the user (or --rules, or discover) has put rules in the
+// editor; until then a rule file the library chose by match: is opened in
+// the editor as an editable copy.
+const state = { article: '', rules: '', rulesTouched: false, result: null, seq: 0, speakerColors: {} };
 const PALETTE = ['#1f6feb', '#c2410c', '#15803d', '#9333ea', '#be123c', '#0e7490', '#a16207', '#4338ca'];
 
 function setStatus(text) { $('status').textContent = text; }
@@ -41,8 +44,42 @@ async function extract() {
   }
   state.result = result;
   renderDocument(result);
+  renderDecidedBy(result);
   const ms = Math.round(performance.now() - started);
   setStatus(`${result.document.turns.length} turns · ${ms} ms`);
+  if (state.rules.trim() === '' && !state.rulesTouched && result.rules_text &&
+      result.document.rules.selected_by === 'match') {
+    openCopy(result);
+  }
+}
+
+// The rule file the library chose, in the editor: edits re-extract with it.
+function openCopy(result) {
+  state.rulesTouched = true;
+  state.copyOf = result.document.rules.name;
+  setRules(result.rules_text);
+  extract();
+}
+
+// Which rule files decided: the chosen set's files, base first, and a
+// button to edit a copy when the editor is empty.
+function renderDecidedBy(result) {
+  const box = $('decided-by');
+  const files = result.rules_files || [];
+  if (state.rules.trim() !== '') {
+    box.textContent = state.copyOf ? `editing a copy of ${state.copyOf} (changes stay in this page: Download rules to keep them)` : '';
+    return;
+  }
+  if (files.length === 0) { box.replaceChildren(); return; }
+  const names = files.map((f) => f.file.replace(/^builtin:/, '') + (f.builtin ? ' (built-in)' : '')).join(' ← ');
+  const text = document.createElement('span');
+  text.textContent = `decided by ${names}, ${result.document.rules.selected_by} `;
+  const edit = document.createElement('button');
+  edit.type = 'button';
+  edit.id = 'edit-copy';
+  edit.textContent = `Edit a copy of ${result.document.rules.name}`;
+  edit.addEventListener('click', () => openCopy(result));
+  box.replaceChildren(text, edit);
 }
 const extractSoon = debounce(extract, 300);
 
@@ -59,6 +96,11 @@ function renderDocument(result) {
     `rules: ${doc.rules.name} (${doc.rules.selected_by}) · ${doc.speakers.length} speakers · ` +
     `${doc.turns.length} turns · ${doc.sections.length} sections · ${doc.warnings.length} warnings`;
   $('summary').dataset.turns = String(doc.turns.length);
+  $('warnings').replaceChildren(...doc.warnings.map((w) => {
+    const li = document.createElement('li');
+    li.textContent = (w.line > 0 ? `line ${w.line}: ` : '') + `[${w.code}] ${w.message}`;
+    return li;
+  }));
 
   const tbody = $('speakers').querySelector('tbody');
   tbody.replaceChildren(...result.speakers.map((sp) => {
@@ -191,7 +233,7 @@ async function init() {
     option.textContent = f.name;
     picker.append(option);
   }
-  if (config.rules) setRules(config.rules);
+  if (config.rules) { state.rulesTouched = true; setRules(config.rules); }
   if (config.files.length > 0) {
     picker.value = '0';
     await loadFile(0);
@@ -235,13 +277,21 @@ function wire() {
     if (file) { $('file-picker').value = ''; setArticle(await file.text()); }
   });
   const editor = $('rules-input');
-  editor.addEventListener('input', () => { state.rules = editor.value; renderBackdrop([]); extractSoon(); });
+  editor.addEventListener('input', () => {
+    state.rules = editor.value;
+    state.rulesTouched = true;
+    if (state.rules.trim() === '') state.copyOf = null;
+    renderBackdrop([]);
+    extractSoon();
+  });
   editor.addEventListener('scroll', () => { $('editor-backdrop').scrollTop = editor.scrollTop; });
   $('discover').addEventListener('click', async () => {
     setStatus('discovering…');
     const reply = await postJson('/api/discover', { article: state.article });
     const result = JSON.parse(reply.text);
     if (!reply.ok) { setStatus(result.error); return; }
+    state.rulesTouched = true;
+    state.copyOf = null;
     setRules(result.rules);
     extract();
   });

@@ -43,7 +43,7 @@ void Send(const serve::Response& r, httplib::Response* res) {
 int RunServe(const ServeArgs& args) {
   serve::PlaygroundOptions options;
   options.files = args.files;
-  options.rules_dir = args.rules;
+  options.rules_path = args.rules;
   options.max_request_bytes = args.max_request_bytes;
   std::unique_ptr<serve::Playground> playground;
   if (Status s = serve::Playground::Create(options, &playground); !s.ok()) return ReportFailure(s);
@@ -107,8 +107,8 @@ Runner SetupPlaygroundServer(CLI::App* sub) {
   sub->add_option("--host", args->host, "Address to listen on (default: loopback only)")
       ->capture_default_str();
   sub->add_option("--rules", args->rules,
-                  "Directory of rule files: the editor starts with the first, extends: may name "
-                  "them, and an empty editor chooses among them by match:");
+                  "Rule file (the editor starts with it) or directory (its files join the built-in "
+                  "ones for an empty editor, which chooses by match:; the editor starts with the first)");
   sub->add_option("--max-request-bytes", args->max_request_bytes,
                   "Largest article or rule file the page may send")
       ->capture_default_str();

@@ -81,19 +81,27 @@ Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Play
   }
   RuleLoadOptions load;
   load.regex_max_mem = options.regex_max_mem;
-  if (options.rules_dir.empty()) {
+  std::error_code ec;
+  std::vector<std::string> rule_files;
+  if (!options.rules_path.empty() && std::filesystem::is_directory(options.rules_path, ec)) {
+    p->extends_dir_ = options.rules_path;
+    for (const auto& e : std::filesystem::directory_iterator(options.rules_path, ec))
+      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") rule_files.push_back(e.path().string());
+    std::sort(rule_files.begin(), rule_files.end());
+    if (Status s = RuleLibrary::Load({options.rules_path}, /*with_builtins=*/true, load, &p->library_); !s.ok())
+      return s;
+  } else {
     if (Status s = RuleLibrary::LoadBuiltin(load, &p->library_); !s.ok()) return s;
-    *out = std::move(p);
-    return Status::OK();
+    if (!options.rules_path.empty()) {
+      RuleSet check;  // a bad file fails here, as with convert, not in the page
+      if (Status s = RuleSet::LoadFile(options.rules_path, load, &check); !s.ok()) return s;
+      p->extends_dir_ = std::filesystem::path(options.rules_path).parent_path().string();
+      rule_files.push_back(options.rules_path);
+    }
   }
-  if (Status s = RuleLibrary::LoadDirectory(options.rules_dir, load, &p->library_); !s.ok()) return s;
-  std::vector<std::string> names;
-  for (const auto& e : std::filesystem::directory_iterator(options.rules_dir))
-    if (e.path().extension() == ".yaml") names.push_back(e.path().string());
-  std::sort(names.begin(), names.end());
-  if (!names.empty()) {
+  if (!rule_files.empty()) {
     Source rules_file;
-    if (Status s = ReadSource(names.front(), extract, &rules_file); !s.ok()) return s;
+    if (Status s = ReadSource(rule_files.front(), extract, &rules_file); !s.ok()) return s;
     p->initial_rules_ = std::move(rules_file.text);
   }
   *out = std::move(p);
@@ -118,8 +126,31 @@ struct Playground::Run {
   Document doc;
   internal::Trace trace;
   nlohmann::json lint = nlohmann::json::array();
+  // With an empty editor: the files of the set the library chose, base
+  // first, and the text of the chosen one (for an editable copy).
+  nlohmann::json rules_files = nlohmann::json::array();
+  std::string rules_text;
   Status status;  // not ok: the rules or the article were refused
 };
+
+void Playground::DescribeChoice(const std::string& name, Run* run) const {
+  const RuleSet* chosen = nullptr;
+  for (const RuleSet& set : library_.rule_sets())
+    if (set.name() == name) chosen = &set;
+  if (chosen == nullptr) return;  // the fallback outside the list: nothing to show
+  const std::string kBuiltin = "builtin:";
+  for (const std::string& file : chosen->files()) {
+    const bool builtin = file.rfind(kBuiltin, 0) == 0;
+    run->rules_files.push_back({{"file", file}, {"builtin", builtin}});
+  }
+  const std::string& own = chosen->files().back();
+  if (own.rfind(kBuiltin, 0) == 0) {
+    RuleSet::BuiltinText(own.substr(kBuiltin.size()), &run->rules_text);
+  } else {
+    Source text;  // a file of the operator's --rules directory
+    if (ReadSource(own, {}, &text).ok()) run->rules_text = std::move(text.text);
+  }
+}
 
 void Playground::RunRequest(const nlohmann::json& request, Run* run) const {
   ExtractOptions extract;
@@ -130,12 +161,13 @@ void Playground::RunRequest(const nlohmann::json& request, Run* run) const {
   const std::string rules_text = StringField(request, "rules");
   if (rules_text.find_first_not_of(" \t\r\n") == std::string::npos) {
     run->status = internal::ExtractWithLibraryTraced(run->source, library_, extract, &run->doc, &run->trace);
+    if (run->status.ok()) DescribeChoice(run->doc.rules.name, run);
     return;
   }
   RuleLoadOptions load;
   load.names_only = true;
   load.regex_max_mem = options_.regex_max_mem;
-  if (!options_.rules_dir.empty()) load.search_dirs.push_back(options_.rules_dir);
+  if (!extends_dir_.empty()) load.search_dirs.push_back(extends_dir_);
   run->lint = DiagnosticsJson(internal::LintRuleText(rules_text, kRulesName, load));
   RuleSet rules;
   run->status = RuleSet::LoadString(rules_text, kRulesName, load, &rules);
@@ -159,7 +191,11 @@ Response Playground::Extract(std::string_view body) const {
   const internal::Ledger ledger = internal::BuildLedger(run.source, run.doc, run.trace);
   // The document and the ledger are written by the library's own writers and
   // spliced in whole rather than parsed and dumped again.
-  const nlohmann::json head = {{"lint", run.lint}, {"speakers", speakers}, {"error", nullptr}};
+  const nlohmann::json head = {{"lint", run.lint},
+                               {"speakers", speakers},
+                               {"error", nullptr},
+                               {"rules_files", run.rules_files},
+                               {"rules_text", run.rules_text}};
   std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.pop_back();  // the closing brace
   out += ",\"document\":" + document_json + ",\"ledger\":" +

@@ -7,12 +7,13 @@
 //   GET  /                 the page (web/, built into the binary)
 //   GET  /api/files        the articles named on the command line
 //   GET  /api/files/N      one of them: {"name", "text"}
-//   POST /api/extract      {"article", "rules"} -> document, ledger, lint, speakers
+//   POST /api/extract      {"article", "rules"} -> document, ledger, lint, speakers,
+//                          and with an empty "rules" the files that decided
 //   POST /api/discover     {"article"} -> a starter rule file for it
 //   POST /api/convert      {"article", "rules", "format"} -> the output file
 //
 // Safe by default: rule text from the page resolves `extends:` by name only
-// (in --rules DIR and the built-in files), every pattern has an RE2 memory
+// (in the --rules directory and the built-in files), every pattern has an RE2 memory
 // budget, and request bodies have a size limit.
 //
 // Thread-safety: a Playground is immutable after Create; handlers may run
@@ -34,7 +35,10 @@ namespace qaextract::serve {
 
 struct PlaygroundOptions {
   std::vector<std::string> files;  // articles offered to the page
-  std::string rules_dir;           // --rules DIR: its files are offered and extendable
+  // --rules FILE: the editor starts with it. --rules DIR: its files join the
+  // built-in ones for an empty editor, the editor starts with the first,
+  // and `extends:` may name them (a file's own directory, for FILE).
+  std::string rules_path;
   std::size_t max_request_bytes = 8u << 20;
   std::int64_t regex_max_mem = 4 << 20;
 };
@@ -71,8 +75,12 @@ class Playground {
   };
   PlaygroundOptions options_;
   std::vector<Article> articles_;
-  RuleLibrary library_;  // for an empty editor: built-in or --rules DIR, chosen by match:
-  std::string initial_rules_;  // the first rule file of --rules DIR, for the editor
+  // Fills run->rules_files and rules_text for the set called `name`.
+  void DescribeChoice(const std::string& name, Run* run) const;
+
+  RuleLibrary library_;  // for an empty editor: built-in (and --rules DIR), chosen by match:
+  std::string initial_rules_;  // --rules FILE, or the first file of --rules DIR, for the editor
+  std::string extends_dir_;    // where `extends:` names from the editor may also be found
 };
 
 }  // namespace qaextract::serve

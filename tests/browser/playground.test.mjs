@@ -1,6 +1,7 @@
 // Drives `qaextract serve` in a real browser (Debian's chromium, headless,
-// through playwright-core): load a sample, see its turns, edit a marker and
-// see the count change, write a bad pattern and see the lint error at its
+// through playwright-core): load a sample, see its turns and the built-in
+// rule file that matched it in the editor, edit that copy and see the
+// extraction change, edit a marker and see the count change, write a bad pattern and see the lint error at its
 // line, run discover, paste an article, download the JSON.
 //
 //   node playground.test.mjs QAEXTRACT_BINARY SOURCE_DIR [SCREENSHOT_DIR]
@@ -53,6 +54,18 @@ try {
     readFileSync(sample, 'utf8').split('\n').length - (readFileSync(sample, 'utf8').endsWith('\n') ? 1 : 0));
   assert.ok(await page.locator('#lines .line.turn').count() === 75);
   if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, 'playground.png') });
+
+  // 1b. The built-in rule file that matched is in the editor, as a copy;
+  //     editing it (the interviewer's marker) changes the extraction.
+  await page.waitForFunction(() => document.querySelector('#rules-input').value.includes('name: anyong-waves'));
+  assert.match(await page.locator('#decided-by').innerText(), /copy of anyong-waves/);
+  await waitForTurns((n) => n === 75);
+  const copy = await page.inputValue('#rules-input');
+  assert.ok(copy.includes('markers: [暗涌]'));
+  await page.fill('#rules-input', copy.replace('markers: [暗涌]', 'markers: [暗涌X]'));
+  await waitForTurns((n) => n > 0 && n < 75);
+  assert.match(await page.locator('#summary').innerText(), /rules: anyong-waves \(option\)/);
+  await page.locator('#warnings li').first().waitFor();  // e.g. consecutive turns by one speaker now
 
   // 2. Rules typed into the editor decide; renaming a marker changes the count.
   const rules = (interviewer) => [

@@ -126,3 +126,40 @@ TEST_CASE("Playground: convert writes JSON or YAML, and the page's files are ser
 }
 
 }  // namespace qaextract::serve
+
+namespace qaextract::serve {
+
+TEST_CASE("Playground: an empty editor is told which files decided, with the chosen one's text") {
+  auto p = MakePlayground();
+  const std::string article = Body(p->File(0))["text"];
+  const nlohmann::json r = Body(p->Extract(Request(article, "")));
+  CHECK(r["document"]["rules"]["name"] == "anyong-waves");
+  REQUIRE(r["rules_files"].size() >= 2);
+  CHECK(r["rules_files"].back()["file"] == "builtin:anyong-waves");
+  CHECK(r["rules_files"].back()["builtin"] == true);
+  std::string shipped;
+  REQUIRE(RuleSet::BuiltinText("anyong-waves", &shipped).ok());
+  CHECK(r["rules_text"] == shipped);
+  // The copy, sent back as the editor's rules, extracts the same turns.
+  const nlohmann::json copy = Body(p->Extract(Request(article, shipped)));
+  CHECK(copy["document"]["turns"].size() == r["document"]["turns"].size());
+  CHECK(copy["rules_files"].empty());
+}
+
+TEST_CASE("Playground: --rules FILE starts the editor with it; a bad file is refused at start") {
+  const std::string dir = testing::MakeTempDir();
+  const std::string file = dir + "/qa.yaml";
+  FILE* f = std::fopen(file.c_str(), "w");
+  REQUIRE(f != nullptr);
+  std::fputs(kRules, f);
+  std::fclose(f);
+  PlaygroundOptions options;
+  options.rules_path = file;
+  std::unique_ptr<Playground> p;
+  REQUIRE(Playground::Create(options, &p).ok());
+  CHECK(Body(p->Files())["rules"] == kRules);
+  options.rules_path = dir + "/missing.yaml";
+  CHECK(!Playground::Create(options, &p).ok());
+}
+
+}  // namespace qaextract::serve
