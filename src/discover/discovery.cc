@@ -612,13 +612,18 @@ std::string Percent(int part, int whole) {
 const std::set<std::string> kChairWords = {"主席", "主持人", "主持", "司仪", "会议主持", "moderator", "chair",
                                            "chairman", "chairwoman", "chairperson", "presiding officer",
                                            "the chair", "mc", "emcee"};
-// With three or more speakers, each whose turns are questions this often
-// asks (reporters at a briefing, an audience, members at a hearing)...
-constexpr double kAskerQuestionShare = 0.5;
-// ...and when nobody does and nobody chairs, the one who asks most asks
-// only if this share of their turns are questions; otherwise everyone
-// discusses on one side (meeting notes).
-constexpr double kLeadQuestionShare = 0.3;
+// Three or more speakers. A hub is a speaker who takes this share of the
+// turns and is on one side of this share of the changes of speaker: the one
+// everyone else talks to (a spokesperson and reporters, a speaker and the
+// audience, a moderator and a panel, a guest and co-hosts). No hub: a
+// meeting or a discussion among peers.
+constexpr double kHubTurnShare = 0.35;
+constexpr double kHubChangeShare = 0.7;
+// One side asks when this share of its turns are questions and that is this
+// many times the other side's share; otherwise nobody is taken to lead by
+// asking (a transcript of peers talking to one another).
+constexpr double kAskingQuestionShare = 0.25;
+constexpr double kAskingRatio = 1.5;
 
 std::string RoleEvidence(const Group& g, const RoleStats& r, bool first) {
   return Percent(r.questions, r.lines) + " of " + std::to_string(r.lines) + " turns ask a question; " +
@@ -627,34 +632,140 @@ std::string RoleEvidence(const Group& g, const RoleStats& r, bool first) {
          (g.head().answerer_word ? "; an answerer's label" : "");
 }
 
-// Three or more speakers: everyone who chairs is a moderator, everyone whose
-// turns are mostly questions an interviewer (there may be many: a press
-// briefing's reporters, an audience), the others interviewees; with no
-// chair and no such asker, the lead asker as for two, if they ask enough,
-// else all interviewees (a discussion). Returns false when it decided
-// nothing and the two-speaker rule should run.
+// The speakers' turns in document order, as group indices.
+std::vector<std::size_t> TurnSequence(const std::vector<Group>& groups) {
+  std::vector<std::pair<std::size_t, std::size_t>> turns;  // line, group
+  for (std::size_t i = 0; i < groups.size(); ++i)
+    for (const Sighting* s : groups[i].Sightings()) turns.emplace_back(s->line, i);
+  std::sort(turns.begin(), turns.end());
+  std::vector<std::size_t> sequence;
+  for (const auto& [line, group] : turns) sequence.push_back(group);
+  return sequence;
+}
+
+// The hub of `sequence` (see kHubTurnShare), or groups.size() for none.
+std::size_t FindHub(const std::vector<std::size_t>& sequence, std::size_t groups) {
+  std::vector<int> turns(groups, 0), changes_with(groups, 0);
+  int changes = 0;
+  for (std::size_t i = 0; i < sequence.size(); ++i) {
+    ++turns[sequence[i]];
+    if (i == 0 || sequence[i] == sequence[i - 1]) continue;
+    ++changes;
+    ++changes_with[sequence[i]];
+    ++changes_with[sequence[i - 1]];
+  }
+  for (std::size_t g = 0; g < groups; ++g)
+    if (turns[g] >= kHubTurnShare * static_cast<double>(sequence.size()) &&
+        changes_with[g] >= kHubChangeShare * changes && changes > 0)
+      return g;
+  return groups;
+}
+
+// Whether turns with `questions` of `lines` ask clearly more than turns with
+// `other_questions` of `other_lines`.
+bool AsksClearlyMore(int questions, int lines, int other_questions, int other_lines) {
+  const double share = lines ? static_cast<double>(questions) / lines : 0;
+  const double other = other_lines ? static_cast<double>(other_questions) / other_lines : 0;
+  return share >= kAskingQuestionShare && share >= kAskingRatio * other;
+}
+
+// An asker among the others of a hub, or the lead asker of a dialogue with
+// no hub, needs this many turns.
+constexpr int kMinAskerTurns = 2;
+// Without a hub, one speaker leads an interview of several when the others
+// ask at most this share of their turns: interviewees rarely ask, while the
+// members of a meeting ask one another.
+constexpr double kAnswerersQuestionShare = 0.15;
+
+// Three or more speakers, by the turn structure; then labels, which say
+// more: a chair's label makes a moderator, an interviewer's or answerer's
+// label its side.
+//   A hub that chairs, or asks clearly more than the others together: it
+//     leads (moderator, interviewer), the others answer (panelist,
+//     interviewee): a moderated panel, a host and guests.
+//   Another hub answers; of the others, each who asks clearly more than the
+//     hub (in two turns or more) asks, the rest answer beside it: co-hosts
+//     and a guest, reporters and officials at a briefing, members at a
+//     hearing. With no such asker everyone takes part (panelist): peers
+//     talking.
+//   No hub: the one who asks most often leads if they ask clearly more than
+//     the others and the others hardly ask (interviewer; the others
+//     interviewee): a group interview. Else a meeting: the one who speaks
+//     most chairs if they also open (host; the others panelist); else
+//     everyone takes part (panelist).
+// Returns false with fewer than three speakers (the two-speaker rule).
 bool InferMultiPartyRoles(std::vector<Group>* groups) {
   if (groups->size() < 3) return false;
-  bool any = false;
-  for (Group& g : *groups) {
-    const RoleStats r = StatsOf(g);
-    const bool chair = InVocabulary(kChairWords, g.head().key);
-    const bool asks = g.head().asker_word ||
-                      (!g.head().answerer_word && r.lines > 0 &&
-                       static_cast<double>(r.questions) >= kAskerQuestionShare * r.lines);
-    g.role = chair ? "moderator" : asks ? "interviewer" : "interviewee";
-    g.role_evidence = RoleEvidence(g, r, false) + (chair ? "; a chair's label" : "");
-    any = any || chair || asks;
+  std::vector<Group>& gs = *groups;
+  const std::size_t n = gs.size();
+  const std::vector<std::size_t> sequence = TurnSequence(gs);
+  const std::size_t hub = FindHub(sequence, n);
+  std::vector<RoleStats> stats;
+  for (const Group& g : gs) stats.push_back(StatsOf(g));
+  const auto rest_of = [&](std::size_t who, int* questions, int* lines) {
+    *questions = *lines = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (i != who) *questions += stats[i].questions, *lines += stats[i].lines;
+  };
+  std::vector<std::string> role(n), why(n);
+  int rest_questions = 0, rest_lines = 0;
+  if (hub < n) {
+    const RoleStats& h = stats[hub];
+    rest_of(hub, &rest_questions, &rest_lines);
+    const bool chair = InVocabulary(kChairWords, gs[hub].head().key);
+    why[hub] = "; the others talk to this speaker";
+    if (chair || AsksClearlyMore(h.questions, h.lines, rest_questions, rest_lines)) {
+      for (std::size_t i = 0; i < n; ++i) role[i] = chair ? "panelist" : "interviewee";
+      role[hub] = chair ? "moderator" : "interviewer";
+    } else {
+      bool any_asker = false;
+      for (std::size_t i = 0; i < n; ++i) {
+        const bool asks = i != hub && stats[i].lines >= kMinAskerTurns &&
+                          AsksClearlyMore(stats[i].questions, stats[i].lines, h.questions, h.lines);
+        role[i] = asks ? "interviewer" : "interviewee";
+        any_asker = any_asker || asks;
+      }
+      if (!any_asker) std::fill(role.begin(), role.end(), "panelist");
+    }
+  } else {
+    std::vector<int> turns(n, 0);
+    for (std::size_t g : sequence) ++turns[g];
+    const std::size_t most =
+        static_cast<std::size_t>(std::max_element(turns.begin(), turns.end()) - turns.begin());
+    const bool unique_most = std::count(turns.begin(), turns.end(), turns[most]) == 1;
+    std::fill(role.begin(), role.end(), "panelist");
+    std::size_t lead = n;  // the highest question share, with enough turns
+    for (std::size_t i = 0; i < n; ++i)
+      if (stats[i].lines >= kMinAskerTurns &&
+          (lead == n || stats[i].questions * stats[lead].lines > stats[lead].questions * stats[i].lines))
+        lead = i;
+    int lead_rest_questions = 0, lead_rest_lines = 0;
+    if (lead < n) rest_of(lead, &lead_rest_questions, &lead_rest_lines);
+    const bool interview =
+        lead < n && AsksClearlyMore(stats[lead].questions, stats[lead].lines, lead_rest_questions, lead_rest_lines) &&
+        lead_rest_questions <= kAnswerersQuestionShare * lead_rest_lines;
+    if (interview) {
+      std::fill(role.begin(), role.end(), "interviewee");
+      role[lead] = "interviewer";
+      why[lead] = "; asks, and the others hardly do";
+    } else if (unique_most && !sequence.empty() && sequence.front() == most) {
+      role[most] = "host";
+      why[most] = "; opens a meeting and speaks most";
+    }
   }
-  if (any) return true;
-  std::size_t lead = 0;
-  double best = -1;
-  for (std::size_t i = 0; i < groups->size(); ++i) {
-    const RoleStats r = StatsOf((*groups)[i]);
-    const double share = r.lines ? static_cast<double>(r.questions) / r.lines : 0;
-    if (share > best) best = share, lead = i;
+  for (std::size_t i = 0; i < n; ++i) {
+    Group& g = gs[i];
+    g.role = role[i];
+    g.role_evidence = RoleEvidence(g, stats[i], !sequence.empty() && sequence.front() == i) + why[i];
+    if (InVocabulary(kChairWords, g.head().key)) {
+      g.role = "moderator";
+      g.role_evidence += "; a chair's label";
+    } else if (g.head().asker_word) {
+      g.role = "interviewer";
+    } else if (g.head().answerer_word) {
+      g.role = "interviewee";
+    }
   }
-  if (best >= kLeadQuestionShare) (*groups)[lead].role = "interviewer";
   return true;
 }
 

@@ -15,8 +15,10 @@
 
 #include "parse/markup.h"
 #include "parse/timestamp.h"
+#include "text/decode.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -68,6 +70,30 @@ bool IsLinkOnly(std::string_view line) {
   return def != std::string_view::npos && is_url(trim(v.substr(def + 2)));
 }
 
+// A transcriber's line rather than speech: a whole line in brackets or
+// parentheses ("(Exit music)", "[outro music]", "【完】"), a bare time stamp,
+// or an editor's note ("Note: ...", "_Editor's note: ..._").
+bool IsStageLine(std::string_view line) {
+  std::u32string v = DecodeUtf8(line);
+  const auto is_space = [](char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0; };
+  while (!v.empty() && is_space(v.front())) v.erase(v.begin());
+  while (!v.empty() && is_space(v.back())) v.pop_back();
+  if (v.size() < 2) return false;
+  static const std::u32string kOpen = U"([（【［〔", kClose = U")]）】］〕";
+  const std::size_t open = kOpen.find(v.front());
+  if (open != std::u32string::npos && v.back() == kClose[open] &&
+      v.find_first_of(kClose, 1) == v.size() - 1)
+    return true;
+  if (IsTimestamp(line)) return true;
+  std::string lower;
+  for (char c : line) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::size_t at = lower.find_first_not_of("*_ \t");
+  if (at == std::string::npos) return false;
+  for (const char* lead : {"note:", "editor's note:", "editor’s note:", "editors' note:", "editor note:"})
+    if (lower.compare(at, std::strlen(lead), lead) == 0) return true;
+  return false;
+}
+
 // The time stamp of a marker: at its start ("[00:12:31] Alice:",
 // "0:00:14.2 **Name**") or at its end ("Name: (02:18)"); nullopt without one.
 std::optional<std::string> TimestampOfMarker(std::string_view marker) {
@@ -113,6 +139,7 @@ class Assembler {
   std::size_t PrevContent(std::size_t i) const;
   bool StartsUnnumberedHeading(std::size_t i) const;
   std::size_t LinkListTail(std::size_t last_turn) const;
+  std::size_t StageTail(std::size_t last_turn) const;
 
   void RecordRemovals(std::size_t i);
   void OnPreambleLine(std::size_t i);
@@ -200,13 +227,35 @@ std::size_t Assembler::LinkListTail(std::size_t last_turn) const {
       begin = i;
       continue;
     }
-    const bool heading = label.kind == LineKind::kNumbered ||
+    // An end boundary ("References") heads a list as well as any heading.
+    const bool heading = label.kind == LineKind::kNumbered || label.kind == LineKind::kBodyEnd ||
                          (label.kind == LineKind::kText && label.chars <= kMaxListHeadingChars &&
                           !EndsWithSentencePunctuation(line));
     if (!heading || links == 0) break;
     begin = i;
   }
   return links >= kMinLinks ? begin : n;
+}
+
+// Where the closing transcriber's lines begin (see IsStageLine: "(Exit
+// music)", "[00:15:22]", "Note: ..."), or size(): scanning back from the
+// end over such lines and blank and noise lines, all after the last turn
+// start. A turn whose words end before them does not take them; a turn
+// with no other words keeps its first line ("Speaker 4:", then "(silence)").
+std::size_t Assembler::StageTail(std::size_t last_turn) const {
+  const std::size_t n = labels_.size();
+  std::size_t begin = n;
+  std::size_t first_kept = last_turn;  // lines up to this one stay the turn's
+  if (last_turn < n && labels_[last_turn].text.begin == labels_[last_turn].text.end)
+    first_kept = NextContent(last_turn);
+  for (std::size_t i = n; i-- > first_kept + 1;) {
+    const LineLabel& label = labels_[i];
+    if (label.kind == LineKind::kBlank || label.kind == LineKind::kNoise) continue;
+    if (label.kind != LineKind::kText && label.kind != LineKind::kBodyEnd) break;
+    if (!IsStageLine(text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin))) break;
+    begin = i;
+  }
+  return begin;
 }
 
 Regions Assembler::FindRegions() const {
@@ -234,7 +283,7 @@ Regions Assembler::FindRegions() const {
   for (std::size_t i = from; i < n && r.body_end == n; ++i) {
     if (labels_[i].kind == LineKind::kBodyEnd) r.body_end = i;
   }
-  r.body_end = std::min(r.body_end, LinkListTail(last_turn));
+  r.body_end = std::min({r.body_end, LinkListTail(last_turn), StageTail(last_turn)});
   if (r.body_end < n) {
     std::size_t prev = PrevContent(r.body_end);
     if (prev < n && prev >= r.body_begin && labels_[prev].kind == LineKind::kText &&

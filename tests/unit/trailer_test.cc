@@ -105,3 +105,34 @@ TEST_CASE("Trailer: a footer-shaped line inside the dialogue does not end it") {
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Trailer: closing stage lines, time stamps and editor's notes are not the last answer") {
+  for (const char* tail : {"(Exit music)", "[outro music]", "【完】", "（音乐渐弱）", "[01:02:03]", "00:41:12",
+                           "Note: this transcript was lightly edited by a volunteer.",
+                           "_Editor's note: the guest later corrected one date._",
+                           "[music]\n\n[01:02:03]\n\n*Note: recorded live.*"}) {
+    CAPTURE(tail);
+    const Document doc = testing::ExtractWithBuiltins(std::string(kEnDialogue) + "\n" + tail + "\n");
+    CHECK(LastTurnText(doc) == "Hiring. There are never enough good people.");
+    CHECK(doc.trailer.has_value());
+  }
+}
+
+TEST_CASE("Trailer: a stage line inside a turn, or a turn's only words, stays in the turn") {
+  Document doc = testing::ExtractWithBuiltins(std::string(kEnDialogue) + "\n(laughs)\n\nAnd we keep trying.\n");
+  CHECK(LastTurnText(doc).find("And we keep trying.") != std::string::npos);
+  doc = testing::ExtractWithBuiltins(std::string(kEnDialogue) + "Q:\n\n(silence)\n");
+  CHECK(LastTurnText(doc) == "(silence)");
+}
+
+TEST_CASE("Trailer: a list heading that is also an end boundary starts the closing link list") {
+  const Document doc = testing::ExtractWithBuiltins(
+      std::string(kEnDialogue) +
+      "\nFurther reading\n\n    https://example.org/a\n    https://example.org/b\n\nReferences\n\n"
+      "    https://example.org/c\n    https://example.org/d\n");
+  CHECK(LastTurnText(doc) == "Hiring. There are never enough good people.");
+}
+
+}  // namespace qaextract

@@ -1,0 +1,145 @@
+// Who asks and who answers with three or more speakers, from the turn
+// structure: made-up articles in each multi-party shape (a briefing, a
+// moderated panel, co-hosts and a guest, a group interview, a meeting,
+// peers talking), each checked for the side of every speaker.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "qaextract/roles.h"
+#include "testing/test_util.h"
+
+namespace qaextract {
+namespace {
+
+// Speaker id -> side, for the built-in library's extraction of `text`.
+std::map<std::string, RoleSide> Sides(const std::string& text) {
+  const Document doc = testing::ExtractWithBuiltins(text);
+  std::map<std::string, RoleSide> sides;
+  for (const Speaker& s : doc.speakers) sides[s.id] = SideOfRole(s.role);
+  return sides;
+}
+
+std::string Lines(const std::vector<std::string>& lines) {
+  std::string out = "A made-up transcript\n\n";
+  for (const std::string& l : lines) out += l + "\n\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Roles: a briefing: one official answers, reporters ask, other officials answer beside it") {
+  const auto sides = Sides(Lines({
+      "Minister Ayala: Good morning. We have three updates on the water supply today.",
+      "Reporter Chen: How many districts are still without water this morning?",
+      "Minister Ayala: Four districts, down from eleven on Monday, and crews are in all four.",
+      "Engineer Okafor: The pumps in the fourth district restart tonight after the repairs.",
+      "Minister Ayala: Thank you. Next question please.",
+      "Reporter Brandt: When will the boil-water notice be lifted for the east side?",
+      "Minister Ayala: When two tests in a row come back clean, most likely on Friday.",
+      "Reporter Chen: And will households be refunded for the days without water?",
+      "Minister Ayala: Yes, the refund is automatic and shows on the next bill.",
+      "Reporter Brandt: Is the cause of the burst main known yet?",
+      "Minister Ayala: Not yet. Engineer Okafor can say what the crews have found so far.",
+      "Engineer Okafor: Corrosion at a joint laid in the sixties, which we are now checking citywide.",
+      "Minister Ayala: That is all for today, thank you all.",
+  }));
+  CHECK(sides.at("minister-ayala") == RoleSide::kAnswers);
+  CHECK(sides.at("engineer-okafor") == RoleSide::kAnswers);
+  CHECK(sides.at("reporter-chen") == RoleSide::kAsks);
+  CHECK(sides.at("reporter-brandt") == RoleSide::kAsks);
+}
+
+TEST_CASE("Roles: a panel: the moderator everyone answers asks") {
+  const auto sides = Sides(Lines({
+      "Moderator: Welcome to the panel. What brought each of you to open hardware?",
+      "Ines Duarte: A broken laptop I could not repair, and a manual I could not get.",
+      "Moderator: And you, what was it for you?",
+      "Tom Becker: Teaching. Students learn more from a board they can open up.",
+      "Moderator: Where does the money come from, then?",
+      "Ines Duarte: Grants at first, now small batches that we sell at cost plus a margin.",
+      "Moderator: Is that enough to pay people?",
+      "Tom Becker: Barely. Most of us have a day job next to it.",
+      "Moderator: What would change that?",
+      "Ines Duarte: Public buyers choosing repairable devices in their tenders.",
+  }));
+  CHECK(sides.at("moderator") == RoleSide::kAsks);
+  CHECK(sides.at("ines-duarte") == RoleSide::kAnswers);
+  CHECK(sides.at("tom-becker") == RoleSide::kAnswers);
+}
+
+TEST_CASE("Roles: two co-hosts and a guest: both hosts ask, the guest answers") {
+  const auto sides = Sides(Lines({
+      "Priya: Welcome back to the show. Today our guest builds violins. How did that start?",
+      "Marco Ruiz: With a cheap violin that sounded terrible, so I opened it up.",
+      "Sam: What did you find inside?",
+      "Marco Ruiz: A bass bar glued at the wrong angle, which is more common than you would think.",
+      "Priya: How long does one violin take you now?",
+      "Marco Ruiz: About two hundred hours, spread over three months of drying and varnish.",
+      "Sam: Do you ever play the ones you make?",
+      "Marco Ruiz: Badly, but yes, every one of them before it leaves the shop.",
+      "Priya: Where can people hear them?",
+      "Marco Ruiz: At the spring concert in the old town hall, most years.",
+  }));
+  CHECK(sides.at("priya") == RoleSide::kAsks);
+  CHECK(sides.at("sam") == RoleSide::kAsks);
+  CHECK(sides.at("marco-ruiz") == RoleSide::kAnswers);
+}
+
+TEST_CASE("Roles: a group interview: the interviewer asks, the others hardly do") {
+  const auto sides = Sides(Lines({
+      "Lena: Thanks for joining. Who wants to start with what the team shipped this year?",
+      "Olu: I will. We shipped the new scheduler and moved every job onto it.",
+      "Lena: What was the hardest part of that?",
+      "Rafael: Jobs that assumed they ran alone, and broke when they did not.",
+      "Lena: How did you find those?",
+      "Olu: By running everything twice in staging for a month and comparing the outputs.",
+      "Kim: And by asking the teams, which found more than the tests did.",
+      "Lena: What comes next year?",
+      "Rafael: Cost. The cluster doubled and the budget did not.",
+      "Kim: Also the docs, which nobody has touched since the move.",
+  }));
+  CHECK(sides.at("lena") == RoleSide::kAsks);
+  CHECK(sides.at("olu") == RoleSide::kAnswers);
+  CHECK(sides.at("rafael") == RoleSide::kAnswers);
+  CHECK(sides.at("kim") == RoleSide::kAnswers);
+}
+
+TEST_CASE("Roles: meeting notes: members ask one another; the one who opens and speaks most chairs") {
+  const auto sides = Sides(Lines({
+      "AB: Let us start. First item is the release date; where are we?",
+      "CD: Two blockers left. Can we move the date by a week?",
+      "AB: I would rather cut the feature than move the date.",
+      "EF: Which feature would we cut, the export or the sync?",
+      "CD: The export; nobody asked for it yet.",
+      "AB: Agreed then. Second item is hiring.",
+      "EF: Do we have the budget for two people or one?",
+      "GH: One now and one in the spring, finance said.",
+      "AB: Fine. Anything else before we close?",
+      "GH: Only that the offsite moved to May.",
+  }));
+  CHECK(sides.at("ab") == RoleSide::kAsks);  // the chair
+  CHECK(sides.at("cd") == RoleSide::kAnswers);
+  CHECK(sides.at("ef") == RoleSide::kAnswers);
+  CHECK(sides.at("gh") == RoleSide::kAnswers);
+}
+
+TEST_CASE("Roles: a transcript of peers: nobody leads by asking, all take part") {
+  const auto sides = Sides(Lines({
+      "Pilot: Fuel pressure is steady and the cabin is at five point five.",
+      "Capcom: Roger, we see the same on the ground.",
+      "Pilot: Starting the pitch maneuver now.",
+      "Tracking: Tracking has you on the line, looking good.",
+      "Pilot: The view is beautiful, clouds all the way to the horizon.",
+      "Capcom: Copy, the recovery ships are on station.",
+      "Pilot: Retro sequence is armed and the attitude is good.",
+      "Tracking: We have loss of signal in thirty seconds.",
+      "Pilot: Main chute is out and it looks good.",
+  }));
+  for (const auto& [id, side] : sides) {
+    CAPTURE(id);
+    CHECK(side == RoleSide::kAnswers);
+  }
+}
+
+}  // namespace qaextract
