@@ -285,6 +285,94 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
   return SetCandidate(std::move(m), label);
 }
 
+namespace {
+
+// The length of the separator at `s[i]`: a tab, a no-break space or an
+// ideographic space, or a run of three or more spaces (two are a common
+// typo in prose), each with the spaces, tabs and no-break spaces after it;
+// 0 for none.
+std::size_t WideGapAt(std::string_view s, std::size_t i) {
+  const auto one = [&](std::size_t j) -> std::size_t {
+    if (j >= s.size()) return 0;
+    if (s[j] == '\t' || s[j] == ' ') return 1;
+    if (s.compare(j, 2, "\xC2\xA0") == 0) return 2;        // U+00A0
+    if (s.compare(j, 3, "\xE3\x80\x80") == 0) return 3;    // U+3000
+    return 0;
+  };
+  const std::size_t first = one(i);
+  if (first == 0) return 0;
+  const bool wide = s[i] != ' ' || (s.compare(i, 3, "   ") == 0);
+  if (!wide) return 0;
+  std::size_t j = i;
+  while (std::size_t n = one(j)) j += n;
+  return j - i;
+}
+
+}  // namespace
+
+bool Classifier::MatchSpacedLabel(const Line& line, LineLabel* label) const {
+  const std::string_view s = text_.substr(line.begin, line.end - line.begin);
+  if (s.empty() || WideGapAt(s, 0) > 0 || s[0] == ' ') return false;  // indented: code, tables
+  std::size_t i = 0, gap = 0;
+  int chars = 0;
+  bool letter = false;
+  while (i < s.size()) {
+    if ((gap = WideGapAt(s, i)) > 0) break;
+    std::size_t n = 1;
+    const char32_t c = DecodeUtf8At(s, i, &n);
+    // Sentence punctuation, colons (the colon shapes are elsewhere), digits
+    // and markup mean prose, a list or a heading, not a name.
+    if (std::u32string_view(U".,;:!?\u3002\uff0c\uff1b\uff1a\uff01\uff1f#*_[]()<>|0123456789\"").find(c) !=
+        std::u32string_view::npos)
+      return false;
+    letter = letter || c > 0x7F || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    ++chars;
+    i += n;
+  }
+  if (gap == 0 || !letter || chars > rules_.max_label_chars) return false;
+  const std::string_view name = s.substr(0, i);
+  if (name.back() == ' ') return false;
+  const std::size_t text_at = i + gap;
+  std::string_view words = s.substr(text_at);
+  while (!words.empty() && (words.back() == ' ' || words.back() == '\r')) words.remove_suffix(1);
+  if (words.empty()) return false;
+  MarkerMatch m;
+  m.key = FoldKey(name);
+  if (m.key.empty()) return false;
+  m.marker = ByteSpan{line.begin, line.begin + text_at};
+  m.label = ByteSpan{line.begin, line.begin + i};
+  m.text = ByteSpan{line.begin + text_at, line.begin + text_at + words.size()};
+  m.text_chars = static_cast<int>(CountCodePoints(words));
+  return SetCandidate(std::move(m), label);
+}
+
+void Classifier::MatchDefinitionLabels(const std::vector<Line>& lines, std::vector<LineLabel>* labels) const {
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string_view def = text_.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    std::size_t colon = 0;
+    if (def.compare(0, 1, ":") == 0) colon = 1;
+    else if (def.compare(0, 3, "\xEF\xBC\x9A") == 0) colon = 3;  // "："
+    if (colon == 0 || def.size() <= colon + 1 || (def[colon] != ' ' && def[colon] != '\t')) continue;
+    LineLabel& words = (*labels)[i];
+    LineLabel& term = (*labels)[i - 1];
+    if (words.kind != LineKind::kText || term.kind != LineKind::kText || term.candidate) continue;
+    const std::string_view name = text_.substr(term.text.begin, term.text.end - term.text.begin);
+    if (name.empty() || term.chars > rules_.max_label_chars ||
+        name.find_first_of(".,;:!?") != std::string_view::npos || !term.heading_end)
+      continue;
+    MarkerMatch m;
+    m.key = FoldKey(name);
+    if (m.key.empty()) continue;
+    m.marker = ByteSpan{lines[i - 1].begin, lines[i - 1].end};
+    m.label = term.text;
+    m.text = ByteSpan{lines[i - 1].end, lines[i - 1].end};
+    SetCandidate(std::move(m), &term);
+    std::size_t cut_end = colon;
+    while (cut_end < def.size() && (def[cut_end] == ' ' || def[cut_end] == '\t')) ++cut_end;
+    words.cuts.insert(words.cuts.begin(), Cut{ByteSpan{lines[i].begin, lines[i].begin + cut_end}, "definition-list"});
+  }
+}
+
 bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const {
   for (std::size_t ri = 0; ri < rules_.numbered.size(); ++ri) {
     const Rule& r = rules_.numbered[ri];
@@ -381,6 +469,8 @@ LineLabel Classifier::Classify(const Line& line) {
     // kind, rule and spans are set
   } else if (!HasLabelCandidate(label) && MatchEmphasizedLabel(folded_, &label)) {
     // a known speaker's name set off by emphasis
+  } else if (!HasLabelCandidate(label) && MatchSpacedLabel(line, &label)) {
+    // a known speaker's name set off by a wide gap
   } else if (!label.fields.empty()) {
     label.kind = LineKind::kMetadata;
     label.rule = label.fields.front().rule;

@@ -95,6 +95,13 @@ class Classifier {
 
   LineLabel Classify(const Line& line);
 
+  // Definition lists ("Name" on one line, ": words" on the next): makes the
+  // name line a label candidate with its words below (a turn start when the
+  // name is a known speaker's marker) and cuts the ": " from the words line
+  // (rule "definition-list"). Runs over the whole document after Classify,
+  // since it looks at two lines.
+  void MatchDefinitionLabels(const std::vector<Line>& lines, std::vector<LineLabel>* labels) const;
+
  private:
   // Runs CompiledRules::line_sets over the folded line and records which
   // patterns can match it (all of them when there is no set).
@@ -112,6 +119,10 @@ class Classifier {
   // Sets label->candidate (and makes the line a turn start when the label
   // is a known speaker's marker).
   bool MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const;
+  // A label without a colon set off by a wide gap: "Q<NBSP><NBSP>words",
+  // "Name<TAB>words", "Name   words" (three spaces or more), "问　words" (an ideographic space).
+  // At the line start, short, no sentence punctuation in it.
+  bool MatchSpacedLabel(const Line& line, LineLabel* label) const;
   // Keeps `m` as the line's label candidate; when its label is a known
   // speaker's marker, makes the line that speaker's turn start (true).
   bool SetCandidate(MarkerMatch m, LineLabel* label) const;

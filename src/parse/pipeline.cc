@@ -36,6 +36,7 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
     }
     result.labels.push_back(classifier.Classify(line));
   }
+  classifier.MatchDefinitionLabels(result.lines, &result.labels);
   *out = std::move(result);
   return Status::OK();
 }

@@ -144,3 +144,61 @@ TEST_CASE("Shapes: discover --emit-rules on an interview without labels writes a
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+namespace {
+
+const std::pair<const char*, const char*> kBriefing[] = {
+    {"Q", "How many districts are still without water this morning?"},
+    {"Minister Ayala", "Four districts, down from eleven on Monday."},
+    {"Q", "When will the notice be lifted for the east side?"},
+    {"Minister Ayala", "When two tests in a row come back clean."},
+    {"Q", "Will households be refunded for the days without water?"},
+    {"Minister Ayala", "Yes, the refund is automatic and shows on the next bill."},
+    {"Q", "Is the cause of the burst main known yet?"},
+    {"Minister Ayala", "Not yet; crews are still checking the joints."},
+};
+
+std::string Briefing(const std::string& between) {
+  std::string out = "Press briefing on the water supply\n\n";
+  for (const auto& [who, words] : kBriefing) out += std::string(who) + between + words + "\n\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Shapes: a label set off by a wide gap instead of a colon") {
+  for (const char* gap : {"\u00A0\u00A0\u00A0", "\u00A0", "\t", "    ", "\u3000"}) {
+    CAPTURE(gap);
+    const Document doc = Extract(Briefing(gap));
+    REQUIRE(doc.turns.size() == 8);
+    CHECK(doc.turns[0].text == "How many districts are still without water this morning?");
+    CHECK(doc.turns[1].speaker == "minister-ayala");
+  }
+  // Two spaces are a typo in prose, not a separator.
+  std::string prose = "A walk in the hills\n\n";
+  for (int i = 0; i < 4; ++i)
+    prose += "Morning  came early and we left the hut before six.\n\nEvening  fell while we were on the ridge.\n\n";
+  CHECK(Extract(prose).turns.empty());
+}
+
+TEST_CASE("Shapes: definition lists, the name on one line and ': words' on the next") {
+  std::string text = "Interview notes\n\n";
+  for (const auto& [who, words] : kBriefing) text += std::string(who) + "\n: " + words + "\n\n";
+  const Document doc = Extract(text);
+  REQUIRE(doc.turns.size() == 8);
+  CHECK(doc.turns[0].marker == "Q");
+  CHECK(doc.turns[0].text == "How many districts are still without water this morning?");
+  bool cut = false;  // the ": " is recorded as cut, so nothing is lost
+  for (const Removed& r : doc.removed) cut = cut || (r.rule == "definition-list" && r.text == ": ");
+  CHECK(cut);
+  // With a rule file too.
+  const RuleSet rules = testing::LoadRulesString(
+      "name: t\nspeakers:\n  - {id: q, role: interviewer, markers: [Q]}\n"
+      "  - {id: minister, role: interviewee, markers: [Minister Ayala]}\n");
+  const Document with_rules = testing::ExtractString(text, rules);
+  CHECK(with_rules.turns.size() == 8);
+  CHECK(with_rules.turns[1].speaker == "minister");
+}
+
+}  // namespace qaextract
