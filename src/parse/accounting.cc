@@ -84,6 +84,9 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
   std::string metadata;
   for (const Field& f : doc.metadata)
     for (const std::string& v : f.values) metadata += CompactString(v) + "\n";
+  for (const Speaker& sp : doc.speakers)  // a legend line's text is its speaker's metadata
+    for (const Field& f : sp.metadata)
+      for (const std::string& v : f.values) metadata += CompactString(v) + "\n";
 
   for (std::size_t i = 0; i < trace.fates.size(); ++i) {
     const Line& line = trace.labelled.lines[i];

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace qaextract::internal {
 namespace {
@@ -140,6 +141,7 @@ class Assembler {
   bool StartsUnnumberedHeading(std::size_t i) const;
   std::size_t LinkListTail(std::size_t last_turn) const;
   std::size_t StageTail(std::size_t last_turn) const;
+  std::vector<bool> FindLegend(const Regions& regions) const;
 
   void RecordRemovals(std::size_t i);
   void OnPreambleLine(std::size_t i);
@@ -149,6 +151,7 @@ class Assembler {
   bool TryTitle(std::size_t i);
 
   void StartTurn(std::size_t i);
+  void AddLegend(std::size_t i);
   void StartSection(std::size_t i, std::optional<std::string> number,
                     std::optional<std::string> title);
   void AddBodyText(std::size_t i, ByteSpan span);
@@ -180,6 +183,7 @@ class Assembler {
   std::optional<Passage> passage_;
   std::optional<int> section_;
   std::vector<bool> consumed_;  // lines already taken as a section title
+  std::vector<bool> legend_;    // turn-start lines that say who a label stands for
   bool title_tried_ = false;
   std::map<std::string, int> speaker_index_;  // speaker id -> index in doc_->speakers
 };
@@ -256,6 +260,66 @@ std::size_t Assembler::StageTail(std::size_t last_turn) const {
     begin = i;
   }
   return begin;
+}
+
+namespace {
+
+// Whether `label` reads as a short form of `text`: its letters appear in
+// `text` in order, ignoring case ("记" of "本报记者", "JR" of "Jane Roe").
+bool AbbreviatesText(std::string_view label, std::string_view text) {
+  const std::u32string l = DecodeUtf8(LowerCaseKey(FoldKey(label)));
+  const std::u32string t = DecodeUtf8(LowerCaseKey(FoldKey(text)));
+  if (l.empty()) return false;
+  std::size_t at = 0;
+  for (char32_t c : l) {
+    at = t.find(c, at);
+    if (at == std::u32string::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
+}  // namespace
+
+// A legend: the first lines of the body, one after another with no blank
+// line between and a blank line after, each a different speaker's label
+// followed by who that is
+// ("记：本报记者", "张：张三，某公司创始人", "JR: Jane Roe, reporter"): a
+// short text with no sentence punctuation at its end that the label
+// abbreviates. Each of those speakers must speak again later. The lines
+// become speaker metadata ("legend"), not turns.
+std::vector<bool> Assembler::FindLegend(const Regions& regions) const {
+  constexpr int kMaxLegendChars = 40;
+  const std::size_t n = labels_.size();
+  std::vector<bool> legend(n, false);
+  std::size_t i = regions.body_begin;
+  while (i < regions.body_end && labels_[i].kind != LineKind::kTurnStart) {
+    if (labels_[i].kind != LineKind::kBlank && labels_[i].kind != LineKind::kNoise) return legend;
+    ++i;
+  }
+  std::vector<std::size_t> block;
+  std::set<int> speakers;
+  for (; i < regions.body_end && labels_[i].kind == LineKind::kTurnStart; ++i) {
+    const LineLabel& label = labels_[i];
+    const std::string_view text = text_.substr(label.text.begin, label.text.end - label.text.begin);
+    const std::string_view name = text_.substr(label.candidate->label.begin,
+                                               label.candidate->label.end - label.candidate->label.begin);
+    if (text.empty() || label.candidate->text_chars > kMaxLegendChars || EndsWithSentencePunctuation(text) ||
+        !AbbreviatesText(name, text) || !speakers.insert(label.speaker).second)
+      break;
+    block.push_back(i);
+  }
+  // A block of its own: a blank line (or anything but a turn) follows it,
+  // so the first short turns of a dialogue written line by line ("Q: Quick
+  // question", "A: Absolutely") are not taken for one.
+  if (block.empty() || (i < n && labels_[i].kind == LineKind::kTurnStart)) return legend;
+  std::set<int> speak_later;
+  for (std::size_t j = block.back() + 1; j < regions.body_end; ++j)
+    if (labels_[j].kind == LineKind::kTurnStart) speak_later.insert(labels_[j].speaker);
+  for (int s : speakers)
+    if (!speak_later.count(s)) return legend;
+  for (std::size_t j : block) legend[j] = true;
+  return legend;
 }
 
 Regions Assembler::FindRegions() const {
@@ -416,6 +480,13 @@ int Assembler::SpeakerFor(std::size_t i) {
   return it->second;
 }
 
+void Assembler::AddLegend(std::size_t i) {
+  const LineLabel& label = labels_[i];
+  Speaker& speaker = doc_->speakers[static_cast<std::size_t>(SpeakerFor(i))];
+  AddField(&speaker.metadata, "legend", TextOf(i, label.text), false);
+  Fate(i, "metadata", -1, -1, "legend");
+}
+
 void Assembler::StartTurn(std::size_t i) {
   CloseTurn();
   ClosePassage();
@@ -505,6 +576,10 @@ void Assembler::OnBodyLine(std::size_t i) {
     case LineKind::kNoise:
       return;
     case LineKind::kTurnStart:
+      if (legend_[i]) {
+        AddLegend(i);
+        return;
+      }
       StartTurn(i);
       Fate(i, "turn", turn_->index);
       return;
@@ -558,6 +633,7 @@ void Assembler::Finish() {
 void Assembler::Run() {
   consumed_.assign(labels_.size(), false);
   const Regions regions = FindRegions();
+  legend_ = FindLegend(regions);
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     RecordRemovals(i);
     const LineKind k = labels_[i].kind;

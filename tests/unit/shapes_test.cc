@@ -202,3 +202,33 @@ TEST_CASE("Shapes: definition lists, the name on one line and ': words' on the n
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Shapes: a legend before the dialogue is speaker metadata, not turns") {
+  const std::string dialogue =
+      "记：今年的计划是什么？\n张：先把产品做好，再谈扩张。\n记：团队有多大？\n张：三十个人左右，大部分是工程师。\n"
+      "记：最大的困难呢？\n张：招人。好的人永远不够。\n";
+  Document doc = Extract("一次访谈\n\n记：本报记者\n张：张三，某公司创始人\n\n" + dialogue);
+  REQUIRE(doc.turns.size() == 6);
+  CHECK(doc.turns[0].line_start == 6);
+  REQUIRE(doc.speakers.size() == 2);
+  const Field* legend = FindField(doc.speakers[1].metadata, "legend");
+  REQUIRE(legend != nullptr);
+  CHECK(legend->values.front() == "张三，某公司创始人");
+  // English initials.
+  doc = Extract("Interview\n\nJR: Jane Roe, reporter\nMK: Max Kern, founder\n\n"
+                "JR: What is the plan for this year?\nMK: Ship the product first, then grow.\n"
+                "JR: How big is the team?\nMK: About thirty people, mostly engineers.\n"
+                "JR: And the hardest part?\nMK: Hiring. There are never enough good people.\n");
+  CHECK(doc.turns.size() == 6);
+  // Not a legend: short first turns of a dialogue written line by line, and
+  // a first turn whose text the label does not abbreviate.
+  doc = Extract("Interview\n\nQ: Quick question first\nA: Absolutely\nQ: What is the plan for this year?\n"
+                "A: Ship the product first, then grow.\nQ: How big is the team?\nA: About thirty people.\n");
+  CHECK(doc.turns.size() == 6);
+  doc = Extract("一次访谈\n\n记：你好\n张：你好\n\n" + dialogue);
+  CHECK(doc.turns.size() == 8);
+}
+
+}  // namespace qaextract
