@@ -24,8 +24,9 @@
 //   end                     dialogues (with last_turn_end_line) whose last
 //                           turn ends on that line;
 //   footer                  non-blank lines past it that the last turn took;
-//   user1                   documents with turns whose first turn is on the
-//                           asking side (the chat view starts with user).
+//   user1                   dialogues whose gold first turn asks and whose
+//                           predicted first turn asks too (the chat view
+//                           starts at the first asking turn).
 // Turn starts come from turn_lines/turn_speakers where a document has them.
 // --discovery-only hides the shipped source rule files, so every document
 // goes through discovery (a harder test of the samples, which have rules).
@@ -195,9 +196,14 @@ Counts Score(const YAML::Node& doc, const std::vector<std::string>& lines, const
     for (int l = end + 1; l <= got && l <= static_cast<int>(lines.size()); ++l)
       c.footer_lines += lines[static_cast<std::size_t>(l - 1)].find_first_not_of(" \t") != std::string::npos;
   }
-  if (!out.turns.empty()) {
+  // The chat view starts at the first asking turn, so it always starts with
+  // user; what can go wrong is the side of the first turn. Counted where the
+  // gold first turn asks: is it predicted to ask (an opening answer, a cold
+  // open by the guest, is left out of the chat view by design)?
+  if (!gold.empty() && Asks(gold.begin()->second.second)) {
     ++c.chats;
-    c.chats_user_first += Asks(role_of[out.turns.front().speaker]);
+    auto first = predicted.find(gold.begin()->first);
+    c.chats_user_first += first != predicted.end() && Asks(role_of[first->second]);
   }
   return c;
 }
