@@ -37,6 +37,14 @@ struct ExtractOptions {
   // byte) instead of writing U+FFFD with an `invalid-utf8` warning.
   // Default: false.
   bool strict_utf8 = false;
+
+  // For callers that drop documents without dialogue (batch writes a skip
+  // record for them): when the article has no turn, the document is left
+  // with its `source` and `rules` only (and `discovery`), without the
+  // metadata, sections, preamble, trailer, removals and warnings that
+  // building it would cost. Documents with turns are unchanged. Default:
+  // false.
+  bool dialogue_only = false;
 };
 
 }  // namespace qaextract

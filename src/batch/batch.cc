@@ -187,7 +187,10 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
     if (sample.empty()) sample = source.text.substr(0, kLangSample);
     r.lang = GuessLanguage(sample);
   }
-  r.record_count = RenderView(doc, options, r.item.id, pass, &r.records);
+  // An article without dialogue, or with fewer turns than asked, is a skip
+  // record whatever the view: nothing to render.
+  if (r.turns > 0 && r.turns >= options.min_turns)
+    r.record_count = RenderView(doc, options, r.item.id, pass, &r.records);
   return r;
 }
 

@@ -276,7 +276,8 @@ int RunBatchCommand(BatchArgs& args) {
   DuplicateSpill pairs;
   if (s = pairs.Open(); !s.ok()) return ReportFailure(s);
   sinks.duplicate = [&pairs](const DuplicatePair& d) { return pairs.Add(d); };
-  const ExtractOptions extract_options = args.options.extract;
+  ExtractOptions extract_options = args.options.extract;
+  extract_options.dialogue_only = true;  // an article without turns is a skip record
   const ExtractFunction extract = [&rules, extract_options](const Source& source, Document* doc) {
     return rules.Extract(source, extract_options, doc);
   };

@@ -3,6 +3,8 @@
 // document), optionally traced for `explain`.
 #include "qaextract/extractor.h"
 
+#include <algorithm>
+
 #include "discover/discovery.h"
 #include "parse/pipeline.h"
 
@@ -12,6 +14,16 @@ namespace {
 
 // Below this confidence a discovered dialogue gets a warning.
 constexpr double kLowConfidence = 0.6;
+
+// ExtractOptions::dialogue_only: the document of an article without turns
+// is not built, only named.
+bool SkipBuilding(const ExtractOptions& options, const Trace* trace) { return options.dialogue_only && !trace; }
+
+void NameOnly(const Source& source, const CompiledRules& rules, Document* doc) {
+  *doc = Document{};
+  doc->source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
+  doc->rules = RulesInfo{rules.name, rules.files, rules.sha256, "option"};
+}
 
 void Build(const Source& source, const CompiledRules& rules, LabelledText* labelled,
            Document* doc, Trace* trace) {
@@ -42,7 +54,8 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                                          discovery.report.evidence});
     }
   } else {
-    Build(source, base.compiled(), &labelled, &doc, trace);
+    if (SkipBuilding(options, trace)) NameOnly(source, base.compiled(), &doc);
+    else Build(source, base.compiled(), &labelled, &doc, trace);
     doc.rules.selected_by = selected_by;
     if (discovery.weak_evidence)
       doc.warnings.push_back(Warning{"weak-dialogue-evidence", 0, discovery.report.evidence});
@@ -59,6 +72,12 @@ Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOp
   LabelledText labelled;
   Status s = LabelLines(source, rules.compiled(), options, &labelled);
   if (!s.ok()) return s;
+  const bool any_turn = std::any_of(labelled.labels.begin(), labelled.labels.end(),
+                                    [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
+  if (!any_turn && SkipBuilding(options, trace)) {
+    NameOnly(source, rules.compiled(), document);
+    return Status::OK();
+  }
   Build(source, rules.compiled(), &labelled, document, trace);
   return Status::OK();
 }
