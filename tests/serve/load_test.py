@@ -65,23 +65,40 @@ def main():
             latencies, failures, lock = [], [], threading.Lock()
             stop_at = time.monotonic() + duration
 
+            def send(conn, method, path, body):
+                conn.request(method, path, body=body.encode() if body else None,
+                             headers={"Content-Type": "application/json"})
+                resp = conn.getresponse()
+                resp.read()
+                return resp.status
+
             def client(k):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 n = 0
+                reused = False  # the connection has served a request already
                 while time.monotonic() < stop_at and n < 100_000:
                     method, path, body, want = requests[(k + n) % len(requests)]
                     n += 1
                     t = time.monotonic()
                     try:
-                        conn.request(method, path, body=body.encode() if body else None,
-                                     headers={"Content-Type": "application/json"})
-                        resp = conn.getresponse()
-                        resp.read()
-                        status = resp.status
+                        try:
+                            status = send(conn, method, path, body)
+                        except (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected):
+                            # The server may close a kept-alive connection
+                            # between requests (its keep-alive limits): as any
+                            # HTTP client does, retry once on a new one. These
+                            # requests change nothing on the server.
+                            if not reused:
+                                raise
+                            conn.close()
+                            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                            status = send(conn, method, path, body)
+                        reused = True
                     except (OSError, http.client.HTTPException) as e:
                         status = repr(e)
                         conn.close()
                         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                        reused = False
                     with lock:
                         latencies.append(time.monotonic() - t)
                         if status != want:
@@ -89,6 +106,7 @@ def main():
                     if want != 200:  # the server may close after an error
                         conn.close()
                         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                        reused = False
                 conn.close()
 
             def slow_client():
