@@ -304,8 +304,9 @@ std::vector<bool> Assembler::FindLegend(const Regions& regions) const {
     const std::string_view text = text_.substr(label.text.begin, label.text.end - label.text.begin);
     const std::string_view name = text_.substr(label.candidate->label.begin,
                                                label.candidate->label.end - label.candidate->label.begin);
-    if (text.empty() || label.candidate->text_chars > kMaxLegendChars || EndsWithSentencePunctuation(text) ||
-        !AbbreviatesText(name, text) || !speakers.insert(label.speaker).second)
+    // The words as they will be kept (noise cut): a legend needs some.
+    if (text.empty() || TextOf(i, label.text).empty() || label.candidate->text_chars > kMaxLegendChars ||
+        EndsWithSentencePunctuation(text) || !AbbreviatesText(name, text) || !speakers.insert(label.speaker).second)
       break;
     block.push_back(i);
   }

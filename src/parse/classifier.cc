@@ -360,6 +360,11 @@ void Classifier::MatchDefinitionLabels(const std::vector<Line>& lines, std::vect
     if (name.empty() || term.chars > rules_.max_label_chars ||
         name.find_first_of(".,;:!?") != std::string_view::npos || !term.heading_end)
       continue;
+    std::size_t cut_end = colon;
+    while (cut_end < def.size() && (def[cut_end] == ' ' || def[cut_end] == '\t')) ++cut_end;
+    const ByteSpan cut{lines[i].begin, lines[i].begin + cut_end};
+    // Another cut there (a rule's inline noise) already decides those bytes.
+    if (!words.cuts.empty() && words.cuts.front().span.begin < cut.end) continue;
     MarkerMatch m;
     m.key = FoldKey(name);
     if (m.key.empty()) continue;
@@ -367,9 +372,7 @@ void Classifier::MatchDefinitionLabels(const std::vector<Line>& lines, std::vect
     m.label = term.text;
     m.text = ByteSpan{lines[i - 1].end, lines[i - 1].end};
     SetCandidate(std::move(m), &term);
-    std::size_t cut_end = colon;
-    while (cut_end < def.size() && (def[cut_end] == ' ' || def[cut_end] == '\t')) ++cut_end;
-    words.cuts.insert(words.cuts.begin(), Cut{ByteSpan{lines[i].begin, lines[i].begin + cut_end}, "definition-list"});
+    words.cuts.insert(words.cuts.begin(), Cut{cut, "definition-list"});
   }
 }
 
