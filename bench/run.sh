@@ -5,8 +5,11 @@
 #
 #   bench/run.sh [ARTICLES]     default 5000 (~100 MB); BENCH_RUNS=3 runs each
 #
-# Prints a table: seconds (median), MB/s, articles/s, peak RSS, and the
-# ratio of throughput to the Python re peer. Not a test: numbers vary.
+# Two corpora from ../shared/peers/make_corpus.py: interviews, and a crawl
+# mix where 90% of the articles hold no dialogue (qaextract with
+# --min-turns 1, as a crawl would be filtered). Prints a table per corpus:
+# seconds (median), MB/s, articles/s, peak RSS, and the ratio of throughput
+# to the Python re peer on the same corpus. Not a test: numbers vary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
@@ -17,17 +20,19 @@ if [ -d "$peers" ] && ! /usr/bin/python3 -c 'import textfsm' 2>/dev/null; then
   echo "bench: installing python3-textfsm for the TextFSM peer" >&2
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq python3-textfsm >/dev/null; else sudo apt-get install -y -qq python3-textfsm >/dev/null; fi
 fi
-corpus=/tmp/qaextract-bench/$n
-if [ ! -f "$corpus/corpus.jsonl" ]; then
-  # The peers' generator scales the four seed articles (samples/ holds the
-  # same bytes, but ../shared/seeds gives the peers' own corpus order).
-  seeds=../shared/seeds
-  [ -d "$seeds" ] || seeds=samples
-  /usr/bin/python3 "$peers/make_corpus.py" "$seeds" "$corpus" "$n" >&2
-fi
-bytes=$(stat -c %s "$corpus/corpus.txt")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+
+# make_corpus N NEG_SHARE DIR: the peers' generator scales the four seed
+# articles (samples/ holds the same bytes, but ../shared/seeds gives the
+# peers' own corpus order).
+make_corpus() {
+  if [ ! -f "$3/corpus.jsonl" ]; then
+    local seeds=../shared/seeds
+    [ -d "$seeds" ] || seeds=samples
+    /usr/bin/python3 "$peers/make_corpus.py" "$seeds" "$3" "$1" "$2" >&2
+  fi
+}
 
 # median seconds and max RSS (KB) over $runs runs of "$@"
 measure() {
@@ -53,6 +58,30 @@ run() {
   results+=("$(measure "$@")")
 }
 
+# table TITLE CORPUS_DIR: prints the rows run since the last table.
+table() {
+  local bytes ref=""
+  bytes=$(stat -c %s "$2/corpus.txt")
+  for i in "${!names[@]}"; do
+    [[ "${names[$i]}" == "peer: python re"* ]] && ref=$(cut -d' ' -f1 <<<"${results[$i]}")
+  done
+  printf '%s: %s articles, %.1f MB, median of %s runs, %s cores\n\n' "$1" "$n" "$(echo "$bytes / 1000000" | bc -l)" "$runs" "$(nproc)"
+  printf '| %-36s | %8s | %8s | %10s | %9s | %9s |\n' tool seconds "MB/s" "articles/s" "peak RSS" "vs re"
+  printf '| %-36s | %8s | %8s | %10s | %9s | %9s |\n' --- ---: ---: ---: ---: ---:
+  for i in "${!names[@]}"; do
+    read -r t m <<<"${results[$i]}"
+    mbs=$(echo "$bytes / 1000000 / $t" | bc -l)
+    aps=$(echo "$n / $t" | bc -l)
+    ratio="-"
+    [ -n "$ref" ] && ratio=$(printf '%.2fx' "$(echo "$ref / $t" | bc -l)")
+    printf '| %-36s | %8.2f | %8.1f | %10.0f | %6.1f MB | %9s |\n' "${names[$i]}" "$t" "$mbs" "$aps" "$(echo "$m / 1024" | bc -l)" "$ratio"
+  done
+  echo
+  names=() results=()
+}
+
+corpus=/tmp/qaextract-bench/$n
+make_corpus "$n" 0 "$corpus"
 run "qaextract batch documents -j1" ./build/qaextract batch "$corpus/corpus.jsonl" --view documents --jobs 1 --quiet --out "$out/d1.jsonl"
 run "qaextract batch documents -j2" ./build/qaextract batch "$corpus/corpus.jsonl" --view documents --jobs 2 --quiet --out "$out/d2.jsonl"
 run "qaextract batch turns -j1" ./build/qaextract batch "$corpus/corpus.jsonl" --view turns --jobs 1 --quiet --out "$out/t1.jsonl"
@@ -63,19 +92,14 @@ if [ -d "$peers" ]; then
 fi
 run "floor: grep -c" grep -c "" "$corpus/corpus.txt"
 run "floor: cat" cat "$corpus/corpus.txt"
+table "interviews" "$corpus"
 
-ref=""
-for i in "${!names[@]}"; do
-  [ "${names[$i]}" = "peer: python re" ] && ref=$(cut -d' ' -f1 <<<"${results[$i]}")
-done
-printf '%s articles, %.1f MB, median of %s runs, %s cores\n\n' "$n" "$(echo "$bytes / 1000000" | bc -l)" "$runs" "$(nproc)"
-printf '| %-30s | %8s | %8s | %10s | %9s | %9s |\n' tool seconds "MB/s" "articles/s" "peak RSS" "vs re"
-printf '| %-30s | %8s | %8s | %10s | %9s | %9s |\n' --- ---: ---: ---: ---: ---:
-for i in "${!names[@]}"; do
-  read -r t m <<<"${results[$i]}"
-  mbs=$(echo "$bytes / 1000000 / $t" | bc -l)
-  aps=$(echo "$n / $t" | bc -l)
-  ratio="-"
-  [ -n "$ref" ] && ratio=$(printf '%.2fx' "$(echo "$ref / $t" | bc -l)")
-  printf '| %-30s | %8.2f | %8.1f | %10.0f | %6.1f MB | %9s |\n' "${names[$i]}" "$t" "$mbs" "$aps" "$(echo "$m / 1024" | bc -l)" "$ratio"
-done
+if [ -d "$peers" ]; then
+  mix=/tmp/qaextract-bench/$n-mix
+  make_corpus "$n" 0.9 "$mix"
+  run "qaextract batch --min-turns 1 -j1" ./build/qaextract batch "$mix/corpus.jsonl" --view documents --min-turns 1 --jobs 1 --quiet --out "$out/m1.jsonl"
+  run "qaextract batch --min-turns 1 -j2" ./build/qaextract batch "$mix/corpus.jsonl" --view documents --min-turns 1 --jobs 2 --quiet --out "$out/m2.jsonl"
+  run "peer: python re" /usr/bin/python3 "$peers/peer_re.py" --jsonl "$mix/corpus.jsonl"
+  run "floor: cat" cat "$mix/corpus.txt"
+  table "crawl mix (90% without dialogue)" "$mix"
+fi
