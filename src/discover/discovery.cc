@@ -900,6 +900,33 @@ bool IsSetOff(std::string_view line) {
   return false;
 }
 
+// The length of a dash run that opens an interviewer's line in Japanese (and
+// some Chinese) interviews: "――", "——", "──" (two or more of U+2015, U+2014,
+// U+2500), with the spaces after it; 0 for none.
+std::size_t QuestionDashLength(std::string_view line) {
+  std::size_t i = 0;
+  int dashes = 0;
+  while (i + 3 <= line.size() && (line.compare(i, 3, "\u2015") == 0 || line.compare(i, 3, "\u2014") == 0 ||
+                                   line.compare(i, 3, "\u2500") == 0)) {
+    i += 3;
+    ++dashes;
+  }
+  if (dashes < 2) return 0;
+  while (i < line.size() && line[i] == ' ') ++i;
+  if (i + 3 <= line.size() && line.compare(i, 3, "\u3000") == 0) i += 3;
+  return i;
+}
+
+// A question line that opens with a dash run: a request ("...を教えてください。")
+// asks as well as a question mark does. At least this many characters after
+// the dashes, so a short attribution ("——鲁迅") is not one.
+constexpr std::size_t kMinDashQuestionChars = 10;
+
+bool IsDashQuestion(std::string_view line) {
+  const std::size_t dash = QuestionDashLength(line);
+  return dash > 0 && CountCodePoints(line.substr(dash)) >= kMinDashQuestionChars;
+}
+
 bool EndsWithQuestionMark(std::string_view words) {
   while (!words.empty() && (words.back() == ' ' || words.back() == '*' || words.back() == '_')) words.remove_suffix(1);
   return (!words.empty() && words.back() == '?') ||
@@ -916,15 +943,17 @@ void DiscoverUnlabelled(std::string_view text, const LabelledText& labelled, Dis
     if (code[i] || (kind != LineKind::kText && kind != LineKind::kNumbered)) continue;
     const ByteSpan span = TrimmedLine(text, labelled.lines[i]);
     const std::string_view line = text.substr(span.begin, span.end - span.begin);
-    if (!IsSetOff(line)) continue;
+    const bool dash = IsDashQuestion(line);
+    if (!IsSetOff(line) && !dash) continue;
     ++set_off;
-    if (!EndsWithQuestionMark(VisibleWords(line))) continue;
+    if (!dash && !EndsWithQuestionMark(VisibleWords(line))) continue;
     // The answer: the next content line, plain text that is not set off.
     std::size_t next = NextContent(labelled, i);
     if (next >= n || labelled.labels[next].kind != LineKind::kText || code[next]) continue;
     const ByteSpan next_span = TrimmedLine(text, labelled.lines[next]);
     const std::string_view next_line = text.substr(next_span.begin, next_span.end - next_span.begin);
-    if (IsSetOff(next_line) || EndsWithQuestionMark(VisibleWords(next_line))) continue;
+    if (IsSetOff(next_line) || QuestionDashLength(next_line) > 0 || EndsWithQuestionMark(VisibleWords(next_line)))
+      continue;
     questions.push_back(i);
     answers.push_back(next);
   }
@@ -940,9 +969,9 @@ void DiscoverUnlabelled(std::string_view text, const LabelledText& labelled, Dis
   d->report.dialogue = true;
   d->report.confidence = std::min(1.0, asked / 10.0);
   d->report.evidence = "an interview without speaker labels: " + std::to_string(asked) +
-                       " questions set off as headings or bold lines (" + Percent(asked, set_off) +
+                       " questions set off as headings, bold lines or an opening dash (" + Percent(asked, set_off) +
                        " of such lines), each followed by its answer";
-  d->report.speakers = {DiscoveredSpeaker{"interviewer", {}, asked, "the questions set off as headings or bold lines", {}},
+  d->report.speakers = {DiscoveredSpeaker{"interviewer", {}, asked, "the questions set off as headings, bold lines or an opening dash", {}},
                         DiscoveredSpeaker{"interviewee", {}, asked, "the paragraphs after each question", {}}};
 }
 
@@ -1084,6 +1113,12 @@ CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discove
       MarkerMatch m;
       m.marker = m.label = ByteSpan{l.begin, l.begin};
       m.text = label.kind == LineKind::kText ? label.text : TrimmedLine(text, l);
+      // A question's opening dash run ("――") is its marker.
+      const std::size_t dash = QuestionDashLength(text.substr(m.text.begin, m.text.end - m.text.begin));
+      if (dash > 0) {
+        m.marker = ByteSpan{m.text.begin, m.text.begin + dash};
+        m.text.begin += dash;
+      }
       label.candidate = std::make_unique<MarkerMatch>(std::move(m));
     }
     label.kind = LineKind::kTurnStart;

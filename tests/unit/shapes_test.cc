@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "qaextract/roles.h"
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -229,6 +230,30 @@ TEST_CASE("Shapes: a legend before the dialogue is speaker metadata, not turns")
   CHECK(doc.turns.size() == 6);
   doc = Extract("一次访谈\n\n记：你好\n张：你好\n\n" + dialogue);
   CHECK(doc.turns.size() == 8);
+}
+
+}  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Shapes: questions opened by a dash run ('――'), answers unlabelled or labelled") {
+  const std::string text =
+      "新作映画の監督インタビュー\n\n"
+      "――まず、今回の作品を撮ろうと思ったきっかけを教えてください。\n\n"
+      "原作を読んだときに、これは映像にしなければと感じました。\n\n"
+      "――撮影で一番苦労したのはどこですか？\n\n雪のシーンですね。二週間待った日もありました。\n\n"
+      "――キャストの皆さんとはどんな話をしましたか？\n\n一緒にご飯を食べる時間を大事にしました。\n\n"
+      "――最後に、観客へのメッセージをお願いします。\n\n肩の力を抜いて楽しんでもらえたらうれしいです。\n";
+  Document doc = Extract(text);
+  REQUIRE(doc.turns.size() == 8);
+  CHECK(doc.turns[0].marker == "――");
+  CHECK(doc.turns[0].text == "まず、今回の作品を撮ろうと思ったきっかけを教えてください。");  // a request asks too
+  CHECK(doc.turns[1].text == "原作を読んだときに、これは映像にしなければと感じました。");
+  CHECK(SideOfRole(doc.speakers[0].role) == RoleSide::kAsks);
+  // Short attribution lines after quotations are not questions.
+  doc = Extract("一些名言\n\n学而不思则罔，思而不学则殆。\n\n——孔子\n\n知之为知之，不知为不知，是知也。\n\n——孔子\n\n"
+                "天下兴亡，匹夫有责。\n\n——顾炎武\n\n人生自古谁无死，留取丹心照汗青。\n\n——文天祥\n");
+  CHECK(doc.turns.empty());
 }
 
 }  // namespace qaextract
