@@ -256,25 +256,37 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
   static const RE2 kShape(
       "^((?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?(#{1,6} )?"
       "(?:(?:\\*\\*|__) ?([^*_:#]{1,96}?) ?(?:\\*\\*|__)|([^*_:#]{1,96}?)))(?: (.*))?$");
+  // A name in 【】 or 〔〕 brackets, its words after it with or without a
+  // space ("【记者】今年…"), as a bold name.
+  static const RE2 kBracketShape("^((?:\u3010|\u3014)([^*_:#\u3011\u3015]{1,96}?)(?:\u3011|\u3015)) ?.*$");
   const std::string& view = folded.view;
-  if (view.empty() || (view.front() != '*' && view.front() != '_' && view.front() != '#' &&
-                       !(view.front() >= '0' && view.front() <= '9') && view.front() != '[' && view.front() != '('))
-    return false;
-  re2::StringPiece g[6];
-  if (!kShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_BOTH, g, 6)) return false;
-  const bool heading = g[2].data() != nullptr, bold = g[3].data() != nullptr;
-  const bool words = g[5].data() != nullptr && !g[5].empty();
-  // A bold label may have words after it; a heading's label stands alone;
-  // a plain label needs one or the other.
-  if (!bold && (!heading || words)) return false;
-  const re2::StringPiece name = bold ? g[3] : g[4];
+  re2::StringPiece name;
+  std::size_t marker_end = 0;
+  if (view.rfind("\u3010", 0) == 0 || view.rfind("\u3014", 0) == 0) {
+    re2::StringPiece g[3];
+    if (!kBracketShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_BOTH, g, 3)) return false;
+    name = g[2];
+    marker_end = g[1].size();
+  } else {
+    if (view.empty() || (view.front() != '*' && view.front() != '_' && view.front() != '#' &&
+                         !(view.front() >= '0' && view.front() <= '9') && view.front() != '[' && view.front() != '('))
+      return false;
+    re2::StringPiece g[6];
+    if (!kShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_BOTH, g, 6)) return false;
+    const bool heading = g[2].data() != nullptr, bold = g[3].data() != nullptr;
+    const bool words = g[5].data() != nullptr && !g[5].empty();
+    // A bold label may have words after it; a heading's label stands alone;
+    // a plain label needs one or the other.
+    if (!bold && (!heading || words)) return false;
+    name = bold ? g[3] : g[4];
+    marker_end = g[1].size();
+  }
   if (CountCodePoints(std::string_view(name.data(), name.size())) > static_cast<std::size_t>(rules_.max_label_chars))
     return false;
   MarkerMatch m;
   for (char c : name)
     if (c != ' ') m.key += c;
   if (m.key.empty()) return false;
-  const std::size_t marker_end = g[1].size();
   m.marker = folded.ToOriginal(0, marker_end);
   const std::size_t la = OffsetIn(folded.view, name);
   m.label = TrimmedOriginal(folded, la, la + name.size());
@@ -309,6 +321,18 @@ std::size_t WideGapAt(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+bool Classifier::MatchQaDotLabel(const FoldedLine& folded, LineLabel* label) const {
+  const std::string& v = folded.view;
+  if (v.size() < 4 || (v[0] != 'Q' && v[0] != 'A') || v[1] != '.' || v[2] != ' ') return false;
+  MarkerMatch m;
+  m.key = std::string(1, v[0]);
+  m.marker = folded.ToOriginal(0, 2);
+  m.label = TrimmedOriginal(folded, 0, 1);
+  m.text = TrimmedOriginal(folded, 2, v.size());
+  m.text_chars = static_cast<int>(CountCodePoints(std::string_view(v).substr(3)));
+  return SetCandidate(std::move(m), label);
+}
 
 bool Classifier::MatchSpacedLabel(const Line& line, LineLabel* label) const {
   const std::string_view s = text_.substr(line.begin, line.end - line.begin);
@@ -474,6 +498,8 @@ LineLabel Classifier::Classify(const Line& line) {
     // a known speaker's name set off by emphasis
   } else if (!HasLabelCandidate(label) && MatchSpacedLabel(line, &label)) {
     // a known speaker's name set off by a wide gap
+  } else if (!HasLabelCandidate(label) && MatchQaDotLabel(folded_, &label)) {
+    // "Q. words", "A. words"
   } else if (!label.fields.empty()) {
     label.kind = LineKind::kMetadata;
     label.rule = label.fields.front().rule;

@@ -115,7 +115,8 @@ class Classifier {
   // line a turn start when the label is a speaker's marker.
   bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;
   // A label without a colon, set off by emphasis: "**Name**" or "### Name"
-  // alone on its line, or "**Name** words", after an optional time stamp.
+  // alone on its line, or "**Name** words", after an optional time stamp;
+  // or in 【】/〔〕 brackets with its words after it ("【记者】今年…").
   // Sets label->candidate (and makes the line a turn start when the label
   // is a known speaker's marker).
   bool MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const;
@@ -123,6 +124,9 @@ class Classifier {
   // "Name<TAB>words", "Name   words" (three spaces or more), "问　words" (an ideographic space).
   // At the line start, short, no sentence punctuation in it.
   bool MatchSpacedLabel(const Line& line, LineLabel* label) const;
+  // "Q. words" and "A. words": the question-and-answer letters with a period
+  // (only these two: "B." would be a list).
+  bool MatchQaDotLabel(const FoldedLine& folded, LineLabel* label) const;
   // Keeps `m` as the line's label candidate; when its label is a known
   // speaker's marker, makes the line that speaker's turn start (true).
   bool SetCandidate(MarkerMatch m, LineLabel* label) const;

@@ -257,3 +257,29 @@ TEST_CASE("Shapes: questions opened by a dash run ('――'), answers unlabelled
 }
 
 }  // namespace qaextract
+
+namespace qaextract {
+
+TEST_CASE("Shapes: 'Q.' and 'A.' with a period; names in 【】 brackets without a colon") {
+  std::string text = "An interview\n\n";
+  for (int i = 0; i < 4; ++i)
+    text += "Q. What changed in year " + std::to_string(i) + " of the project?\n\nA. The team, mostly, and the tools we use.\n\n";
+  Document doc = Extract(text);
+  REQUIRE(doc.turns.size() == 8);
+  CHECK(doc.turns[0].marker == "Q.");
+  CHECK(doc.turns[1].text == "The team, mostly, and the tools we use.");
+  CHECK(SideOfRole(doc.speakers[0].role) == RoleSide::kAsks);
+  // A list lettered A., B., C. is not a dialogue.
+  CHECK(Extract("A quiz\n\nA. The first option\nB. The second option\nC. The third option\n\n"
+                "A. Another first\nB. Another second\nC. Another third\n").turns.empty());
+  // 【记者】 and 【张三】, the words straight after the bracket.
+  doc = Extract("一次访谈\n\n【记者】今年的计划是什么？\n\n【张三】先把产品做好，再谈扩张。\n\n【记者】团队有多大？\n\n"
+                "【张三】三十个人左右，大部分是工程师。\n\n【记者】最大的困难呢？\n\n【张三】招人。好的人永远不够。\n");
+  REQUIRE(doc.turns.size() == 6);
+  CHECK(doc.turns[0].marker == "【记者】");
+  CHECK(doc.turns[0].text == "今年的计划是什么？");
+  // One bracketed note before an article is not a speaker.
+  CHECK(Extract("【编者按】本文整理自一次演讲。\n\n正文第一段写了一些事情。\n\n正文第二段写了另外一些事情。\n").turns.empty());
+}
+
+}  // namespace qaextract
