@@ -126,15 +126,15 @@ TEST_CASE("Roles: meeting notes: members ask one another; the one who opens and 
 
 TEST_CASE("Roles: a transcript of peers: nobody leads by asking, all take part") {
   const auto sides = Sides(Lines({
-      "Pilot: Fuel pressure is steady and the cabin is at five point five.",
-      "Capcom: Roger, we see the same on the ground.",
-      "Pilot: Starting the pitch maneuver now.",
-      "Tracking: Tracking has you on the line, looking good.",
-      "Pilot: The view is beautiful, clouds all the way to the horizon.",
-      "Capcom: Copy, the recovery ships are on station.",
-      "Pilot: Retro sequence is armed and the attitude is good.",
-      "Tracking: We have loss of signal in thirty seconds.",
-      "Pilot: Main chute is out and it looks good.",
+      "Driver: Fuel pressure is steady and the engine is warm.",
+      "Ground: Roger, we see the same here.",
+      "Driver: Starting the first lap now.",
+      "Timing: We have you on the line, looking good.",
+      "Driver: The track is dry, no clouds all the way to the hills.",
+      "Ground: Copy, the pit crew is ready.",
+      "Driver: Tyres are fine and the brakes are good.",
+      "Timing: We lose the radio in thirty seconds behind the hill.",
+      "Driver: Crossing the line now, it looks good.",
   }));
   for (const auto& [id, side] : sides) {
     CAPTURE(id);
