@@ -350,10 +350,10 @@ bool Classifier::MatchSpacedLabel(const Line& line, LineLabel* label) const {
         std::u32string_view::npos)
       return false;
     letter = letter || c > 0x7F || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    ++chars;
+    if (++chars > rules_.max_label_chars) return false;  // too long for a label: look no further
     i += n;
   }
-  if (gap == 0 || !letter || chars > rules_.max_label_chars) return false;
+  if (gap == 0 || !letter) return false;
   const std::string_view name = s.substr(0, i);
   if (name.back() == ' ') return false;
   const std::size_t text_at = i + gap;

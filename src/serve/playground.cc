@@ -1,6 +1,7 @@
 #include "serve/playground.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,9 @@ nlohmann::json DiagnosticsJson(const std::vector<internal::Diagnostic>& diagnost
   return out;
 }
 
+// RuleSet::files() names the built-in files so.
+constexpr const char* kBuiltinPrefix = "builtin:";
+
 }  // namespace
 
 Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Playground>* out) {
@@ -82,14 +86,13 @@ Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Play
   RuleLoadOptions load;
   load.regex_max_mem = options.regex_max_mem;
   std::error_code ec;
-  std::vector<std::string> rule_files;
+  std::vector<std::string> rule_files;  // the operator's, in the library's order
   if (!options.rules_path.empty() && std::filesystem::is_directory(options.rules_path, ec)) {
     p->extends_dir_ = options.rules_path;
-    for (const auto& e : std::filesystem::directory_iterator(options.rules_path, ec))
-      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") rule_files.push_back(e.path().string());
-    std::sort(rule_files.begin(), rule_files.end());
     if (Status s = RuleLibrary::Load({options.rules_path}, /*with_builtins=*/true, load, &p->library_); !s.ok())
       return s;
+    for (const RuleSet& set : p->library_.rule_sets())
+      if (set.files().back().rfind(kBuiltinPrefix, 0) != 0) rule_files.push_back(set.files().back());
   } else {
     if (Status s = RuleLibrary::LoadBuiltin(load, &p->library_); !s.ok()) return s;
     if (!options.rules_path.empty()) {
@@ -99,11 +102,14 @@ Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Play
       rule_files.push_back(options.rules_path);
     }
   }
-  if (!rule_files.empty()) {
+  // Read once: the first starts the editor, and each is the copy the page
+  // opens when the library chose it.
+  for (const std::string& file : rule_files) {
     Source rules_file;
-    if (Status s = ReadSource(rule_files.front(), extract, &rules_file); !s.ok()) return s;
-    p->initial_rules_ = std::move(rules_file.text);
+    if (Status s = ReadSource(file, extract, &rules_file); !s.ok()) return s;
+    p->rule_texts_.emplace(file, std::move(rules_file.text));
   }
+  if (!rule_files.empty()) p->initial_rules_ = p->rule_texts_.at(rule_files.front());
   *out = std::move(p);
   return Status::OK();
 }
@@ -138,17 +144,15 @@ void Playground::DescribeChoice(const std::string& name, Run* run) const {
   for (const RuleSet& set : library_.rule_sets())
     if (set.name() == name) chosen = &set;
   if (chosen == nullptr) return;  // the fallback outside the list: nothing to show
-  const std::string kBuiltin = "builtin:";
   for (const std::string& file : chosen->files()) {
-    const bool builtin = file.rfind(kBuiltin, 0) == 0;
+    const bool builtin = file.rfind(kBuiltinPrefix, 0) == 0;
     run->rules_files.push_back({{"file", file}, {"builtin", builtin}});
   }
   const std::string& own = chosen->files().back();
-  if (own.rfind(kBuiltin, 0) == 0) {
-    RuleSet::BuiltinText(own.substr(kBuiltin.size()), &run->rules_text);
-  } else {
-    Source text;  // a file of the operator's --rules directory
-    if (ReadSource(own, {}, &text).ok()) run->rules_text = std::move(text.text);
+  if (own.rfind(kBuiltinPrefix, 0) == 0) {
+    RuleSet::BuiltinText(own.substr(std::strlen(kBuiltinPrefix)), &run->rules_text);
+  } else if (auto it = rule_texts_.find(own); it != rule_texts_.end()) {
+    run->rules_text = it->second;
   }
 }
 

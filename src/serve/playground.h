@@ -22,6 +22,7 @@
 #define QAEXTRACT_SRC_SERVE_PLAYGROUND_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -81,6 +82,7 @@ class Playground {
   RuleLibrary library_;  // for an empty editor: built-in (and --rules DIR), chosen by match:
   std::string initial_rules_;  // --rules FILE, or the first file of --rules DIR, for the editor
   std::string extends_dir_;    // where `extends:` names from the editor may also be found
+  std::map<std::string, std::string> rule_texts_;  // the operator's rule files, by path
 };
 
 }  // namespace qaextract::serve
