@@ -81,7 +81,7 @@ TEST_CASE("--rules takes one path an occurrence: the input after it stays an inp
   CHECK(r.err.find("my-podcast (option), 2 speakers, 2 turns") != std::string::npos);
 }
 
-TEST_CASE("rules diff: a renamed speaker is one line; --exit-code says whether anything changed") {
+TEST_CASE("rules diff: a renamed speaker is one line, --exit-code says whether anything changed") {
   const std::string dir = testing::MakeTempDir();
   std::ofstream(dir + "/old.yaml") << "name: r\nspeakers:\n  - {id: q, markers: [问]}\n  - {id: a, markers: [答]}\n";
   std::ofstream(dir + "/new.yaml") << "name: r\nspeakers:\n  - {id: q, markers: [问]}\n  - {id: answer, markers: [答]}\n";

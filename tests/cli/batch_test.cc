@@ -216,11 +216,12 @@ TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in o
   CHECK(r.err == "inputs 3, ok 1, errors 1, skipped 1\n");
 }
 
-TEST_CASE("batch: duplicates are reported, and dropped with --dedup; --min-turns skips") {
+TEST_CASE("batch: duplicates are reported, and dropped with --dedup, --min-turns skips") {
   const std::string dir = testing::MakeTempDir();
   const std::string in = SamplesJsonl(dir, 2);
   testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --dedup --out " + Quote(dir + "/o.jsonl"));
-  CHECK(r.err == "inputs 8, ok 3, errors 0, skipped 5\n");
+  // The narrative sample holds no dialogue: a no-dialogue skip record.
+  CHECK(r.err == "inputs 8, ok 2, errors 0, skipped 6\n");
   const nlohmann::json m = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/o.manifest.json"));
   REQUIRE(m["duplicates"].size() == 5);
   CHECK(m["duplicates"][0]["id"] == "s1");
@@ -231,7 +232,12 @@ TEST_CASE("batch: duplicates are reported, and dropped with --dedup; --min-turns
   CHECK(r.err == "inputs 8, ok 6, errors 0, skipped 2\n");
   const auto skips = ReadJsonl(testing::ReadFileOrDie(dir + "/m.errors.jsonl"));
   REQUIRE(skips.size() == 2);
-  CHECK(skips[0]["skipped"] == "min-turns");
+  CHECK(skips[0]["skipped"] == "no-dialogue");  // no turn at all says more than too few
+  // Too few turns for --min-turns, but some: a min-turns skip.
+  r = testing::RunQaextract("batch " + Quote(in) + " --min-turns 60 --out " + Quote(dir + "/n.jsonl"));
+  const auto few = ReadJsonl(testing::ReadFileOrDie(dir + "/n.errors.jsonl"));
+  REQUIRE_FALSE(few.empty());
+  CHECK(few[0]["skipped"] == "min-turns");
 }
 
 }  // namespace qaextract

@@ -52,7 +52,7 @@ TEST_CASE("CLI: a malformed rule file is reported at its line and column") {
   CHECK(r.err == dir + "/bad.yaml:4:5: error: unknown key 'markrs' in speakers[0]; did you mean 'markers'?\n");
 }
 
-TEST_CASE("CLI: usage errors exit 2; --help and --version exit 0") {
+TEST_CASE("CLI: usage errors exit 2, --help and --version exit 0") {
   CHECK(testing::RunQaextract("").exit_code == 2);
   CHECK(testing::RunQaextract("convert").exit_code == 2);
   CHECK(testing::RunQaextract("convert --format xml a.txt").exit_code == 2);

@@ -27,7 +27,7 @@ std::string WriteArticle(const std::string& dir, const std::string& name, const 
 
 }  // namespace
 
-TEST_CASE("discover: ranks speakers with roles and evidence; proposes noise") {
+TEST_CASE("discover: ranks speakers with roles and evidence, proposes noise") {
   const std::string dir = testing::MakeTempDir();
   const std::string a = WriteArticle(dir, "a.txt", kArticle);
   const std::string b = WriteArticle(dir, "b.txt", kArticle);

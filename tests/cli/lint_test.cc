@@ -48,7 +48,7 @@ TEST_CASE("rules lint: the shipped rule files are clean") {
 
 namespace qaextract {
 
-TEST_CASE("rules test: a failing case shows what differs; --update rewrites it") {
+TEST_CASE("rules test: a failing case shows what differs, --update rewrites it") {
   const std::string dir = testing::MakeTempDir();
   std::filesystem::create_directories(dir + "/tests/qa");
   std::ofstream(dir + "/qa.yaml") << "name: qa\nmatch: ['问']\nspeakers:\n"

@@ -95,7 +95,7 @@ TEST_CASE("never overwrites: sibling datasets keep their own side files") {
   CHECK(testing::ReadFileOrDie(dir + "/v.jsonl") == kJsonl);
 }
 
-TEST_CASE("exit codes: an error record fails the run; --max-errors stops it early") {
+TEST_CASE("exit codes: an error record fails the run, --max-errors stops it early") {
   const std::string dir = DatasetDir();
   WriteFile(dir + "/bad.txt", std::string("PNG\0\0\0", 6));
   testing::RunResult r = testing::RunQaextractIn(dir, "batch v.jsonl bad.txt missing.txt --out o.jsonl");

@@ -81,7 +81,7 @@ TEST_CASE("Assembler: numbered sections take their title from the next line") {
   CHECK(doc.turns[2].section == std::optional<int>(1));
 }
 
-TEST_CASE("Assembler: a short line before a turn is a heading; elsewhere it is text") {
+TEST_CASE("Assembler: a short line before a turn is a heading, elsewhere it is text") {
   Document doc = testing::ExtractString(
       "记者:问一\n张三:答一\n补充一句\n更短的标题\n记者:问二\n张三:答二\n", Rules());
   REQUIRE(doc.sections.size() == 1);

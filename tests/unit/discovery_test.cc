@@ -155,7 +155,7 @@ TEST_CASE("Discovery: a timestamp before the label is part of the marker") {
 
 namespace qaextract {
 
-TEST_CASE("Discovery: names with a verb-like character stay names; clauses do not") {
+TEST_CASE("Discovery: names with a verb-like character stay names, clauses do not") {
   Document doc = Discover("主持人：你好？\n李笑来：你好。\n主持人：为什么？\n李笑来：因为。\n");
   CHECK(Speakers(doc).count("李笑来") == 1);
   Document clause = Discover("工友说：走吧。\n工友说：好的。\n老板问：去哪？\n老板问：哪里？\n");

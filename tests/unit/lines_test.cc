@@ -6,7 +6,7 @@
 
 namespace qaextract::internal {
 
-TEST_CASE("Lines: LF, CRLF and CR all end lines; spans exclude the break") {
+TEST_CASE("Lines: LF, CRLF and CR all end lines, spans exclude the break") {
   const std::string text = "a\nbb\r\nccc\rd";
   auto lines = SplitLines(text);
   REQUIRE(lines.size() == 4);
@@ -17,7 +17,7 @@ TEST_CASE("Lines: LF, CRLF and CR all end lines; spans exclude the break") {
   CHECK(lines[3].number == 4);
 }
 
-TEST_CASE("Lines: a final break starts no line; blank lines count") {
+TEST_CASE("Lines: a final break starts no line, blank lines count") {
   auto lines = SplitLines("a\n\nb\n");
   REQUIRE(lines.size() == 3);
   CHECK(lines[1].begin == lines[1].end);

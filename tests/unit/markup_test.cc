@@ -72,7 +72,7 @@ TEST_CASE("Markup: HTML tags, entities, escapes") {
   CHECK(Words("a \\ b") == "a \\ b");
 }
 
-TEST_CASE("Markup: heading hashes and quote marks at a paragraph start; captions whole") {
+TEST_CASE("Markup: heading hashes and quote marks at a paragraph start, captions whole") {
   CHECK(Words("## 第二部分") == "第二部分");
   CHECK(Words("> 引用的一句话。") == "引用的一句话。");
   CHECK(Words("> > ### deep") == "deep");

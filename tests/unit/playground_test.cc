@@ -146,7 +146,7 @@ TEST_CASE("Playground: an empty editor is told which files decided, with the cho
   CHECK(copy["rules_files"].empty());
 }
 
-TEST_CASE("Playground: --rules FILE starts the editor with it; a bad file is refused at start") {
+TEST_CASE("Playground: --rules FILE starts the editor with it, a bad file is refused at start") {
   const std::string dir = testing::MakeTempDir();
   const std::string file = dir + "/qa.yaml";
   FILE* f = std::fopen(file.c_str(), "w");

@@ -105,7 +105,7 @@ TEST_CASE("Roles: a group interview: the interviewer asks, the others hardly do"
   CHECK(sides.at("kim") == RoleSide::kAnswers);
 }
 
-TEST_CASE("Roles: meeting notes: members ask one another; the one who opens and speaks most chairs") {
+TEST_CASE("Roles: meeting notes: members ask one another, the one who opens and speaks most chairs") {
   const auto sides = Sides(Lines({
       "AB: Let us start. First item is the release date; where are we?",
       "CD: Two blockers left. Can we move the date by a week?",
@@ -140,6 +140,62 @@ TEST_CASE("Roles: a transcript of peers: nobody leads by asking, all take part")
     CAPTURE(id);
     CHECK(side == RoleSide::kAnswers);
   }
+}
+
+TEST_CASE("Roles: co-hosts who introduce themselves as the show opens all ask") {
+  const auto sides = Sides(Lines({
+      "Lena Park: Welcome to the reading club, episode nine. I'm Lena Park.",
+      "Omar Haddad: I'm Omar.",
+      "Ruth Klein: And I'm Ruth Klein.",
+      "Lena Park: So, Ruth, you finished the book first, right?",
+      "Ruth Klein: I did, in two evenings, and I have a lot to say about the last chapter.",
+      "Omar Haddad: Same here, the ending surprised me.",
+      "Ruth Klein: It surprised everyone I talked to.",
+      "Lena Park: What did you think of the narrator?",
+      "Ruth Klein: Unreliable, and on purpose, which only shows in the last pages.",
+      "Omar Haddad: I trusted her until the very end.",
+      "Ruth Klein: That was the point, I think.",
+      "Lena Park: Next time we read the sequel, so stay tuned.",
+  }));
+  for (const auto& [id, side] : sides) {
+    CAPTURE(id);
+    CHECK(side == RoleSide::kAsks);
+  }
+}
+
+TEST_CASE("Roles: hosts introduce themselves, then a guest they introduce answers") {
+  const auto sides = Sides(Lines({
+      "Lena Park: Welcome to the reading club. I'm Lena Park.",
+      "Omar Haddad: I'm Omar Haddad.",
+      "Ruth Klein: And I'm Ruth.",
+      "Lena Park: Today our guest wrote the book we read. Welcome, how did it start?",
+      "Ada Stone: Thank you for having me. It started with a diary I found in an attic.",
+      "Omar Haddad: Was the narrator in the diary too?",
+      "Ada Stone: Only her voice. Everything else I made up around it.",
+      "Ruth Klein: Why does she lie to the reader?",
+      "Ada Stone: Because she lies to herself first, and the reader is her mirror.",
+  }));
+  CHECK(sides.at("lena-park") == RoleSide::kAsks);
+  CHECK(sides.at("omar-haddad") == RoleSide::kAsks);
+  CHECK(sides.at("ruth-klein") == RoleSide::kAsks);
+  CHECK(sides.at("ada-stone") == RoleSide::kAnswers);
+}
+
+TEST_CASE("Roles: a moderator who asks a panel to introduce themselves stays the one who asks") {
+  const auto sides = Sides(Lines({
+      "Moderator: I'm the moderator today. Could each of you introduce yourself?",
+      "Ines Duarte: I'm Ines, I repair laptops.",
+      "Tom Becker: I'm Tom, I teach electronics.",
+      "Moderator: What brought each of you to open hardware?",
+      "Ines Duarte: A broken laptop I could not repair, and a manual I could not get.",
+      "Moderator: And you?",
+      "Tom Becker: Teaching. Students learn more from a board they can open up.",
+      "Moderator: Where does the money come from, then?",
+      "Ines Duarte: Grants at first, now small batches that we sell at cost plus a margin.",
+  }));
+  CHECK(sides.at("moderator") == RoleSide::kAsks);
+  CHECK(sides.at("ines-duarte") == RoleSide::kAnswers);
+  CHECK(sides.at("tom-becker") == RoleSide::kAnswers);
 }
 
 }  // namespace qaextract

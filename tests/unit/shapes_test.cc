@@ -260,7 +260,7 @@ TEST_CASE("Shapes: questions opened by a dash run ('――'), answers unlabelled
 
 namespace qaextract {
 
-TEST_CASE("Shapes: 'Q.' and 'A.' with a period; names in 【】 brackets without a colon") {
+TEST_CASE("Shapes: 'Q.' and 'A.' with a period, names in 【】 brackets without a colon") {
   std::string text = "An interview\n\n";
   for (int i = 0; i < 4; ++i)
     text += "Q. What changed in year " + std::to_string(i) + " of the project?\n\nA. The team, mostly, and the tools we use.\n\n";

@@ -50,7 +50,7 @@ TEST_CASE("Trailer: Chinese footers end the dialogue") {
   CHECK(editors->values.front() == "王五");
 }
 
-TEST_CASE("Trailer: English footers end the dialogue; credits are metadata") {
+TEST_CASE("Trailer: English footers end the dialogue, credits are metadata") {
   for (const char* footer : {"This interview has been edited for length and clarity.",
                              "*This conversation has been condensed and lightly edited.*",
                              "Note: This transcript was generated automatically and may contain errors.",
