@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include "parse/markup.h"
 #include "text/decode.h"
@@ -677,12 +678,55 @@ constexpr int kMinAskerTurns = 2;
 // members of a meeting ask one another.
 constexpr double kAnswerersQuestionShare = 0.15;
 
-// Three or more speakers, by the turn structure; then labels, which say
-// more: a chair's label makes a moderator, an interviewer's or answerer's
+// Co-hosts of a show introduce themselves in turn as it opens ("I'm Ana."
+// "And I'm Ben." "I'm Cy."): an opening run of distinct speakers in which
+// each names itself, and each after the first in one short turn. A guest is
+// introduced by the hosts, or answers a question about themselves, which
+// ends the run; an opener that asks is a moderator inviting a panel's
+// introductions, not a host. Returns the speakers of a run of kMinRollCall or more, in
+// order; empty otherwise.
+constexpr std::size_t kMinRollCall = 3;
+constexpr int kRollCallMaxChars = 60;
+
+bool NamesItself(const Group& g, const Sighting& s) {
+  const std::string text = Lower(s.text);
+  const std::string written = g.head().Written();
+  const std::vector<std::string> words = LatinWords(written);
+  if (words.empty()) return text.find(Lower(written)) != std::string::npos;
+  for (const std::string& w : words)
+    if (w.size() >= 2 && text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+std::vector<std::size_t> RollCall(const std::vector<Group>& groups) {
+  std::vector<std::tuple<std::size_t, std::size_t, const Sighting*>> turns;  // line, group, turn
+  for (std::size_t i = 0; i < groups.size(); ++i)
+    for (const Sighting* s : groups[i].Sightings()) turns.emplace_back(s->line, i, s);
+  std::sort(turns.begin(), turns.end(),
+            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  std::vector<std::size_t> called;
+  for (const auto& [line, group, turn] : turns) {
+    if (std::find(called.begin(), called.end(), group) != called.end()) break;
+    // The opener names itself too, and does not ask the others to
+    // introduce themselves (a moderator's round of a panel's guests).
+    const bool opener = called.empty();
+    if (!NamesItself(groups[group], *turn) || (opener && IsQuestion(turn->text)) ||
+        (!opener && turn->text_chars > kRollCallMaxChars))
+      break;
+    called.push_back(group);
+  }
+  if (called.size() < kMinRollCall) called.clear();
+  return called;
+}
+
+// Three or more speakers: co-hosts by their roll call (RollCall), else by the
+// turn structure; then labels, which say more: a chair's label makes a moderator, an interviewer's or answerer's
 // label its side.
 //   A hub that chairs, or asks clearly more than the others together: it
 //     leads (moderator, interviewer), the others answer (panelist,
 //     interviewee): a moderated panel, a host and guests.
+//   A hub that asks often (kAskingQuestionShare), but not more than the
+//     others: it chairs a meeting (host), the others take part (panelist).
 //   Another hub answers; of the others, each who asks clearly more than the
 //     hub (in two turns or more) asks, the rest answer beside it: co-hosts
 //     and a guest, reporters and officials at a briefing, members at a
@@ -709,14 +753,29 @@ bool InferMultiPartyRoles(std::vector<Group>* groups) {
   };
   std::vector<std::string> role(n), why(n);
   int rest_questions = 0, rest_lines = 0;
-  if (hub < n) {
+  const std::vector<std::size_t> roll_call = RollCall(gs);
+  if (!roll_call.empty()) {
+    // The hosts ask, whoever was not in the roll call is a guest.
+    std::fill(role.begin(), role.end(), "guest");
+    for (std::size_t i : roll_call) {
+      role[i] = i == roll_call.front() ? "host" : "co-host";
+      why[i] = "; introduces themselves as the show opens";
+    }
+  } else if (hub < n) {
     const RoleStats& h = stats[hub];
     rest_of(hub, &rest_questions, &rest_lines);
     const bool chair = InVocabulary(kChairWords, gs[hub].head().key);
     why[hub] = "; the others talk to this speaker";
+    const double hub_question_share = h.lines ? static_cast<double>(h.questions) / h.lines : 0;
     if (chair || AsksClearlyMore(h.questions, h.lines, rest_questions, rest_lines)) {
       for (std::size_t i = 0; i < n; ++i) role[i] = chair ? "panelist" : "interviewee";
       role[hub] = chair ? "moderator" : "interviewer";
+    } else if (hub_question_share >= kAskingQuestionShare) {
+      // Asks often, as often as the others: chairs a meeting of members
+      // who also ask one another.
+      std::fill(role.begin(), role.end(), "panelist");
+      role[hub] = "host";
+      why[hub] += ", and asks as often as they do";
     } else {
       bool any_asker = false;
       for (std::size_t i = 0; i < n; ++i) {
