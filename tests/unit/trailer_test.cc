@@ -74,6 +74,27 @@ TEST_CASE("Trailer: English footers end the dialogue, credits are metadata") {
   CHECK(copyright->values.front() == "Copyright 2024 Example Media");
 }
 
+TEST_CASE("Trailer: minutes end at the adjournment, not in the last speech") {
+  for (const std::string line : {"The meeting adjourned at 5:03 p.m.", "(Whereupon, at 11:40 a.m., the hearing was adjourned.)",
+                           "Meeting adjourned.", "The session was closed at noon."}) {
+    CAPTURE(line);
+    const Document doc = Extract(std::string(kEnDialogue) + "\n" + line + "\n");
+    REQUIRE(doc.turns.size() == 6);
+    CHECK(doc.turns.back().line_end == 6);
+  }
+  for (const std::string line : {"委员会遂于下午 5时 03分休会。", "會議於晚上八時結束。", "散会。"}) {
+    CAPTURE(line);
+    const Document doc = Extract(std::string(kZhDialogue) + "\n" + line + "\n");
+    REQUIRE(doc.turns.size() == 6);
+    CHECK(doc.turns.back().line_end == 6);
+  }
+  // A speaker who adjourns says so in a turn, which stays whole.
+  const Document chair = Extract(std::string(kEnDialogue) + "Q: The meeting is adjourned.\n");
+  CHECK(chair.turns.size() == 7);
+  const Document zh = Extract(std::string(kZhDialogue) + "问：现在休会。\n");
+  CHECK(zh.turns.size() == 7);
+}
+
 TEST_CASE("Trailer: a closing list of links is not the last answer") {
   const Document doc = Extract(std::string(kEnDialogue) +
                                "\nReferences\n\n    https://example.org/a\n    http://example.com/b?x=1\n"
