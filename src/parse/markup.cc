@@ -15,7 +15,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
 class Scanner {
  public:
-  Scanner(std::string_view text, ByteSpan span) : s_(text.substr(span.begin, span.end - span.begin)), base_(span.begin) {}
+  Scanner(std::string_view text, ByteSpan span)
+      : text_(text), s_(text.substr(span.begin, span.end - span.begin)), base_(span.begin) {}
 
   std::vector<Cut> Run() {
     if (s_.find("<figcaption") != std::string_view::npos) {
@@ -134,16 +135,23 @@ class Scanner {
       }
     }
     if (c == '[') return Bracket(i);
+    if (c == ']' && (At(i + 1) == '(' || At(i + 1) == '[')) return LinkTail(i);
     if (c == '<') return Angle(i);
     if (c == '&') return Entity(i);
     if (c == '*' || c == '_' || c == '~') return Emphasis(i);
     return i + 1;
   }
 
-  // [text](url), [text][ref], [^1]; a bare [text] stays.
+  // [text](url), [text][ref], [^1]; a bare [text] stays. A link that a hard
+  // wrap splits ("[SIG" / "Node](https://…)") is cut in both lines: its
+  // "[" where the next line closes it, its "](…)" where the line before
+  // opened it.
   std::size_t Bracket(std::size_t i) {
     const std::size_t close = Close(i);
-    if (close == std::string_view::npos) return i + 1;
+    if (close == std::string_view::npos) {
+      if (ClosesLinkOpenedBefore(NextLine())) Take(i, i + 1, "markup.link");
+      return i + 1;
+    }
     if (At(i + 1) == '^') {
       Take(i, close, "markup.footnote");
       return close;
@@ -158,6 +166,62 @@ class Scanner {
       }
     }
     return i + 1;
+  }
+
+  // "](target)" or "][ref]" with no "[" before it in this line: the end of
+  // a link that the line before opened.
+  std::size_t LinkTail(std::size_t i) {
+    if (BracketDepth(s_.substr(0, i)) > 0 || BracketDepth(PreviousLine()) <= 0) return i + 1;
+    const std::size_t end = Close(i + 1);
+    if (end == std::string_view::npos) return i + 1;
+    Take(i, end, "markup.link");
+    return end;
+  }
+
+  // Unclosed "[" in `part`: opened minus closed, escapes skipped.
+  static int BracketDepth(std::string_view part) {
+    int depth = 0;
+    for (std::size_t i = 0; i < part.size(); ++i) {
+      if (part[i] == '\\') ++i;
+      else if (part[i] == '[') ++depth;
+      else if (part[i] == ']' && depth > 0) --depth;
+    }
+    return depth;
+  }
+
+  // Whether `line` closes a "[" left open before it with "](" or "][" and
+  // the target's bracket closes too.
+  static bool ClosesLinkOpenedBefore(std::string_view line) {
+    int depth = 1;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\') ++i;
+      else if (line[i] == '[') ++depth;
+      else if (line[i] == ']' && --depth == 0) {
+        const char next = i + 1 < line.size() ? line[i + 1] : '\0';
+        const char close = next == '(' ? ')' : next == '[' ? ']' : '\0';
+        return close != '\0' && line.find(close, i + 2) != std::string_view::npos;
+      }
+    }
+    return false;
+  }
+
+  // The input line after this paragraph's line, and the one before it.
+  std::string_view NextLine() const {
+    std::size_t b = text_.find_first_of("\r\n", base_ + s_.size());
+    if (b == std::string_view::npos) return {};
+    b += (text_[b] == '\r' && b + 1 < text_.size() && text_[b + 1] == '\n') ? 2 : 1;
+    const std::size_t e = std::min(text_.find_first_of("\r\n", b), text_.size());
+    return text_.substr(b, e - b);
+  }
+  std::string_view PreviousLine() const {
+    const std::size_t start = text_.find_last_of("\r\n", base_ == 0 ? 0 : base_ - 1);
+    if (base_ == 0 || start == std::string_view::npos) return {};
+    std::size_t e = start;  // the break ending the line before
+    if (text_[e] == '\n' && e > 0 && text_[e - 1] == '\r') --e;
+    if (e == 0) return {};
+    const std::size_t b = text_.find_last_of("\r\n", e - 1);
+    const std::size_t begin = b == std::string_view::npos ? 0 : b + 1;
+    return text_.substr(begin, e - begin);
   }
 
   // <tag …>, </tag>, <br/>, <https://…> (the brackets only).
@@ -237,6 +301,7 @@ class Scanner {
     return j;
   }
 
+  std::string_view text_;  // the whole input, for a link split across lines
   std::string_view s_;
   std::size_t base_;
   std::vector<Cut> cuts_;

@@ -5,6 +5,7 @@
 //
 //   **bold** __bold__ *em* _em_ ~~struck~~   the marks
 //   [text](url) [text][ref] <https://x>      the brackets and the target
+//   [two / words](url) over a line break     the same, in each of the lines
 //   ![alt](src) [^1]                         the whole image or footnote mark
 //   <tag attr> </tag> &amp; &nbsp;           tags; "amp;" of &amp; (the & stays)
 //   \* \[ \@ …                               the backslash of an escape

@@ -61,6 +61,40 @@ TEST_CASE("Markup: links keep their text, images and footnote marks go") {
   CHECK(Words("[**bold link**](u)") == "bold link");
 }
 
+// Each line of `text` with its markup cut out, lines scanned one at a time
+// as the assembler does, joined by newlines.
+std::string LineWords(const std::string& text) {
+  std::string out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    std::size_t pos = begin;
+    for (const Cut& c : FindMarkup(text, {begin, end})) {
+      out += text.substr(pos, c.span.begin - pos);
+      pos = c.span.end;
+    }
+    out += text.substr(pos, end - pos);
+    if (end == text.size()) break;
+    out += '\n';
+    begin = end + 1;
+  }
+  return out;
+}
+
+TEST_CASE("Markup: a link split by a hard wrap is cut in both lines") {
+  CHECK(LineWords("a chair of [SIG\nTesting](https://example.org/sig-testing) and more") ==
+        "a chair of SIG\nTesting and more");
+  CHECK(LineWords("vote for the [Technical Oversight\nCommittee][toc] (TOC)") ==
+        "vote for the Technical Oversight\nCommittee (TOC)");
+  CHECK(LineWords("with CRLF [two\r\nwords](/x) here") == "with CRLF two\r\nwords here");
+  // A bracket that the next line does not close as a link stays, and so
+  // does a "](" with no bracket left open on the line before.
+  CHECK(LineWords("a list [1, 2,\n3] of numbers") == "a list [1, 2,\n3] of numbers");
+  CHECK(LineWords("an open [bracket\n\nparagraph](x) later") == "an open [bracket\n\nparagraph](x) later");
+  CHECK(LineWords("no opener\nhere](https://example.org) at all") == "no opener\nhere](https://example.org) at all");
+}
+
 TEST_CASE("Markup: HTML tags, entities, escapes") {
   CHECK(Words("a <b>bold</b> word<br/>") == "a bold word");
   CHECK(Words("<span class=\"x\">text</span>") == "text");
