@@ -919,6 +919,18 @@ bool ShapedLikeAccepted(const Candidate& c, const std::vector<Group>& accepted) 
   return same >= needed;
 }
 
+// A one-line voice after the last accepted turn joins the dialogue when its
+// label is shaped like the others' (initials, a Han name with a title; not
+// a bare two-character name, the shape of "编辑：" and other footer fields)
+// and it says a sentence: the member who speaks once, last, in minutes.
+constexpr int kClosingVoiceMinChars = 20;
+
+bool ClosesMinutes(const Candidate& c, const Sighting& s, const std::vector<Group>& accepted) {
+  const std::string shape = LabelShape(c);
+  return !c.byline_word && shape != "han-name" && s.text_chars >= kClosingVoiceMinChars &&
+         ShapedLikeAccepted(c, accepted);
+}
+
 bool IsBylineSighting(const Candidate& c, const Sighting& s) {
   if (!c.byline_word || s.text_chars > kBylineMaxChars) return false;
   for (char32_t cp : DecodeUtf8(s.text))
@@ -1064,7 +1076,7 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
   for (Group& g : single) {
     const std::size_t line = g.FirstLine();
     const bool named = HasStrongNameShape(g.head()) || ShapedLikeAccepted(g.head(), groups);
-    if (groups.size() >= 2 && named && line > first && line < last) {
+    if (groups.size() >= 2 && named && line > first && (line < last || ClosesMinutes(g.head(), *g.Sightings().front(), groups))) {
       groups.push_back(std::move(g));
       continue;
     }

@@ -97,6 +97,27 @@ TEST_CASE("Shapes: speakers who speak once between accepted turns") {
   CHECK(doc.speakers.size() == 4);
 }
 
+TEST_CASE("Shapes: a member who speaks once, last, in minutes joins the dialogue, a footer field does not") {
+  const std::string minutes =
+      "Notes of the weekly call\n\n## Item one\n\nAB: We start with the release plan for next week.\n\n"
+      "CD: Two blockers are left, both in the installer.\n\nAB: Can they be fixed by Friday?\n\n"
+      "EF: One can, the other needs a decision from the team.\n\nCD: Then we decide it now.\n\n"
+      "AB: Agreed, the installer waits a week.\n\n## Any other business\n\n"
+      "GH: I was asked to mention the workshop on tooling next month, please sign up.\n";
+  const Document doc = Extract(minutes);
+  CHECK(doc.turns.size() == 7);
+  REQUIRE_FALSE(doc.turns.empty());
+  CHECK(doc.turns.back().marker == "GH:");
+  // The same shape after the dialogue, but a field, not a sentence; and a
+  // two-character Han field after a dialogue of two-character names.
+  CHECK(Extract(minutes.substr(0, minutes.find("GH:")) + "GH: 2024-05-01\n").turns.size() == 6);
+  const Document zh = Extract(
+      "张伟：今年的计划是什么？\n\n李娜：先把产品做好，再谈扩张。\n\n张伟：团队有多大？\n\n"
+      "李娜：三十个人左右，大部分是工程师，还在招人。\n\n王芳：我补充一句，我们也在招设计师。\n\n张伟：谢谢两位。\n\n"
+      "编辑：这是一段很长的编辑说明文字，说明本文的来源和整理过程。\n");
+  CHECK(zh.turns.size() == 6);
+}
+
 TEST_CASE("Shapes: bold subheadings of an article are not speakers") {
   const Document doc = Extract(
       "**The early years**\n\nShe grew up by the sea, and spent her summers on boats.\n\n"
