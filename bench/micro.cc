@@ -17,7 +17,7 @@
 #include "text/decode.h"
 #include "text/fold.h"
 #include "text/lines.h"
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 namespace qaextract {
 namespace {
@@ -64,7 +64,7 @@ std::int64_t TotalBytes() {
 
 void BM_Sha256(benchmark::State& state) {
   for (auto _ : state)
-    for (const Sample& s : Samples()) benchmark::DoNotOptimize(internal::Sha256Hex(s.bytes));
+    for (const Sample& s : Samples()) benchmark::DoNotOptimize(Sha256Hex(s.bytes));
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_Sha256);

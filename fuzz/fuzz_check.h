@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/accounting.h"
-#include "parse/pipeline.h"
+#include "extract/traced.h"
 #include "qaextract/emit.h"
 #include "qaextract/rules.h"
 

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_check.h"
-#include "serve/playground.h"
+#include "qaextract/playground.h"
 
 namespace {
 

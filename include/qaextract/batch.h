@@ -26,18 +26,9 @@
 #include "qaextract/options.h"
 #include "qaextract/source.h"
 #include "qaextract/status.h"
+#include "qaextract/views.h"
 
 namespace qaextract {
-
-enum class View {
-  kDocuments,  // the whole document model, plus "id"
-  kTurns,      // one record per turn
-  kQaPairs,    // a question (interviewer/host) and the answer turns after it
-  kChat,       // {"messages": [{role, content}]}: interviewer "user", others "assistant"
-};
-
-// Parses "documents", "turns", "qa-pairs" or "chat".
-Status ParseView(const std::string& name, View* view);
 
 struct DuplicatePair {
   std::string id;         // the later article
@@ -69,17 +60,21 @@ struct ArticleOutcome {
   std::optional<DuplicatePair> duplicate;
 };
 
-// How the chat view names the sides of a dialogue.
-struct ChatOptions {
-  // Speaker role -> message role: "user", "assistant", "system", or "" to
-  // leave that speaker's turns out. Roles not listed here: "user" for
-  // interviewer, host and questioner, "assistant" for everyone else.
-  std::map<std::string, std::string> roles;
-  // When not empty, the first message: {"role": "system", "content": system}.
-  std::string system;
+// How far a run is, for a progress display.
+struct BatchProgress {
+  std::uint64_t articles = 0;     // inputs accounted for so far
+  std::uint64_t errors = 0;
+  std::uint64_t bytes = 0;        // input bytes of those articles
+  double seconds = 0;             // since the run started
+  // Input read and known in all (files and JSONL); for an estimate of the
+  // time left: (bytes_total - bytes_read) / (bytes_read / seconds).
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_total = 0;
+  bool final = false;             // the last call, when the run ends
 };
 
 struct BatchOptions {
+  // The view written, as ViewOptions says (Views() gathers them).
   View view = View::kDocuments;
   int jobs = 0;                          // worker threads; 0: all cores
   std::vector<std::string> include;      // globs on file names in directories; default "*.txt"
@@ -90,8 +85,11 @@ struct BatchOptions {
   std::string lang;
   std::string role;                      // turns view: keep only this speaker role
   ChatOptions chat;                      // chat view
+  ViewOptions Views() const { return ViewOptions{view, role, chat}; }
   bool dedup = false;                    // skip exact and near duplicates (always reported)
-  bool progress = false;                 // progress line on stderr
+  // Called on the calling thread at most twice a second while articles are
+  // written, and once at the end (final); empty: not called.
+  std::function<void(const BatchProgress&)> progress;
   // Read only shard `shard_index` (0-based) of `shard_count`: a byte range of
   // each JSONL file (records aligned to line starts) and every n-th file.
   int shard_index = 0;

@@ -25,10 +25,6 @@ struct ExtractOptions {
   // tiny lines, which max_input_bytes alone does not.
   std::size_t max_lines = 1'000'000;
 
-  // Memory budget of each compiled pattern (RE2::Options::max_mem), in bytes;
-  // default 8 MiB. A rule pattern that needs more is a rule error.
-  std::int64_t regex_max_mem = 8 << 20;
-
   // Force an input encoding (an ICU converter name such as "GB18030",
   // "Big5", "UTF-16LE"); empty means detect. Default: empty.
   std::string encoding;

@@ -16,18 +16,36 @@
 //   std::string json;
 //   qaextract::WriteJson(doc, {}, &json);
 //
+// The headers, by task:
+//   extractor.h, rules.h, rule_choice.h   extract an article with rules
+//   source.h, options.h                   read and decode input, limits
+//   document.h, roles.h, emit.h           the output model and its writers
+//   views.h, batch.h                      dataset views, many articles in parallel
+//   explain.h, lint.h, discover.h         why a line became what it did, rule
+//                                         file diagnostics, speakers of a new source
+//   playground.h                          the rule playground's JSON API
+//   status.h, digest.h, spelling.h        errors, SHA-256, "did you mean"
+//
 // Every call reports failure through a Status (status.h); nothing throws.
 #ifndef QAEXTRACT_INCLUDE_QAEXTRACT_H_
 #define QAEXTRACT_INCLUDE_QAEXTRACT_H_
 
+#include "qaextract/batch.h"
+#include "qaextract/digest.h"
+#include "qaextract/discover.h"
 #include "qaextract/document.h"
 #include "qaextract/emit.h"
+#include "qaextract/explain.h"
 #include "qaextract/extractor.h"
+#include "qaextract/lint.h"
 #include "qaextract/options.h"
 #include "qaextract/roles.h"
+#include "qaextract/rule_choice.h"
 #include "qaextract/rules.h"
 #include "qaextract/source.h"
+#include "qaextract/spelling.h"
 #include "qaextract/status.h"
+#include "qaextract/views.h"
 
 #define QAEXTRACT_VERSION "0.1.0"
 

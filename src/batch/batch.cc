@@ -28,7 +28,7 @@
 #include "batch/views.h"
 #include "emit/json_sink.h"
 #include "text/language.h"
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -41,7 +41,7 @@ Status ParseView(const std::string& name, View* view) {
   else if (name == "chat") *view = View::kChat;
   else
     return Status::UsageError("unknown view '" + name + "'" +
-                              internal::DidYouMean(name, {"documents", "turns", "qa-pairs", "chat"}) +
+                              DidYouMean(name, {"documents", "turns", "qa-pairs", "chat"}) +
                               " (documents, turns, qa-pairs or chat)");
   return Status::OK();
 }
@@ -190,7 +190,7 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
   // An article without dialogue, or with fewer turns than asked, is a skip
   // record whatever the view: nothing to render.
   if (r.turns > 0 && r.turns >= options.min_turns)
-    r.record_count = RenderView(doc, options, r.item.id, pass, &r.records);
+    r.record_count = RenderView(doc, options.Views(), r.item.id, pass, &r.records);
   return r;
 }
 
@@ -313,21 +313,16 @@ void Writer::Progress(bool final) {
   const auto now = std::chrono::steady_clock::now();
   if (!final && now - last_progress_ < std::chrono::milliseconds(500)) return;
   last_progress_ = now;
-  const double seconds = std::chrono::duration<double>(now - start_).count();
-  const double mb = static_cast<double>(stats_->bytes) / 1e6;
-  const double read = static_cast<double>(cursor_->bytes_read() - read_at_start_);
-  std::string eta;
-  if (!final && cursor_->bytes_total() > cursor_->bytes_read() && read > 0 && seconds > 1) {
-    const auto left = static_cast<long long>(
-        static_cast<double>(cursor_->bytes_total() - cursor_->bytes_read()) / (read / seconds));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, ", ETA %lld:%02lld:%02lld", left / 3600, left / 60 % 60, left % 60);
-    eta = buf;
-  }
-  // "\x1b[K" clears what a longer earlier line left on the right.
-  std::fprintf(stderr, "\r%llu articles, %.1f MB, %.1f MB/s%s, %llu errors\x1b[K%s",
-               static_cast<unsigned long long>(stats_->inputs), mb, seconds > 0 ? mb / seconds : 0.0,
-               eta.c_str(), static_cast<unsigned long long>(stats_->errors), final ? "\n" : "");
+  BatchProgress p;
+  p.articles = stats_->inputs;
+  p.errors = stats_->errors;
+  p.bytes = stats_->bytes;
+  p.seconds = std::chrono::duration<double>(now - start_).count();
+  // A resumed run counts what it reads itself, for a fair rate.
+  p.bytes_read = cursor_->bytes_read() - read_at_start_;
+  p.bytes_total = cursor_->bytes_total() - read_at_start_;
+  p.final = final;
+  options_.progress(p);
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 #include "emit/json_sink.h"
 #include "qaextract/roles.h"
 
-namespace qaextract::internal {
+namespace qaextract {
+namespace internal {
 namespace {
 
 void Begin(JsonSink* sink, const std::string& id, const std::string& doc_id, const Passthrough& pass) {
@@ -200,7 +201,7 @@ bool IsAskerRole(const std::string& role) { return SideOfRole(role) == RoleSide:
 
 namespace {
 
-int Render(const Document& doc, const BatchOptions& options, const std::string& id, const Passthrough& pass,
+int Render(const Document& doc, const ViewOptions& options, const std::string& id, const Passthrough& pass,
            bool check_utf8, std::string* out) {
   switch (options.view) {
     case View::kDocuments: {
@@ -221,14 +222,17 @@ int Render(const Document& doc, const BatchOptions& options, const std::string& 
 }
 
 }  // namespace
+}  // namespace internal
 
 // Text cut from valid UTF-8 at code point boundaries is valid, so the
 // records are written without checking each string, and checked once as a
 // whole (one long validation instead of thousands of short ones); only when
 // that fails (input with invalid bytes) are they written again string by
 // string, with U+FFFD for the bad sequences.
-int RenderView(const Document& doc, const BatchOptions& options, const std::string& id,
-               const Passthrough& pass, std::string* out) {
+int RenderView(const Document& doc, const ViewOptions& options, const std::string& id,
+               const InputFields& pass, std::string* out) {
+  using internal::IsValidUtf8;
+  using internal::Render;
   const std::size_t start = out->size();
   const int n = Render(doc, options, id, pass, false, out);
   if (IsValidUtf8(std::string_view(*out).substr(start))) return n;
@@ -236,4 +240,4 @@ int RenderView(const Document& doc, const BatchOptions& options, const std::stri
   return Render(doc, options, id, pass, true, out);
 }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

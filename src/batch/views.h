@@ -6,24 +6,15 @@
 #include <utility>
 #include <vector>
 
-#include "qaextract/batch.h"
+#include "qaextract/views.h"
 #include "qaextract/document.h"
 
 namespace qaextract::internal {
 
-// Fields of an input record to copy into every output record: key and the
-// value as JSON text.
-using Passthrough = std::vector<std::pair<std::string, std::string>>;
+using Passthrough = InputFields;
 
 // True for roles that ask (interviewer, host, questioner).
 bool IsAskerRole(const std::string& role);
-
-// Appends the records of `doc` in `options.view` to *out, one JSON object a
-// line. `options.role`, when not empty, keeps only turns of speakers with
-// that role (turns view); `options.chat` shapes the chat view. Returns the
-// number of records.
-int RenderView(const Document& doc, const BatchOptions& options, const std::string& id,
-               const Passthrough& passthrough, std::string* out);
 
 }  // namespace qaextract::internal
 

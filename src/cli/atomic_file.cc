@@ -35,7 +35,7 @@ AtomicFile::~AtomicFile() {
 
 Status AtomicFile::Open(const std::string& path) {
   path_ = path;
-  digest_ = std::make_unique<internal::Sha256>();
+  digest_ = std::make_unique<Sha256>();
   if (IsZstdName(path)) zstd_ = std::make_unique<ZstdStream>();
   if (path == "-") {
     stdout_ = true;
@@ -66,7 +66,7 @@ Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_byt
   path_ = path;
   temp_ = path + ".partial";
   resumable_ = true;
-  digest_ = std::make_unique<internal::Sha256>();
+  digest_ = std::make_unique<Sha256>();
   if (IsZstdName(path)) zstd_ = std::make_unique<ZstdStream>();
   const auto fail = [&](const std::string& what) {
     return Status::InputError({temp_, 0, 0}, what + ": " + std::strerror(errno));

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "qaextract/status.h"
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 namespace qaextract::cli {
 
@@ -60,7 +60,7 @@ class AtomicFile {
   bool in_place_ = false;
   bool resumable_ = false;
   std::uint64_t bytes_ = 0, lines_ = 0, written_ = 0;
-  std::unique_ptr<internal::Sha256> digest_;
+  std::unique_ptr<Sha256> digest_;
 };
 
 }  // namespace qaextract::cli

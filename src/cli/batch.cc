@@ -28,7 +28,7 @@
 #include "cli/sharded_output.h"
 #include "qaextract/batch.h"
 #include "qaextract/qaextract.h"
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 
 namespace qaextract::cli {
 namespace {
@@ -129,7 +129,7 @@ Status ParseChatRoles(const std::vector<std::string>& items, ChatOptions* chat) 
     if (!IsKnownRole(role)) return Status::UsageError("--chat-role: " + UnknownRoleMessage(role));
     if (std::find(messages.begin(), messages.end(), message) == messages.end())
       return Status::UsageError("--chat-role: unknown message role '" + message + "'" +
-                                internal::DidYouMean(message, messages) + " (user, assistant, system or -)");
+                                DidYouMean(message, messages) + " (user, assistant, system or -)");
     chat->roles[role] = message == "-" ? "" : message;
   }
   return Status::OK();
@@ -205,6 +205,23 @@ std::vector<PlannedWrite> PlannedWrites(const BatchArgs& args, bool to_stdout) {
 
 // "in: warning: no file matches --include '*.txt' (12 files, mostly *.md:
 // add --include '*.md')".
+// The progress line on a terminal: articles, MB, MB/s, ETA, errors.
+void PrintProgress(const BatchProgress& p) {
+  const double mb = static_cast<double>(p.bytes) / 1e6;
+  std::string eta;
+  if (!p.final && p.bytes_total > p.bytes_read && p.bytes_read > 0 && p.seconds > 1) {
+    const auto left = static_cast<long long>(static_cast<double>(p.bytes_total - p.bytes_read) /
+                                             (static_cast<double>(p.bytes_read) / p.seconds));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, ", ETA %lld:%02lld:%02lld", left / 3600, left / 60 % 60, left % 60);
+    eta = buf;
+  }
+  // "\x1b[K" clears what a longer earlier line left on the right.
+  std::fprintf(stderr, "\r%llu articles, %.1f MB, %.1f MB/s%s, %llu errors\x1b[K%s",
+               static_cast<unsigned long long>(p.articles), mb, p.seconds > 0 ? mb / p.seconds : 0.0,
+               eta.c_str(), static_cast<unsigned long long>(p.errors), p.final ? "\n" : "");
+}
+
 void WarnAboutUnreadDirectories(const BatchArgs& args) {
   for (const UnreadDirectory& d : FindUnreadDirectories(args.inputs, args.options)) {
     std::string globs;
@@ -221,8 +238,8 @@ void WarnAboutUnreadDirectories(const BatchArgs& args) {
 int RunBatchCommand(BatchArgs& args) {
   Status s = ParseOptions(&args);
   if (!s.ok()) return ReportFailure(s);
-  RulesChoice rules;
-  if (s = rules.Load(args.rules, args.options.extract.regex_max_mem); !s.ok()) return ReportFailure(s);
+  RuleChoice rules;
+  if (s = LoadRules(args.rules, &rules); !s.ok()) return ReportFailure(s);
   bool to_stdout = false;
   if (s = ResolveOutputs(&args, &to_stdout); !s.ok()) return ReportFailure(s);
   if (s = CheckWritesApart(PlannedWrites(args, to_stdout),
@@ -246,7 +263,7 @@ int RunBatchCommand(BatchArgs& args) {
   const bool separate_errors = !args.errors.empty();
   if (separate_errors && !(s = errors.OpenResumable(args.errors, resumed.error_bytes, args.resume)).ok())
     return ReportFailure(s);
-  args.options.progress = !args.quiet && isatty(STDERR_FILENO);
+  if (!args.quiet && isatty(STDERR_FILENO)) args.options.progress = PrintProgress;
   args.options.stop = &g_stop;
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);

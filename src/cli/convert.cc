@@ -9,7 +9,6 @@
 #include "cli/output.h"
 #include "cli/output_guard.h"
 #include "cli/rules_choice.h"
-#include "parse/accounting.h"
 #include "qaextract/qaextract.h"
 
 namespace qaextract::cli {
@@ -37,15 +36,17 @@ std::string Summary(const Document& doc) {
 }
 
 // Converts one input to `output` ("" or "-": standard output).
-Status ConvertOne(const ConvertArgs& args, const RulesChoice& rules, Format format, const std::string& input,
+Status ConvertOne(const ConvertArgs& args, const RuleChoice& rules, Format format, const std::string& input,
                   const std::string& output) {
   Source source;
   Status s = ReadSource(input, args.options, &source);
   Document doc;
-  internal::Trace trace;
-  if (s.ok()) s = rules.Extract(source, args.options, &doc, args.check ? &trace : nullptr);
+  Explanation explained;
+  if (s.ok() && !args.check) s = rules.Extract(source, args.options, &doc);
+  if (s.ok() && args.check) s = Explain(source, rules, args.options, &explained);
   if (s.ok() && args.check) {
-    const std::vector<std::string> problems = internal::CheckAccounting(source, doc, trace);
+    const std::vector<std::string> problems = Unaccounted(source, explained);
+    doc = std::move(explained.document);
     for (const std::string& p : problems) std::cerr << input << ": " << p << "\n";
     if (!problems.empty())
       s = Status::InputError({input, 0, 0}, std::to_string(problems.size()) +
@@ -99,8 +100,8 @@ int RunConvert(const ConvertArgs& args) {
   std::error_code ec;
   if (s.ok() && to_dir && !std::filesystem::create_directories(args.output, ec) && ec)
     s = Status::InputError({args.output, 0, 0}, "cannot create the output directory: " + ec.message());
-  RulesChoice rules;
-  if (s.ok()) s = rules.Load(args.rules, args.options.regex_max_mem);
+  RuleChoice rules;
+  if (s.ok()) s = LoadRules(args.rules, &rules);
   if (!s.ok()) return ReportFailure(s);
   // As batch: every input is tried, each failure reported, exit 1 if any.
   int failed = 0;

@@ -10,7 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "discover/starter_rules.h"
+#include "qaextract/discover.h"
 #include "qaextract/qaextract.h"
 
 namespace qaextract::cli {
@@ -35,13 +35,13 @@ int RunDiscover(const DiscoverArgs& args) {
   }
   RuleSet base;
   if (s.ok()) s = RuleSet::LoadBuiltin("generic", RuleLoadOptions{}, &base);
-  internal::SourceDiscovery found;
-  if (s.ok()) s = internal::DiscoverSource(sources, base, args.options, &found);
+  SourceDiscovery found;
+  if (s.ok()) s = DiscoverSource(sources, base, args.options, &found);
   if (s.ok()) {
     const std::string name =
         args.name.empty() ? std::filesystem::path(args.inputs.front()).stem().string() : args.name;
-    s = WriteOutput(args.output, args.emit_rules ? internal::StarterRulesYaml(found, name, internal::RulesSchemaPath())
-                                                 : internal::DiscoveryReportText(found));
+    s = WriteOutput(args.output, args.emit_rules ? StarterRulesYaml(found, name, RulesSchemaPath())
+                                                 : DiscoveryReportText(found));
   }
   if (!s.ok()) return ReportFailure(s);
   return 0;

@@ -14,7 +14,6 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/rules_choice.h"
-#include "parse/ledger.h"
 #include "qaextract/qaextract.h"
 
 namespace qaextract::cli {
@@ -37,31 +36,38 @@ std::string Excerpt(const std::string& s, std::size_t max_chars) {
   return i < s.size() ? s.substr(0, i) + "…" : s;
 }
 
-const char* Color(const std::string& what) {
-  if (what == "turn") return "\033[1;36m";
-  if (what == "continuation") return "\033[36m";
-  if (what == "heading" || what == "section-title" || what == "title") return "\033[1;33m";
-  if (what == "noise") return "\033[9;2m";
-  if (what == "metadata") return "\033[35m";
-  if (what == "preamble" || what == "trailer" || what == "blank") return "\033[2m";
-  return "";
+const char* Color(LineOutcome outcome) {
+  switch (outcome) {
+    case LineOutcome::kTurn: return "\033[1;36m";
+    case LineOutcome::kContinuation: return "\033[36m";
+    case LineOutcome::kHeading:
+    case LineOutcome::kSectionTitle:
+    case LineOutcome::kTitle: return "\033[1;33m";
+    case LineOutcome::kNoise: return "\033[9;2m";
+    case LineOutcome::kMetadata: return "\033[35m";
+    case LineOutcome::kPreamble:
+    case LineOutcome::kTrailer:
+    case LineOutcome::kBlank: return "\033[2m";
+    default: return "";
+  }
 }
 
-void PrintText(const Document& doc, const internal::Ledger& ledger, bool color) {
+void PrintText(const Explanation& explained, bool color) {
+  const Document& doc = explained.document;
   std::string out = "rules: " + doc.rules.name + " (" + doc.rules.selected_by + ")\n";
-  for (const internal::LedgerRow& r : ledger.rows) {
+  for (const ExplainedLine& r : explained.lines) {
     char head[96];
-    std::snprintf(head, sizeof head, "%5d  %-14s %-22s ", r.line, r.what.c_str(), r.detail.c_str());
+    std::snprintf(head, sizeof head, "%5d  %-14s %-22s ", r.line, LineOutcomeName(r.outcome), r.detail.c_str());
     std::string rule = r.rule.empty() ? "" : r.rule + (r.location.empty() ? "" : " (" + r.location + ")");
     for (const std::string& c : r.cuts) rule += (rule.empty() ? "" : "; ") + std::string("cut by ") + c;
-    out += color ? std::string(Color(r.what)) + head + "\033[0m" : std::string(head);
+    out += color ? std::string(Color(r.outcome)) + head + "\033[0m" : std::string(head);
     out += Excerpt(r.text, 40);
     if (!rule.empty()) out += (color ? "  \033[2m← " : "  <- ") + rule + (color ? "\033[0m" : "");
     out += "\n";
   }
-  if (!ledger.near_misses.empty()) {
+  if (!explained.near_misses.empty()) {
     out += "\nnear misses: labels at a line start that are not turns\n";
-    for (const internal::NearMiss& m : ledger.near_misses) {
+    for (const NearMiss& m : explained.near_misses) {
       out += "  " + m.written + ": line";
       out += m.lines.size() == 1 ? " " : "s ";
       for (std::size_t i = 0; i < m.lines.size(); ++i) out += (i ? ", " : "") + std::to_string(m.lines[i]);
@@ -79,15 +85,13 @@ void PrintText(const Document& doc, const internal::Ledger& ledger, bool color) 
 int RunExplain(const ExplainArgs& args) {
   Source source;
   Status s = ReadSource(args.input, args.options, &source);
-  RulesChoice rules;
-  if (s.ok()) s = rules.Load(args.rules, args.options.regex_max_mem);
-  Document doc;
-  internal::Trace trace;
-  if (s.ok()) s = rules.Extract(source, args.options, &doc, &trace);
+  RuleChoice rules;
+  if (s.ok()) s = LoadRules(args.rules, &rules);
+  Explanation explained;
+  if (s.ok()) s = Explain(source, rules, args.options, &explained);
   if (!s.ok()) return ReportFailure(s);
-  const internal::Ledger ledger = internal::BuildLedger(source, doc, trace);
-  if (args.format == "json") std::cout << internal::LedgerJson(doc, ledger, true);
-  else PrintText(doc, ledger, isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr);
+  if (args.format == "json") std::cout << ExplanationJson(explained, true);
+  else PrintText(explained, isatty(STDOUT_FILENO) && getenv("NO_COLOR") == nullptr);
   return 0;
 }
 

@@ -6,7 +6,7 @@
 
 #include "cli/commands.h"
 #include "qaextract/qaextract.h"
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 
 namespace qaextract::cli {
 namespace {
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     std::string list;
     for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
     std::cerr << "error: unknown command '" << word << "'"
-              << qaextract::internal::DidYouMean(word, names) << " (commands: " << list
+              << qaextract::DidYouMean(word, names) << " (commands: " << list
               << "; qaextract help COMMAND for its options)\n";
     return static_cast<int>(qaextract::ExitCode::kUsageError);
   }

@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
 
 namespace qaextract::cli {
@@ -24,33 +23,12 @@ void AddRulesOptions(CLI::App* cmd, RulesArgs* args) {
                 "With --rules DIR or several --rules: use those files alone, not the built-in rules");
 }
 
-Status RulesChoice::Load(const RulesArgs& args, std::int64_t regex_max_mem) {
-  RuleLoadOptions load;
-  load.regex_max_mem = regex_max_mem;
-  if (args.paths.empty()) {
-    if (args.no_builtins) return Status::UsageError("--no-builtin-rules needs --rules");
-    return RuleLibrary::LoadBuiltin(load, &library_);
-  }
-  std::error_code ec;
-  if (args.paths.size() == 1 && !std::filesystem::is_directory(args.paths[0], ec)) {
-    single_ = true;
-    return RuleSet::LoadFile(args.paths[0], load, &set_);
-  }
-  Status s = RuleLibrary::Load(args.paths, !args.no_builtins, load, &library_);
-  if (!s.ok()) return s;
-  for (const RuleSet& set : library_.rule_sets()) {
-    const std::string& file = set.files().back();
-    if (file.rfind("builtin:", 0) != 0 && !set.has_match() && set.name() != "generic")
-      std::cerr << file << ": warning: no match: patterns, so this file is chosen for no article "
-                << "(add match:, or pass it alone with --rules FILE)\n";
-  }
+Status LoadRules(const RulesArgs& args, RuleChoice* out) {
+  if (args.paths.empty() && args.no_builtins) return Status::UsageError("--no-builtin-rules needs --rules");
+  const Status s = RuleChoice::Load(args.paths, !args.no_builtins, RuleLoadOptions{}, out);
+  if (s.ok())
+    for (const std::string& w : out->warnings()) std::cerr << w << "\n";
   return s;
-}
-
-Status RulesChoice::Extract(const Source& source, const ExtractOptions& options, Document* doc,
-                            internal::Trace* trace) const {
-  if (single_) return internal::ExtractTraced(source, set_, options, doc, trace);
-  return internal::ExtractWithLibraryTraced(source, library_, options, doc, trace);
 }
 
 }  // namespace qaextract::cli

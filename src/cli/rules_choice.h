@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "parse/pipeline.h"
 #include "qaextract/qaextract.h"
 
 namespace CLI {
@@ -33,22 +32,10 @@ struct RulesArgs {
 // Adds --rules (repeatable) and --no-builtin-rules to `cmd`.
 void AddRulesOptions(CLI::App* cmd, RulesArgs* args);
 
-class RulesChoice {
- public:
-  // Loads what `args` names. Prints a warning to stderr for a user file in a
-  // library that has no `match:` (it would be chosen for no article).
-  Status Load(const RulesArgs& args, std::int64_t regex_max_mem);
-
-  // Extracts `source` as `convert` does: with the one rule file, or choosing
-  // from the library (with discovery when the choice has no speakers).
-  Status Extract(const Source& source, const ExtractOptions& options, Document* doc,
-                 internal::Trace* trace = nullptr) const;
-
- private:
-  bool single_ = false;
-  RuleSet set_;
-  RuleLibrary library_;
-};
+// Loads what `args` names (RuleChoice::Load), printing its warnings to
+// stderr: a user file in a library without `match:` is chosen for no
+// article.
+Status LoadRules(const RulesArgs& args, RuleChoice* out);
 
 }  // namespace qaextract::cli
 

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "qaextract/qaextract.h"
-#include "rules/rule_lint.h"
+#include "qaextract/lint.h"
 
 namespace qaextract::cli {
 namespace {
@@ -24,11 +24,11 @@ int RunLint(const LintArgs& args) {
     // relative to the working directory.
     std::string stdin_text;
     if (file == "-") stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    const std::vector<internal::Diagnostic> found =
-        file == "-" ? internal::LintRuleText(stdin_text, "<stdin>", RuleLoadOptions{})
-                    : internal::LintRuleFile(file, RuleLoadOptions{});
-    for (const internal::Diagnostic& d : found) {
-      std::cerr << internal::RenderDiagnostic(d, color, stdin_text);
+    const std::vector<Diagnostic> found =
+        file == "-" ? LintRuleText(stdin_text, "<stdin>", RuleLoadOptions{})
+                    : LintRuleFile(file, RuleLoadOptions{});
+    for (const Diagnostic& d : found) {
+      std::cerr << RenderDiagnostic(d, color, stdin_text);
       (d.error ? errors : warnings)++;
     }
   }

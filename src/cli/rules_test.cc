@@ -141,8 +141,8 @@ struct TestArgs {
 };
 
 int RunTest(const TestArgs& args) {
-  RulesChoice rules;
-  Status s = rules.Load(RulesArgs{{args.dir}, false}, RuleLoadOptions{}.regex_max_mem);
+  RuleChoice rules;
+  Status s = LoadRules(RulesArgs{{args.dir}, false}, &rules);
   if (!s.ok()) return ReportFailure(s);
   std::vector<std::filesystem::path> cases;
   std::error_code ec;
@@ -193,9 +193,9 @@ struct DiffArgs {
 };
 
 int RunDiff(const DiffArgs& args) {
-  RulesChoice before, after;
-  Status s = before.Load(RulesArgs{{args.old_rules}, false}, RuleLoadOptions{}.regex_max_mem);
-  if (s.ok()) s = after.Load(RulesArgs{{args.new_rules}, false}, RuleLoadOptions{}.regex_max_mem);
+  RuleChoice before, after;
+  Status s = LoadRules(RulesArgs{{args.old_rules}, false}, &before);
+  if (s.ok()) s = LoadRules(RulesArgs{{args.new_rules}, false}, &after);
   int changed = 0;
   for (std::size_t i = 0; s.ok() && i < args.files.size(); ++i) {
     Source source;

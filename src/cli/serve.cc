@@ -12,7 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/serve.h"
-#include "serve/playground.h"
+#include "qaextract/playground.h"
 
 namespace qaextract::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "discover/starter_rules.h"
+#include "qaextract/discover.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -10,7 +10,8 @@
 #include "text/fold.h"
 #include "text/language.h"
 
-namespace qaextract::internal {
+namespace qaextract {
+using namespace internal;  // the loader, parser and patterns this file drives
 namespace {
 
 // A line repeated this often in one file, or found in two files, is
@@ -268,4 +269,4 @@ std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name,
   return y;
 }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

@@ -1,6 +1,5 @@
 #include "match/pattern.h"
 
-#include "text/fold.h"
 
 namespace qaextract::internal {
 
@@ -25,19 +24,6 @@ std::shared_ptr<const RE2> PatternCompiler::CompileRaw(const std::string& patter
   }
   cache_.emplace(pattern, re);
   return re;
-}
-
-Status PatternCompiler::Compile(const PatternSpec& spec, Rule* out) {
-  std::string error;
-  std::shared_ptr<const RE2> re = CompileRaw(FoldPattern(spec.text), &error);
-  if (re == nullptr) {
-    const bool too_large = error.rfind("pattern too large", 0) == 0;
-    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error,
-                             too_large ? "pattern-too-large" : "bad-pattern");
-  }
-  out->id = spec.id();
-  out->re = std::move(re);
-  return Status::OK();
 }
 
 int NamedGroup(const RE2& re, const std::string& name) {

@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 #include "qaextract/status.h"
-#include "rules/rule_model.h"
 
 namespace qaextract::internal {
 
@@ -26,12 +25,9 @@ class PatternCompiler {
  public:
   explicit PatternCompiler(std::int64_t max_mem) : max_mem_(max_mem) {}
 
-  // Folds spec.text (FoldPattern) and compiles it. A pattern that does not
-  // compile, or needs more than max_mem, is a RuleError at spec.where:
-  //   rules/x.yaml:12:14: error: bad pattern in noise.inline[0]: missing ): (\d{2}
-  Status Compile(const PatternSpec& spec, Rule* out);
-
-  // Compiles `pattern` as it is (no folding); nullptr and *error on failure.
+  // Compiles `pattern` as it is (no folding; rules/ folds rule patterns
+  // first); nullptr and *error on failure, the same object for the same
+  // pattern.
   std::shared_ptr<const RE2> CompileRaw(const std::string& pattern, std::string* error);
 
   std::int64_t max_mem() const { return max_mem_; }

@@ -94,18 +94,18 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
     const auto& cuts = removed_by_line[line.number];
     const std::string text = Compact(source.text, line.begin, line.end, cuts);
     const auto fail = [&](const std::string& why) {
-      problems.push_back("line " + std::to_string(line.number) + " (" + fate.what + "): " + why);
+      problems.push_back("line " + std::to_string(line.number) + " (" + LineOutcomeName(fate.what) + "): " + why);
     };
-    if (fate.what.empty()) {
+    if (fate.what == LineOutcome::kNone) {
       fail("no fate recorded");
-    } else if (fate.what == "blank") {
+    } else if (fate.what == LineOutcome::kBlank) {
       if (!text.empty()) fail("blank, but has text");
-    } else if (fate.what == "noise") {
+    } else if (fate.what == LineOutcome::kNoise) {
       const bool whole = std::any_of(cuts.begin(), cuts.end(), [&](const Removed* r) {
         return r->kind == "noise-line" && r->byte_start == line.begin && r->byte_end == line.end;
       });
       if (!whole) fail("noise, but not in removed[] as a whole line");
-    } else if (fate.what == "turn") {
+    } else if (fate.what == LineOutcome::kTurn) {
       const Turn& t = doc.turns[static_cast<std::size_t>(fate.turn)];
       const std::string first = t.paragraphs.empty() ? "" : CompactString(t.paragraphs.front());
       // A marker alone on its line ("梁文锋:") leaves the first paragraph to
@@ -113,16 +113,16 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
       const std::string marker = CompactString(t.marker);
       if (text != marker + first && text != marker)
         fail("marker and first paragraph differ from the line");
-    } else if (fate.what == "continuation" || fate.what == "passage") {
+    } else if (fate.what == LineOutcome::kContinuation || fate.what == LineOutcome::kPassage) {
       if (!text.empty() && all_paragraphs.find(text + "\n") == std::string::npos)
         fail("text is in no paragraph");
-    } else if (fate.what == "preamble") {
+    } else if (fate.what == LineOutcome::kPreamble) {
       if (!text.empty() && !preamble.count(text)) fail("text is not a preamble line");
-    } else if (fate.what == "trailer") {
+    } else if (fate.what == LineOutcome::kTrailer) {
       if (!text.empty() && !trailer.count(text)) fail("text is not a trailer line");
-    } else if (fate.what == "title") {
+    } else if (fate.what == LineOutcome::kTitle) {
       if (metadata.find(text + "\n") == std::string::npos) fail("title is not in metadata");
-    } else if (fate.what == "metadata") {
+    } else if (fate.what == LineOutcome::kMetadata) {
       // A metadata line is only dropped from the text when a value from it
       // is kept (front matter is kept by yaml-cpp as keys and values).
       bool kept = fate.rule == "front-matter";
@@ -134,7 +134,7 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
         start = end + 1;
       }
       if (!kept) fail("a metadata line whose value is not in metadata");
-    } else if (fate.what == "heading" || fate.what == "section-title") {
+    } else if (fate.what == LineOutcome::kHeading || fate.what == LineOutcome::kSectionTitle) {
       const Section& s = doc.sections[static_cast<std::size_t>(fate.section)];
       const std::string number = CompactString(s.number.value_or(""));
       const std::string title = CompactString(s.title.value_or(""));

@@ -167,7 +167,7 @@ class Assembler {
   int SpeakerFor(std::size_t i);
   void Finish();
   // Records what line i became (when tracing).
-  void Fate(std::size_t i, const char* what, int turn = -1, int section = -1,
+  void Fate(std::size_t i, LineOutcome what, int turn = -1, int section = -1,
             const std::string& rule = "") {
     if (fates_) (*fates_)[i] = LineFate{what, rule.empty() ? labels_[i].rule : rule, turn, section};
   }
@@ -431,16 +431,16 @@ void Assembler::AddToBlock(std::optional<Block>* block, std::size_t i) {
 void Assembler::OnPreambleLine(std::size_t i) {
   const LineLabel& label = labels_[i];
   const bool kept = CaptureFields(i);
-  if (label.kind == LineKind::kMetadata && kept) return Fate(i, "metadata");
-  if (label.kind == LineKind::kText && TryTitle(i)) return Fate(i, "title", -1, -1, "metadata.title");
-  Fate(i, "preamble");
+  if (label.kind == LineKind::kMetadata && kept) return Fate(i, LineOutcome::kMetadata);
+  if (label.kind == LineKind::kText && TryTitle(i)) return Fate(i, LineOutcome::kTitle, -1, -1, "metadata.title");
+  Fate(i, LineOutcome::kPreamble);
   AddToBlock(&doc_->preamble, i);
 }
 
 void Assembler::OnTrailerLine(std::size_t i) {
   const bool kept = CaptureFields(i);
-  if (labels_[i].kind == LineKind::kMetadata && kept) return Fate(i, "metadata");
-  Fate(i, "trailer");
+  if (labels_[i].kind == LineKind::kMetadata && kept) return Fate(i, LineOutcome::kMetadata);
+  Fate(i, LineOutcome::kTrailer);
   AddToBlock(&doc_->trailer, i);
 }
 
@@ -485,7 +485,7 @@ void Assembler::AddLegend(std::size_t i) {
   const LineLabel& label = labels_[i];
   Speaker& speaker = doc_->speakers[static_cast<std::size_t>(SpeakerFor(i))];
   AddField(&speaker.metadata, "legend", TextOf(i, label.text), false);
-  Fate(i, "metadata", -1, -1, "legend");
+  Fate(i, LineOutcome::kMetadata, -1, -1, "legend");
 }
 
 void Assembler::StartTurn(std::size_t i) {
@@ -541,7 +541,7 @@ void Assembler::StartSection(std::size_t i, std::optional<std::string> number,
 
 void Assembler::AddBodyText(std::size_t i, ByteSpan span) {
   std::string para = WordsOf(i, span);
-  if (fates_ && (*fates_)[i].what.empty()) Fate(i, turn_ ? "continuation" : "passage", turn_ ? turn_->index : -1);
+  if (fates_ && (*fates_)[i].what == LineOutcome::kNone) Fate(i, turn_ ? LineOutcome::kContinuation : LineOutcome::kPassage, turn_ ? turn_->index : -1);
   if (para.empty()) return;
   const int number = lines_[i].number;
   if (turn_) {
@@ -582,7 +582,7 @@ void Assembler::OnBodyLine(std::size_t i) {
         return;
       }
       StartTurn(i);
-      Fate(i, "turn", turn_->index);
+      Fate(i, LineOutcome::kTurn, turn_->index);
       return;
     case LineKind::kNumbered: {
       if (label.heading_after_text) AddBodyText(i, label.text);
@@ -595,18 +595,18 @@ void Assembler::OnBodyLine(std::size_t i) {
                                                     labels_[next].chars <= rules_.headings.title_max_chars) {
         title = TextOf(next, labels_[next].text);
         consumed_[next] = true;
-        Fate(next, "section-title", -1, static_cast<int>(doc_->sections.size()), label.rule);
+        Fate(next, LineOutcome::kSectionTitle, -1, static_cast<int>(doc_->sections.size()), label.rule);
       }
       std::optional<std::string> number;
       if (label.number) number = TextOf(i, *label.number);
       StartSection(i, std::move(number), std::move(title));
-      Fate(i, "heading", -1, *section_);
+      Fate(i, LineOutcome::kHeading, -1, *section_);
       return;
     }
     case LineKind::kText:
       if (StartsUnnumberedHeading(i)) {
         StartSection(i, std::nullopt, TextOf(i, label.text));
-        Fate(i, "heading", -1, *section_, "sections.headings");
+        Fate(i, LineOutcome::kHeading, -1, *section_, "sections.headings");
         return;
       }
       AddBodyText(i, label.text);
@@ -639,7 +639,7 @@ void Assembler::Run() {
     RecordRemovals(i);
     const LineKind k = labels_[i].kind;
     if (k == LineKind::kNoise || k == LineKind::kBlank) {
-      Fate(i, k == LineKind::kNoise ? "noise" : "blank");
+      Fate(i, k == LineKind::kNoise ? LineOutcome::kNoise : LineOutcome::kBlank);
       continue;
     }
     if (i < regions.body_begin) {

@@ -8,6 +8,7 @@
 
 #include "parse/classifier.h"
 #include "qaextract/document.h"
+#include "qaextract/explain.h"
 #include "rules/rule_model.h"
 #include "text/lines.h"
 
@@ -15,8 +16,7 @@ namespace qaextract::internal {
 
 // What one line became, for `qaextract explain`.
 struct LineFate {
-  std::string what;   // blank, noise, metadata, title, preamble, heading, section-title,
-                      // turn, continuation, passage, trailer
+  LineOutcome what = LineOutcome::kNone;
   std::string rule;   // id of the deciding rule, when a rule decided
   int turn = -1;      // turn and continuation: index into Document::turns
   int section = -1;   // heading and section-title: index into Document::sections

@@ -41,13 +41,6 @@ struct Trace {
   CompiledRules rules;          // the rules that decided (with discovered speakers)
 };
 
-// Extract and ExtractWithLibrary (extractor.h), also filling *trace when it
-// is not null.
-Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
-                     Document* document, Trace* trace);
-Status ExtractWithLibraryTraced(const Source& source, const RuleLibrary& library,
-                                const ExtractOptions& options, Document* document, Trace* trace);
-
 }  // namespace qaextract::internal
 
 #endif  // QAEXTRACT_SRC_PARSE_PIPELINE_H_

@@ -8,9 +8,22 @@
 #include "rules/rule_model.h"
 #include "text/decode.h"
 #include "text/fold.h"
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 namespace qaextract::internal {
+
+Status CompilePattern(const PatternSpec& spec, PatternCompiler* compiler, Rule* out) {
+  std::string error;
+  std::shared_ptr<const RE2> re = compiler->CompileRaw(FoldPattern(spec.text), &error);
+  if (re == nullptr) {
+    const bool too_large = error.rfind("pattern too large", 0) == 0;
+    return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error,
+                             too_large ? "pattern-too-large" : "bad-pattern");
+  }
+  out->id = spec.id();
+  out->re = std::move(re);
+  return Status::OK();
+}
 namespace {
 
 constexpr int kDefaultMaxLabelChars = 24;
@@ -61,7 +74,7 @@ Status CompileAll(const std::vector<PatternSpec>& specs, PatternCompiler* compil
                   std::vector<Rule>* out) {
   for (const PatternSpec& spec : specs) {
     Rule rule;
-    if (Status s = compiler->Compile(spec, &rule); !s.ok()) return s;
+    if (Status s = CompilePattern(spec, compiler, &rule); !s.ok()) return s;
     out->push_back(std::move(rule));
   }
   return Status::OK();
@@ -137,7 +150,7 @@ Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, Compiled
     rule.first_line = m.first_line;
     rule.max_chars = m.max_chars;
     if (m.pattern) {
-      if (Status s = compiler->Compile(*m.pattern, &rule.rule); !s.ok()) return s;
+      if (Status s = CompilePattern(*m.pattern, compiler, &rule.rule); !s.ok()) return s;
       rule.value_group = NamedGroup(*rule.rule.re, "value");
     }
     out->metadata.push_back(std::move(rule));

@@ -2,7 +2,7 @@
 // that never do anything: ones that match the empty string (every line), ones
 // that need what the folded line never has (a line break, two spaces in a
 // row, a space at either end), and markers a label can never be.
-#include "rules/rule_lint.h"
+#include "qaextract/lint.h"
 
 #include <unicode/uchar.h>
 
@@ -13,7 +13,8 @@
 #include "text/decode.h"
 #include "text/fold.h"
 
-namespace qaextract::internal {
+namespace qaextract {
+using namespace internal;  // the loader, parser and patterns this file drives
 namespace {
 
 void Warn(std::vector<Diagnostic>* out, const PatternSpec& p, const char* code, const std::string& message) {
@@ -121,7 +122,7 @@ void CheckEachPattern(const RuleSpec& spec, const RuleLoadOptions& options, std:
   PatternCompiler compiler(options.regex_max_mem);
   const auto check = [&](const PatternSpec& p) {
     Rule rule;
-    if (Status s = compiler.Compile(p, &rule); !s.ok()) errors->push_back(s);
+    if (Status s = CompilePattern(p, &compiler, &rule); !s.ok()) errors->push_back(s);
   };
   for (const auto* list : {&spec.match_any, &spec.match_all, &spec.numbered, &spec.body_starts_after,
                            &spec.body_ends_before, &spec.trailer_lead_in, &spec.noise_lines,
@@ -191,4 +192,4 @@ std::string RenderDiagnostic(const Diagnostic& d, bool color, std::string_view s
   return out;
 }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

@@ -12,7 +12,7 @@
 
 #include "qaextract/roles.h"
 #include "rules/rule_model.h"
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 
 namespace qaextract::internal {
 namespace {
@@ -111,7 +111,7 @@ Status SpecParser::CheckKeys(const YAML::Node& map, const char* table,
       ++check->unknown;
       check->suggested.push_back(ClosestWord(key, allowed));
     }
-    Error(key_node, "unknown-key", "unknown key '" + key + "' in " + context + internal::DidYouMean(key, allowed));
+    Error(key_node, "unknown-key", "unknown key '" + key + "' in " + context + DidYouMean(key, allowed));
   }
   return Status::OK();
 }

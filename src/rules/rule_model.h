@@ -232,6 +232,12 @@ std::string BuiltinRuleText(const std::string& name);
 
 class PatternCompiler;
 
+// Folds spec.text (FoldPattern) and compiles it with `compiler`. A pattern
+// that does not compile, or needs more than the memory budget, is a
+// RuleError at spec.where:
+//   rules/x.yaml:12:14: error: bad pattern in noise.inline[0]: missing ): (\d{2}
+Status CompilePattern(const PatternSpec& spec, PatternCompiler* compiler, Rule* out);
+
 // Compiles a merged spec with `compiler`. Every pattern error is a RuleError
 // at the pattern.
 Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRules* out);

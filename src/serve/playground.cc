@@ -1,14 +1,14 @@
-#include "serve/playground.h"
+#include "qaextract/playground.h"
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "discover/starter_rules.h"
-#include "parse/ledger.h"
-#include "parse/pipeline.h"
-#include "rules/rule_lint.h"
+#include "qaextract/discover.h"
+#include "qaextract/emit.h"
+#include "qaextract/explain.h"
+#include "qaextract/lint.h"
 
 namespace qaextract::serve {
 namespace {
@@ -54,9 +54,9 @@ std::string StringField(const nlohmann::json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-nlohmann::json DiagnosticsJson(const std::vector<internal::Diagnostic>& diagnostics) {
+nlohmann::json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
   nlohmann::json out = nlohmann::json::array();
-  for (const internal::Diagnostic& d : diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
     out.push_back({{"line", d.where.line},
                    {"column", d.where.column},
                    {"severity", d.error ? "error" : "warning"},
@@ -127,10 +127,13 @@ Response Playground::File(std::size_t index) const {
 }
 
 // What one extraction request produced.
+struct Playground::Request {
+  nlohmann::json json;
+};
+
 struct Playground::Run {
   Source source;
-  Document doc;
-  internal::Trace trace;
+  Explanation explained;  // the document, and what each line became
   nlohmann::json lint = nlohmann::json::array();
   // With an empty editor: the files of the set the library chose, base
   // first, and the text of the chosen one (for an editable copy).
@@ -156,27 +159,27 @@ void Playground::DescribeChoice(const std::string& name, Run* run) const {
   }
 }
 
-void Playground::RunRequest(const nlohmann::json& request, Run* run) const {
+void Playground::RunRequest(const Request& parsed, Run* run) const {
+  const nlohmann::json& request = parsed.json;
   ExtractOptions extract;
   extract.max_input_bytes = options_.max_request_bytes;
-  extract.regex_max_mem = options_.regex_max_mem;
   run->status = DecodeSource(StringField(request, "article"), "article.txt", extract, &run->source);
   if (!run->status.ok()) return;
   const std::string rules_text = StringField(request, "rules");
   if (rules_text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    run->status = internal::ExtractWithLibraryTraced(run->source, library_, extract, &run->doc, &run->trace);
-    if (run->status.ok()) DescribeChoice(run->doc.rules.name, run);
+    run->status = Explain(run->source, RuleChoice(library_), extract, &run->explained);
+    if (run->status.ok()) DescribeChoice(run->explained.document.rules.name, run);
     return;
   }
   RuleLoadOptions load;
   load.names_only = true;
   load.regex_max_mem = options_.regex_max_mem;
   if (!extends_dir_.empty()) load.search_dirs.push_back(extends_dir_);
-  run->lint = DiagnosticsJson(internal::LintRuleText(rules_text, kRulesName, load));
+  run->lint = DiagnosticsJson(LintRuleText(rules_text, kRulesName, load));
   RuleSet rules;
   run->status = RuleSet::LoadString(rules_text, kRulesName, load, &rules);
   if (run->status.ok())
-    run->status = internal::ExtractTraced(run->source, rules, extract, &run->doc, &run->trace);
+    run->status = Explain(run->source, RuleChoice(rules), extract, &run->explained);
 }
 
 Response Playground::Extract(std::string_view body) const {
@@ -184,15 +187,15 @@ Response Playground::Extract(std::string_view body) const {
   Response error;
   if (!ParseRequest(body, options_.max_request_bytes, &request, &error)) return error;
   Run run;
-  RunRequest(request, &run);
+  RunRequest(Request{std::move(request)}, &run);
   if (!run.status.ok())
     return Json(200, {{"document", nullptr}, {"lint", run.lint}, {"error", run.status.ToString()}});
   nlohmann::json speakers = nlohmann::json::array();
-  for (const Speaker& sp : run.doc.speakers)
+  const Document& doc = run.explained.document;
+  for (const Speaker& sp : doc.speakers)
     speakers.push_back({{"id", sp.id}, {"name", sp.name}, {"role", sp.role}, {"turns", sp.turn_count}});
   std::string document_json;
-  WriteJson(run.doc, JsonOptions{false}, &document_json);
-  const internal::Ledger ledger = internal::BuildLedger(run.source, run.doc, run.trace);
+  WriteJson(doc, JsonOptions{false}, &document_json);
   // The document and the ledger are written by the library's own writers and
   // spliced in whole rather than parsed and dumped again.
   const nlohmann::json head = {{"lint", run.lint},
@@ -203,7 +206,7 @@ Response Playground::Extract(std::string_view body) const {
   std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.pop_back();  // the closing brace
   out += ",\"document\":" + document_json + ",\"ledger\":" +
-         internal::LedgerJson(run.doc, ledger, false) + "}";
+         ExplanationJson(run.explained, false) + "}";
   return Response{200, "application/json", std::move(out)};
 }
 
@@ -220,11 +223,11 @@ Response Playground::Discover(std::string_view body) const {
   load.regex_max_mem = options_.regex_max_mem;
   RuleSet generic;
   if (Status s = RuleSet::LoadBuiltin("generic", load, &generic); !s.ok()) return Error(500, s.ToString());
-  internal::SourceDiscovery discovery;
-  if (Status s = internal::DiscoverSource({source}, generic, extract, &discovery); !s.ok())
+  SourceDiscovery discovery;
+  if (Status s = DiscoverSource({source}, generic, extract, &discovery); !s.ok())
     return Error(422, s.ToString());
-  return Json(200, {{"rules", internal::StarterRulesYaml(discovery, "my-source", "")},
-                    {"report", internal::DiscoveryReportText(discovery)}});
+  return Json(200, {{"rules", StarterRulesYaml(discovery, "my-source", "")},
+                    {"report", DiscoveryReportText(discovery)}});
 }
 
 Response Playground::Convert(std::string_view body) const {
@@ -235,10 +238,10 @@ Response Playground::Convert(std::string_view body) const {
   if (Status s = ParseFormat(StringField(request, "format"), &format); !s.ok())
     return Error(400, s.message());
   Run run;
-  RunRequest(request, &run);
+  RunRequest(Request{std::move(request)}, &run);
   if (!run.status.ok()) return Error(422, run.status.ToString());
   std::string out;
-  WriteDocument(run.doc, format, &out);
+  WriteDocument(run.explained.document, format, &out);
   return Response{200, format == Format::kJson ? "application/json" : "application/yaml", out};
 }
 

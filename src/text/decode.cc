@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 
 #include "qaextract/source.h"
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 namespace qaextract {
 namespace internal {
@@ -181,7 +181,7 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
   Source s;
   s.path = path;
   s.bytes = bytes.size();
-  s.sha256 = internal::Sha256Hex(bytes);
+  s.sha256 = Sha256Hex(bytes);
   std::string error;
   std::string encoding = options.encoding;
   if (encoding.empty()) {

@@ -1,6 +1,6 @@
 #include "qaextract/roles.h"
 
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 
 namespace qaextract {
 
@@ -49,7 +49,7 @@ std::string KnownRoleList() {
 std::string UnknownRoleMessage(std::string_view role) {
   std::vector<std::string> names;
   for (const RoleInfo& r : KnownRoles()) names.emplace_back(r.name);
-  return "unknown role '" + std::string(role) + "'" + internal::DidYouMean(role, names) +
+  return "unknown role '" + std::string(role) + "'" + DidYouMean(role, names) +
          " (roles: " + KnownRoleList() + ")";
 }
 

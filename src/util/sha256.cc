@@ -1,8 +1,8 @@
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 #include <nettle/sha2.h>
 
-namespace qaextract::internal {
+namespace qaextract {
 namespace {
 
 std::string Hex(const std::uint8_t* digest, std::size_t length) {
@@ -40,4 +40,4 @@ std::string Sha256Hex(const std::vector<std::string_view>& parts) {
 
 std::string Sha256Hex(std::string_view data) { return Sha256Hex(std::vector<std::string_view>{data}); }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

@@ -1,8 +1,8 @@
-#include "util/spelling.h"
+#include "qaextract/spelling.h"
 
 #include <algorithm>
 
-namespace qaextract::internal {
+namespace qaextract {
 
 std::size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -35,4 +35,4 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "parse/accounting.h"
-#include "parse/pipeline.h"
+#include "extract/traced.h"
 #include "testing/test_util.h"
 
 namespace qaextract::internal {

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "serve/playground.h"
+#include "qaextract/playground.h"
 #include "testing/test_util.h"
 
 namespace qaextract::serve {

@@ -1,5 +1,5 @@
 // SHA-256 against the FIPS 180-2 test vectors.
-#include "util/sha256.h"
+#include "qaextract/digest.h"
 
 #include <doctest/doctest.h>
 

@@ -48,7 +48,7 @@
 #include <string>
 #include <vector>
 
-#include "discover/starter_rules.h"
+#include "qaextract/discover.h"
 #include "qaextract/qaextract.h"
 
 namespace {
@@ -212,10 +212,10 @@ Counts Score(const YAML::Node& doc, const std::vector<std::string>& lines, const
 qaextract::Status ExtractWithEmittedRules(const qaextract::Source& source, qaextract::Document* out) {
   qaextract::RuleSet base, emitted;
   qaextract::Status s = qaextract::RuleSet::LoadBuiltin("generic", {}, &base);
-  qaextract::internal::SourceDiscovery found;
-  if (s.ok()) s = qaextract::internal::DiscoverSource({source}, base, {}, &found);
+  qaextract::SourceDiscovery found;
+  if (s.ok()) s = qaextract::DiscoverSource({source}, base, {}, &found);
   if (s.ok())
-    s = qaextract::RuleSet::LoadString(qaextract::internal::StarterRulesYaml(found, "emitted", ""),
+    s = qaextract::RuleSet::LoadString(qaextract::StarterRulesYaml(found, "emitted", ""),
                                        "emitted.yaml", {}, &emitted);
   if (s.ok()) s = qaextract::Extract(source, emitted, {}, out);
   return s;

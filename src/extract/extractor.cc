@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "discover/discovery.h"
-#include "parse/pipeline.h"
+#include "extract/traced.h"
 
 namespace qaextract {
 namespace internal {

@@ -2,8 +2,8 @@
 // CPU's SHA instructions where there are some). Not OpenSSL: libcrypto costs
 // a millisecond of every start to load and initialise, and `convert` of one
 // article should take a few.
-#ifndef QAEXTRACT_SRC_UTIL_SHA256_H_
-#define QAEXTRACT_SRC_UTIL_SHA256_H_
+#ifndef QAEXTRACT_INCLUDE_DIGEST_H_
+#define QAEXTRACT_INCLUDE_DIGEST_H_
 
 #include <memory>
 #include <string>
@@ -12,7 +12,7 @@
 
 struct sha256_ctx;
 
-namespace qaextract::internal {
+namespace qaextract {
 
 // An incremental SHA-256 (for output written in pieces).
 class Sha256 {
@@ -34,6 +34,6 @@ std::string Sha256Hex(std::string_view data);
 // Lowercase hex SHA-256 of the parts fed one after another.
 std::string Sha256Hex(const std::vector<std::string_view>& parts);
 
-}  // namespace qaextract::internal
+}  // namespace qaextract
 
-#endif  // QAEXTRACT_SRC_UTIL_SHA256_H_
+#endif  // QAEXTRACT_INCLUDE_DIGEST_H_

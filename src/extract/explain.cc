@@ -1,14 +1,20 @@
-#include "parse/ledger.h"
+// Explain (qaextract/explain.h): the trace the extractor recorded, line by
+// line, with the deciding rule and where it is written; then the near
+// misses. Nothing is decided again here.
+#include "qaextract/explain.h"
 
 #include <algorithm>
-
 #include <map>
 
 #include "emit/json_sink.h"
+#include "extract/traced.h"
+#include "parse/accounting.h"
 #include "text/fold.h"
 
-namespace qaextract::internal {
+namespace qaextract {
 namespace {
+
+using namespace internal;  // the trace: labels, fates, compiled rules
 
 // A label that the rules' case-sensitive literal markers would take but for
 // case. (Spacing cannot be the difference: keys ignore white space.)
@@ -26,11 +32,11 @@ std::string CaseHint(const CompiledRules& rules, const std::string& key) {
 std::vector<NearMiss> NearMisses(const Source& source, const Trace& trace) {
   std::map<std::string, NearMiss> misses;
   for (std::size_t i = 0; i < trace.fates.size(); ++i) {
-    const LineLabel& label = trace.labelled.labels[i];
-    if (!label.candidate || trace.fates[i].what == "turn" || trace.fates[i].what == "metadata") continue;
+    const internal::LineLabel& label = trace.labelled.labels[i];
+    if (!label.candidate || trace.fates[i].what == LineOutcome::kTurn || trace.fates[i].what == LineOutcome::kMetadata) continue;
     NearMiss& m = misses[label.candidate->key];
     if (m.lines.empty()) {
-      const ByteSpan& span = label.candidate->label;
+      const internal::ByteSpan& span = label.candidate->label;
       m.key = label.candidate->key;
       m.written = std::string(source.text.substr(span.begin, span.end - span.begin));
       m.hint = CaseHint(trace.rules, m.key);
@@ -42,48 +48,84 @@ std::vector<NearMiss> NearMisses(const Source& source, const Trace& trace) {
   return out;
 }
 
-}  // namespace
 
-Ledger BuildLedger(const Source& source, const Document& doc, const Trace& trace) {
-  Ledger ledger;
+void ExplainLines(const Source& source, const Document& doc, const Trace& trace, Explanation* out) {
   bool trailer_seen = false;
   for (std::size_t i = 0; i < trace.fates.size(); ++i) {
-    const Line& line = trace.labelled.lines[i];
-    const LineFate& fate = trace.fates[i];
-    const LineLabel& label = trace.labelled.labels[i];
-    LedgerRow r;
+    const internal::Line& line = trace.labelled.lines[i];
+    const internal::LineFate& fate = trace.fates[i];
+    const internal::LineLabel& label = trace.labelled.labels[i];
+    ExplainedLine r;
     r.line = line.number;
-    r.what = fate.what;
+    r.outcome = fate.what;
     if (fate.turn >= 0) {
       r.turn = fate.turn;
       r.speaker = doc.turns[static_cast<std::size_t>(fate.turn)].speaker;
       r.detail = std::to_string(fate.turn);
-      if (fate.what == "turn") r.detail += " " + r.speaker;
+      if (fate.what == LineOutcome::kTurn) r.detail += " " + r.speaker;
     }
     if (fate.section >= 0) r.detail = "section " + std::to_string(fate.section);
-    if (fate.what == "metadata") {
+    if (fate.what == LineOutcome::kMetadata) {
       for (const auto& f : label.fields)
         r.detail += (r.detail.empty() ? "" : ",") + trace.rules.metadata[static_cast<std::size_t>(f.field)].key;
       if (label.rule == "front-matter") r.detail = "front matter";
     }
-    if (label.kind == LineKind::kBodyStart && fate.what == "preamble") r.detail = "the body follows";
-    if (fate.what == "trailer" && !trailer_seen) r.detail = "the trailer starts";
-    trailer_seen = trailer_seen || fate.what == "trailer";
+    if (label.kind == internal::LineKind::kBodyStart && fate.what == LineOutcome::kPreamble) r.detail = "the body follows";
+    if (fate.what == LineOutcome::kTrailer && !trailer_seen) r.detail = "the trailer starts";
+    trailer_seen = trailer_seen || fate.what == LineOutcome::kTrailer;
     r.rule = fate.rule;
     if (auto it = trace.rules.rule_locations.find(r.rule); it != trace.rules.rule_locations.end())
       r.location = it->second.ToString();
-    if (fate.what != "noise")
-      for (const Cut& c : label.cuts) r.cuts.push_back(c.rule);
+    if (fate.what != LineOutcome::kNoise)
+      for (const internal::Cut& c : label.cuts) r.cuts.push_back(c.rule);
     r.text = source.text.substr(line.begin, line.end - line.begin);
-    ledger.rows.push_back(std::move(r));
+    out->lines.push_back(std::move(r));
   }
-  ledger.near_misses = NearMisses(source, trace);
-  return ledger;
+  out->near_misses = NearMisses(source, trace);
 }
 
-std::string LedgerJson(const Document& doc, const Ledger& ledger, bool pretty) {
+}  // namespace
+
+const char* LineOutcomeName(LineOutcome outcome) {
+  switch (outcome) {
+    case LineOutcome::kNone: return "";
+    case LineOutcome::kBlank: return "blank";
+    case LineOutcome::kNoise: return "noise";
+    case LineOutcome::kMetadata: return "metadata";
+    case LineOutcome::kTitle: return "title";
+    case LineOutcome::kPreamble: return "preamble";
+    case LineOutcome::kHeading: return "heading";
+    case LineOutcome::kSectionTitle: return "section-title";
+    case LineOutcome::kTurn: return "turn";
+    case LineOutcome::kContinuation: return "continuation";
+    case LineOutcome::kPassage: return "passage";
+    case LineOutcome::kTrailer: return "trailer";
+  }
+  return "";
+}
+
+Status Explain(const Source& source, const RuleChoice& rules, const ExtractOptions& options,
+               Explanation* out) {
+  auto trace = std::make_shared<Trace>();
+  Explanation e;
+  const Status s = rules.single()
+                       ? internal::ExtractTraced(source, rules.set(), options, &e.document, trace.get())
+                       : internal::ExtractWithLibraryTraced(source, rules.library(), options, &e.document, trace.get());
+  if (!s.ok()) return s;
+  ExplainLines(source, e.document, *trace, &e);
+  e.trace = std::move(trace);
+  *out = std::move(e);
+  return Status::OK();
+}
+
+std::vector<std::string> Unaccounted(const Source& source, const Explanation& explanation) {
+  return internal::CheckAccounting(source, explanation.document, *explanation.trace);
+}
+
+std::string ExplanationJson(const Explanation& explanation, bool pretty) {
+  const Document& doc = explanation.document;
   std::string out;
-  JsonSink sink(pretty, &out);
+  internal::JsonSink sink(pretty, &out);
   sink.BeginMap();
   sink.Key("rules");
   sink.BeginMap();
@@ -94,12 +136,12 @@ std::string LedgerJson(const Document& doc, const Ledger& ledger, bool pretty) {
   sink.EndMap();
   sink.Key("lines");
   sink.BeginList();
-  for (const LedgerRow& r : ledger.rows) {
+  for (const ExplainedLine& r : explanation.lines) {
     sink.BeginMap();
     sink.Key("line");
     sink.Int(r.line);
     sink.Key("what");
-    sink.String(r.what);
+    sink.String(LineOutcomeName(r.outcome));
     sink.Key("detail");
     sink.String(r.detail);
     sink.Key("turn");
@@ -121,7 +163,7 @@ std::string LedgerJson(const Document& doc, const Ledger& ledger, bool pretty) {
   sink.EndList();
   sink.Key("near_misses");
   sink.BeginList();
-  for (const NearMiss& m : ledger.near_misses) {
+  for (const NearMiss& m : explanation.near_misses) {
     sink.BeginMap();
     sink.Key("label");
     sink.String(m.written);
@@ -143,4 +185,4 @@ std::string LedgerJson(const Document& doc, const Ledger& ledger, bool pretty) {
   return out;
 }
 
-}  // namespace qaextract::internal
+}  // namespace qaextract

@@ -1,15 +1,18 @@
 // `qaextract discover`: discovery over one or more articles of a source, as
 // a ranked report and as a starter rule file with comments saying why each
 // entry is there.
-#ifndef QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
-#define QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
+#ifndef QAEXTRACT_INCLUDE_DISCOVER_H_
+#define QAEXTRACT_INCLUDE_DISCOVER_H_
 
 #include <string>
 #include <vector>
 
-#include "qaextract/qaextract.h"
+#include "qaextract/options.h"
+#include "qaextract/rules.h"
+#include "qaextract/source.h"
+#include "qaextract/status.h"
 
-namespace qaextract::internal {
+namespace qaextract {
 
 // One speaker, over all the files.
 struct SourceSpeaker {
@@ -65,6 +68,6 @@ std::string StarterRulesYaml(const SourceDiscovery& d, const std::string& name,
 // one in the source tree this binary was built from, else "".
 std::string RulesSchemaPath();
 
-}  // namespace qaextract::internal
+}  // namespace qaextract
 
-#endif  // QAEXTRACT_SRC_DISCOVER_STARTER_RULES_H_
+#endif  // QAEXTRACT_INCLUDE_DISCOVER_H_

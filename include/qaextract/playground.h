@@ -2,7 +2,7 @@
 // library (the same extractor, ledger, linter and discovery as the CLI; no
 // second parser) and the page that uses it. This file knows nothing of
 // HTTP: each handler takes a request body and returns a Response, so the
-// API is tested without a server; src/cli/serve.cc puts it behind one.
+// API is tested without a server; `qaextract serve` puts it behind one.
 //
 //   GET  /                 the page (web/, built into the binary)
 //   GET  /api/files        the articles named on the command line
@@ -18,8 +18,8 @@
 //
 // Thread-safety: a Playground is immutable after Create; handlers may run
 // concurrently.
-#ifndef QAEXTRACT_SRC_SERVE_PLAYGROUND_H_
-#define QAEXTRACT_SRC_SERVE_PLAYGROUND_H_
+#ifndef QAEXTRACT_INCLUDE_PLAYGROUND_H_
+#define QAEXTRACT_INCLUDE_PLAYGROUND_H_
 
 #include <cstdint>
 #include <map>
@@ -28,9 +28,8 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "qaextract/qaextract.h"
+#include "qaextract/rules.h"
+#include "qaextract/status.h"
 
 namespace qaextract::serve {
 
@@ -68,7 +67,8 @@ class Playground {
 
  private:
   struct Run;
-  void RunRequest(const nlohmann::json& request, Run* run) const;
+  struct Request;  // a parsed request body
+  void RunRequest(const Request& request, Run* run) const;
 
   struct Article {
     std::string name;
@@ -87,4 +87,4 @@ class Playground {
 
 }  // namespace qaextract::serve
 
-#endif  // QAEXTRACT_SRC_SERVE_PLAYGROUND_H_
+#endif  // QAEXTRACT_INCLUDE_PLAYGROUND_H_

@@ -1,13 +1,13 @@
 // "Did you mean": the closest of a list of accepted words to a misspelt one.
-#ifndef QAEXTRACT_SRC_UTIL_SPELLING_H_
-#define QAEXTRACT_SRC_UTIL_SPELLING_H_
+#ifndef QAEXTRACT_INCLUDE_SPELLING_H_
+#define QAEXTRACT_INCLUDE_SPELLING_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace qaextract::internal {
+namespace qaextract {
 
 // Levenshtein distance, in bytes.
 std::size_t EditDistance(std::string_view a, std::string_view b);
@@ -21,6 +21,6 @@ std::string ClosestWord(std::string_view word, const std::vector<std::string>& c
 // "; did you mean 'X'?" or "".
 std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace qaextract::internal
+}  // namespace qaextract
 
-#endif  // QAEXTRACT_SRC_UTIL_SPELLING_H_
+#endif  // QAEXTRACT_INCLUDE_SPELLING_H_

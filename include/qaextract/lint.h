@@ -1,7 +1,7 @@
 // `qaextract rules lint`: every problem of a rule file, with a code, at its
 // line and column, and a caret line under it.
-#ifndef QAEXTRACT_SRC_RULES_RULE_LINT_H_
-#define QAEXTRACT_SRC_RULES_RULE_LINT_H_
+#ifndef QAEXTRACT_INCLUDE_LINT_H_
+#define QAEXTRACT_INCLUDE_LINT_H_
 
 #include <string>
 #include <string_view>
@@ -10,7 +10,7 @@
 #include "qaextract/rules.h"
 #include "qaextract/status.h"
 
-namespace qaextract::internal {
+namespace qaextract {
 
 struct Diagnostic {
   SourceLocation where;
@@ -35,6 +35,6 @@ std::vector<Diagnostic> LintRuleText(std::string_view text, const std::string& p
 // the file's text when it is not on disk (standard input, the playground).
 std::string RenderDiagnostic(const Diagnostic& d, bool color, std::string_view source = {});
 
-}  // namespace qaextract::internal
+}  // namespace qaextract
 
-#endif  // QAEXTRACT_SRC_RULES_RULE_LINT_H_
+#endif  // QAEXTRACT_INCLUDE_LINT_H_
