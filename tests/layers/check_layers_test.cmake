@@ -1,0 +1,28 @@
+# The layer check itself: a clean tree passes; an upward include, and an
+# internal header in src/cli, each fail it. -DCHECK=cmake/check_layers.cmake
+# -DWORK=scratch directory.
+set(layers "util,text,parse,extract,serve")
+function(run_check expect_ok what)
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSRC=${WORK}/src -DLAYERS=${layers} -DSTAMP=${WORK}/ok
+                          -P ${CHECK} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(expect_ok AND NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what}: the check failed:\n${err}")
+  elseif(NOT expect_ok AND rc EQUAL 0)
+    message(FATAL_ERROR "${what}: the check passed")
+  endif()
+endfunction()
+file(REMOVE_RECURSE ${WORK})
+file(WRITE ${WORK}/src/util/a.h "#include <string>\n")
+file(WRITE ${WORK}/src/parse/p.cc "#include \"util/a.h\"\n#include \"parse/p.h\"\n#include \"qaextract/document.h\"\n")
+file(WRITE ${WORK}/src/extract/e.cc "#include \"parse/p.h\"\n")
+file(WRITE ${WORK}/src/cli/main.cc "#include \"cli/commands.h\"\n#include \"qaextract/qaextract.h\"\n")
+run_check(TRUE "a tree with downward includes only")
+file(WRITE ${WORK}/src/parse/up.cc "#include \"extract/traced.h\"\n")
+run_check(FALSE "parse including extract")
+file(REMOVE ${WORK}/src/parse/up.cc)
+file(WRITE ${WORK}/src/cli/internal.cc "#include \"parse/p.h\"\n")
+run_check(FALSE "the command line including an internal header")
+file(REMOVE ${WORK}/src/cli/internal.cc)
+file(WRITE ${WORK}/src/serve/s.cc "#include \"extract/e.h\"\n")
+run_check(FALSE "the playground including an internal header")
+file(REMOVE_RECURSE ${WORK})
