@@ -22,6 +22,10 @@ packages=(
   chromium          # test: the playground in a real browser (tests/browser)
   python3-dask python3-distributed  # test: examples/dask on a LocalCluster
   python3-pandas    # test: every view loads in pandas with one type per column
+  help2man          # man pages from each command's --help
+  bash-completion   # test: completion of qaextract <TAB> in bash
+  pybind11-dev python3-pybind11 python3-dev  # the Python module
+  python3-pytest python3-venv python3-pip    # test: the Python module, pip install
 )
 # npm for the browser test's playwright-core, unless a node install has one.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
