@@ -113,7 +113,7 @@ void BM_Classify(benchmark::State& state) {
   for (auto _ : state) {
     for (const Sample& s : Samples()) {
       internal::LabelledText labelled;
-      benchmark::DoNotOptimize(internal::LabelLines(s.source, s.rules->compiled(), {}, &labelled));
+      benchmark::DoNotOptimize(internal::LabelLines(s.source, internal::CompiledOf(*s.rules), {}, &labelled));
     }
   }
   state.SetBytesProcessed(state.iterations() * TotalBytes());
@@ -130,7 +130,7 @@ void BM_LineSet(benchmark::State& state) {
   std::vector<Folded> work;
   for (const Sample& s : Samples()) {
     Folded f;
-    const auto& sets = s.rules->compiled().line_sets;  // anchored first, when both exist
+    const auto& sets = internal::CompiledOf(*s.rules).line_sets;  // anchored first, when both exist
     if (sets.size() == 2) f.set = sets[static_cast<std::size_t>(state.range(0))].set.get();
     internal::FoldedLine folded;
     for (const internal::Line& line : internal::SplitLines(s.source.text)) {
@@ -151,11 +151,11 @@ BENCHMARK(BM_LineSet)->Arg(0)->Arg(1);
 void BM_Assemble(benchmark::State& state) {
   std::vector<internal::LabelledText> labelled(Samples().size());
   for (std::size_t i = 0; i < Samples().size(); ++i)
-    internal::LabelLines(Samples()[i].source, Samples()[i].rules->compiled(), {}, &labelled[i]);
+    internal::LabelLines(Samples()[i].source, internal::CompiledOf(*Samples()[i].rules), {}, &labelled[i]);
   for (auto _ : state) {
     for (std::size_t i = 0; i < Samples().size(); ++i) {
       Document doc;
-      internal::BuildDocument(Samples()[i].source, Samples()[i].rules->compiled(), labelled[i], &doc);
+      internal::BuildDocument(Samples()[i].source, internal::CompiledOf(*Samples()[i].rules), labelled[i], &doc);
       benchmark::DoNotOptimize(doc.turns.data());
     }
   }

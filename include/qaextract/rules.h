@@ -31,9 +31,12 @@
 
 namespace qaextract {
 
+class RuleSet;
 namespace internal {
 struct CompiledRules;
 struct DeferredRules;
+// The compiled form, for the extractor (src/rules/rule_model.h).
+const CompiledRules& CompiledOf(const RuleSet& set);
 }  // namespace internal
 
 struct RuleLoadOptions {
@@ -96,11 +99,12 @@ class RuleSet {
   // file has no `match:`), otherwise the number of patterns that matched.
   int MatchScore(const Source& source) const;
 
-  // The compiled form, for the extractor. REQUIRES: loaded(). Sets of the
-  // built-in library are compiled on first use (thread-safe).
-  const internal::CompiledRules& compiled() const;
+  // (The compiled form is the library's own: internal::CompiledOf. Sets of
+  // the built-in library are compiled on first use, thread-safely.)
 
  private:
+  friend const internal::CompiledRules& internal::CompiledOf(const RuleSet& set);
+  const internal::CompiledRules& compiled() const;
   friend class RuleLibrary;  // loads many sets through one shared loader
   // Everything; or, with deferred_, what selection needs (CompileSelection).
   std::shared_ptr<const internal::CompiledRules> impl_;

@@ -124,7 +124,7 @@ Status DiscoverSource(const std::vector<Source>& sources, const RuleSet& base,
   for (std::size_t f = 0; f < sources.size(); ++f) {
     const Source& source = sources[f];
     LabelledText labelled;
-    if (Status s = LabelLines(source, base.compiled(), options, &labelled); !s.ok()) return s;
+    if (Status s = LabelLines(source, internal::CompiledOf(base), options, &labelled); !s.ok()) return s;
     const Discovery d = DiscoverSpeakers(source.text, labelled);
     result.files.push_back(source.path);
     AddSpeakers(d, &result.speakers, &by_key, &roles);

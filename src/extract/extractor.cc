@@ -40,12 +40,12 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                           const std::string& selected_by, const ExtractOptions& options,
                           Document* document, Trace* trace) {
   LabelledText labelled;
-  Status s = LabelLines(source, base.compiled(), options, &labelled);
+  Status s = LabelLines(source, internal::CompiledOf(base), options, &labelled);
   if (!s.ok()) return s;
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
-    const CompiledRules rules = ApplyDiscovery(base.compiled(), discovery, source.text, &labelled);
+    const CompiledRules rules = ApplyDiscovery(internal::CompiledOf(base), discovery, source.text, &labelled);
     Build(source, rules, &labelled, &doc, trace);
     doc.rules.selected_by = "discovery";
     if (discovery.report.confidence < kLowConfidence) {
@@ -54,8 +54,8 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                                          discovery.report.evidence});
     }
   } else {
-    if (SkipBuilding(options, trace)) NameOnly(source, base.compiled(), &doc);
-    else Build(source, base.compiled(), &labelled, &doc, trace);
+    if (SkipBuilding(options, trace)) NameOnly(source, internal::CompiledOf(base), &doc);
+    else Build(source, internal::CompiledOf(base), &labelled, &doc, trace);
     doc.rules.selected_by = selected_by;
     if (discovery.weak_evidence)
       doc.warnings.push_back(Warning{"weak-dialogue-evidence", 0, discovery.report.evidence});
@@ -70,15 +70,15 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
 Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
                      Document* document, Trace* trace) {
   LabelledText labelled;
-  Status s = LabelLines(source, rules.compiled(), options, &labelled);
+  Status s = LabelLines(source, internal::CompiledOf(rules), options, &labelled);
   if (!s.ok()) return s;
   const bool any_turn = std::any_of(labelled.labels.begin(), labelled.labels.end(),
                                     [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
   if (!any_turn && SkipBuilding(options, trace)) {
-    NameOnly(source, rules.compiled(), document);
+    NameOnly(source, internal::CompiledOf(rules), document);
     return Status::OK();
   }
-  Build(source, rules.compiled(), &labelled, document, trace);
+  Build(source, internal::CompiledOf(rules), &labelled, document, trace);
   return Status::OK();
 }
 
@@ -86,7 +86,7 @@ Status ExtractWithLibraryTraced(const Source& source, const RuleLibrary& library
                                 const ExtractOptions& options, Document* document, Trace* trace) {
   std::string selected_by;
   const RuleSet& rules = library.Select(source, &selected_by);
-  if (rules.compiled().speakers.empty())
+  if (internal::CompiledOf(rules).speakers.empty())
     return ExtractByDiscovery(source, rules, selected_by, options, document, trace);
   Status s = ExtractTraced(source, rules, options, document, trace);
   if (s.ok()) document->rules.selected_by = selected_by;

@@ -246,6 +246,8 @@ std::vector<std::string> RuleSet::BuiltinNames() {
   return names;
 }
 
+const internal::CompiledRules& internal::CompiledOf(const RuleSet& set) { return set.compiled(); }
+
 const internal::CompiledRules& RuleSet::compiled() const {
   if (!deferred_) return *impl_;
   internal::DeferredRules& d = *deferred_;

@@ -40,7 +40,7 @@ struct Labelled {
 
 Labelled ClassifyOne(const std::string& line) {
   static const RuleSet rules = testing::LoadRulesString(kRules);
-  Classifier classifier(rules.compiled(), line);
+  Classifier classifier(internal::CompiledOf(rules), line);
   Labelled out{classifier.Classify(Line{1, 0, line.size()}), line};
   return out;
 }
@@ -48,7 +48,7 @@ Labelled ClassifyOne(const std::string& line) {
 std::string SpeakerOf(const LineLabel& label) {
   static const RuleSet rules = testing::LoadRulesString(kRules);
   if (label.kind != LineKind::kTurnStart) return "";
-  return rules.compiled().speakers[static_cast<std::size_t>(label.speaker)].id;
+  return internal::CompiledOf(rules).speakers[static_cast<std::size_t>(label.speaker)].id;
 }
 
 }  // namespace
@@ -184,7 +184,7 @@ CompiledRules WithoutAtoms(const CompiledRules& rules) {
 TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no label") {
   int prefiltered = 0;
   for (const RuleSet& set : testing::BuiltinLibrary().rule_sets()) {
-    const CompiledRules& rules = set.compiled();
+    const CompiledRules& rules = internal::CompiledOf(set);
     for (const auto& line_set : rules.line_sets) prefiltered += !line_set.atoms.empty();
     const CompiledRules plain = WithoutAtoms(rules);
     for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
@@ -206,7 +206,7 @@ noise:
 metadata:
   url: '(?:来源|链接):\s*(?P<value>https?://[^\s,]+)'
 )");
-  const CompiledRules& c = rules.compiled();
+  const CompiledRules& c = internal::CompiledOf(rules);
   REQUIRE(c.line_sets.size() == 1);
   const auto& atoms = c.line_sets[0].atoms;
   CHECK(c.line_sets[0].atoms_have_letters);
@@ -225,14 +225,14 @@ metadata:
 
 TEST_CASE("Classifier: no prefilter when a pattern needs no literal or a literal has case") {
   // "\d+年" needs "年", "[a-z]{30}" needs nothing: every line is scanned.
-  CHECK(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年', '[a-z]{30}']}\n")
-            .compiled().line_sets[0].atoms.empty());
+  CHECK(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年', '[a-z]{30}']}\n"))
+            .line_sets[0].atoms.empty());
   // "Ärger" has a letter with case beyond ASCII, which the line's ASCII
   // lowering would miss under (?i).
-  CHECK(testing::LoadRulesString("name: a\nnoise: {inline: ['(?i)Ärger']}\n")
-            .compiled().line_sets[0].atoms.empty());
-  CHECK_FALSE(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年']}\n")
-                  .compiled().line_sets[0].atoms.empty());
+  CHECK(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['(?i)Ärger']}\n"))
+            .line_sets[0].atoms.empty());
+  CHECK_FALSE(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年']}\n"))
+                  .line_sets[0].atoms.empty());
 }
 
 }  // namespace qaextract::internal
@@ -241,7 +241,7 @@ namespace qaextract::internal {
 
 TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answers") {
   const RuleSet rules = testing::LoadRulesString("name: t\n");
-  const CompiledRules& c = rules.compiled();
+  const CompiledRules& c = internal::CompiledOf(rules);
   std::vector<std::string> views = {
       "暗涌:你好", "梁文锋 :好", "Q: hi", "A B: x", "12:30 Name: x", "[00:01] 主持人:x",
       "**暗涌:**问", "暗涌: **问**", "“暗涌”:问", "张三(创始人):答", "a:b:c", ":x", " :x",

@@ -133,8 +133,8 @@ TEST_CASE("RuleLibrary: built-in sets compiled on first use equal the eagerly co
     CAPTURE(lazy.name());
     RuleSet eager;
     REQUIRE(RuleSet::LoadBuiltin(lazy.name(), {}, &eager).ok());
-    const internal::CompiledRules& a = lazy.compiled();
-    const internal::CompiledRules& b = eager.compiled();
+    const internal::CompiledRules& a = internal::CompiledOf(lazy);
+    const internal::CompiledRules& b = internal::CompiledOf(eager);
     CHECK(a.sha256 == b.sha256);
     CHECK(a.files == b.files);
     CHECK(a.speakers.size() == b.speakers.size());
@@ -142,7 +142,7 @@ TEST_CASE("RuleLibrary: built-in sets compiled on first use equal the eagerly co
     CHECK(a.noise_inline.size() == b.noise_inline.size());
     CHECK(a.metadata.size() == b.metadata.size());
     CHECK(a.line_sets.size() == b.line_sets.size());
-    CHECK(&lazy.compiled() == &a);  // compiled once
+    CHECK(&internal::CompiledOf(lazy) == &a);  // compiled once
   }
 }
 
