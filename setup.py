@@ -45,7 +45,7 @@ setup(
     packages=["qaextract"],
     ext_modules=[Extension("qaextract._qaextract", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
-    options={"build": {"build_base": "build/python-setuptools"}},
+    options={"build": {"build_base": str(ROOT / "build" / "python-setuptools")}},
     python_requires=">=3.9",
     zip_safe=False,
 )
