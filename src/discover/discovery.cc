@@ -1046,6 +1046,25 @@ void DiscoverUnlabelled(std::string_view text, const LabelledText& labelled, Dis
                         DiscoveredSpeaker{"interviewee", {}, asked, "the paragraphs after each question", {}}};
 }
 
+// The marker and text of each turn line that has no label: an empty marker
+// at the line's start, or a question's opening dash run.
+void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, Discovery* d) {
+  for (const auto& [line, speaker] : d->turns) {
+    const LineLabel& label = labelled.labels[line];
+    if (label.candidate) continue;
+    const Line& l = labelled.lines[line];
+    UnlabelledTurn turn;
+    turn.marker = ByteSpan{l.begin, l.begin};
+    turn.text = label.kind == LineKind::kText ? label.text : TrimmedLine(text, l);
+    const std::size_t dash = QuestionDashLength(text.substr(turn.text.begin, turn.text.end - turn.text.begin));
+    if (dash > 0) {
+      turn.marker = ByteSpan{turn.text.begin, turn.text.begin + dash};
+      turn.text.begin += dash;
+    }
+    d->unlabelled[line] = turn;
+  }
+}
+
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) {
   Discovery d;
   const std::map<std::string, Candidate> candidates = CollectCandidates(text, labelled);
@@ -1167,37 +1186,8 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
     d.report.speakers.clear();
     if (record.empty()) DiscoverUnlabelled(text, labelled, &d);
   }
+  DecideUnlabelledTurns(text, labelled, &d);
   return d;
-}
-
-CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery, std::string_view text,
-                             LabelledText* labelled) {
-  CompiledRules rules = base;
-  rules.speakers = discovery.speakers;
-  for (const auto& [line, speaker] : discovery.turns) {
-    LineLabel& label = labelled->labels[line];
-    if (!label.candidate) {
-      // A turn without a label (an unlabelled interview): no marker, the
-      // whole line is the first paragraph (its heading hashes or emphasis
-      // are markup, cut from the text).
-      const Line& l = labelled->lines[line];
-      MarkerMatch m;
-      m.marker = m.label = ByteSpan{l.begin, l.begin};
-      m.text = label.kind == LineKind::kText ? label.text : TrimmedLine(text, l);
-      // A question's opening dash run ("――") is its marker.
-      const std::size_t dash = QuestionDashLength(text.substr(m.text.begin, m.text.end - m.text.begin));
-      if (dash > 0) {
-        m.marker = ByteSpan{m.text.begin, m.text.begin + dash};
-        m.text.begin += dash;
-      }
-      label.candidate = std::make_unique<MarkerMatch>(std::move(m));
-    }
-    label.kind = LineKind::kTurnStart;
-    label.speaker = speaker;
-    label.rule = "discovery:" + discovery.speakers[static_cast<std::size_t>(speaker)].id;
-    label.text = label.candidate->text;
-  }
-  return rules;
 }
 
 }  // namespace qaextract::internal

@@ -24,22 +24,27 @@
 
 namespace qaextract::internal {
 
+// A turn start on a line without a label (an unlabelled interview): the
+// marker is empty at the line's start, or a question's opening dash run
+// ("――"); the text is the rest of the line.
+struct UnlabelledTurn {
+  ByteSpan marker;
+  ByteSpan text;
+};
+
+// What discovery decided; the extractor applies it to the labels.
 struct Discovery {
   DiscoveryReport report;
   bool weak_evidence = false;  // lines that may be speakers' turns, but no dialogue
   std::vector<SpeakerRule> speakers;   // the speakers found, in order of first turn
   std::map<std::size_t, int> turns;    // line index -> index into speakers
+  std::map<std::size_t, UnlabelledTurn> unlabelled;  // turn lines that have no label
 };
 
 // Finds speakers in `labelled` (labelled with rules that have no speakers of
-// their own). `text` is Source::text.
+// their own). `text` is Source::text. Decides only: `labelled` is left as
+// it is (src/extract applies the decisions).
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled);
-
-// Makes the lines discovery assigned turn starts of its speakers (a line
-// without a label gets an empty marker), and returns `base` with those
-// speakers. `text` is Source::text.
-CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery, std::string_view text,
-                             LabelledText* labelled);
 
 }  // namespace qaextract::internal
 

@@ -34,6 +34,31 @@ void Build(const Source& source, const CompiledRules& rules, LabelledText* label
   }
 }
 
+// Makes the lines discovery assigned turn starts of its speakers, as it
+// decided (a line without a label gets the marker it chose), and returns
+// `base` with those speakers.
+CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discovery, LabelledText* labelled) {
+  CompiledRules rules = base;
+  rules.speakers = discovery.speakers;
+  for (const auto& [line, speaker] : discovery.turns) {
+    LineLabel& label = labelled->labels[line];
+    if (!label.candidate) {
+      const UnlabelledTurn& decided = discovery.unlabelled.at(line);
+      MarkerMatch m;
+      m.marker = decided.marker;
+      const std::size_t start = labelled->lines[line].begin;
+      m.label = ByteSpan{start, start};  // no label
+      m.text = decided.text;
+      label.candidate = std::make_unique<MarkerMatch>(std::move(m));
+    }
+    label.kind = LineKind::kTurnStart;
+    label.speaker = speaker;
+    label.rule = "discovery:" + discovery.speakers[static_cast<std::size_t>(speaker)].id;
+    label.text = label.candidate->text;
+  }
+  return rules;
+}
+
 // The rule set declares no speakers (the fallback, or a source file that only
 // describes noise and metadata): find the speakers in the article itself.
 Status ExtractByDiscovery(const Source& source, const RuleSet& base,
@@ -45,7 +70,7 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
-    const CompiledRules rules = ApplyDiscovery(internal::CompiledOf(base), discovery, source.text, &labelled);
+    const CompiledRules rules = ApplyDiscovery(internal::CompiledOf(base), discovery, &labelled);
     Build(source, rules, &labelled, &doc, trace);
     doc.rules.selected_by = "discovery";
     if (discovery.report.confidence < kLowConfidence) {
