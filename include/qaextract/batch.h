@@ -43,10 +43,21 @@ struct DuplicatePair {
 // replays the outcomes of the interrupted one (BatchOptions::resume_from)
 // instead of reading those inputs again, so it ends with the same output,
 // totals and duplicate report as a run that was never interrupted.
+enum class ArticleStatus {
+  kOk,       // records written
+  kError,    // an error record
+  kSkipped,  // a skip record (no dialogue, a filter, a duplicate)
+};
+
+// "ok", "error", "skipped" (the journal's and the manifest's words).
+const char* ArticleStatusName(ArticleStatus status);
+// The inverse; false for any other word.
+bool ParseArticleStatus(const std::string& name, ArticleStatus* status);
+
 struct ArticleOutcome {
   std::uint64_t seq = 0;             // position in the run, from 0
   std::string id;
-  std::string status;                // "ok", "error" or "skipped"
+  ArticleStatus status = ArticleStatus::kOk;
   std::string code;                  // error or skip code
   std::uint64_t bytes = 0;           // input bytes
   std::uint64_t records = 0;         // output records written

@@ -236,7 +236,7 @@ class Writer {
 Status Writer::Account(const ArticleOutcome& o) {
   ++stats_->inputs;
   stats_->bytes += o.bytes;
-  if (o.status == "error") {
+  if (o.status == ArticleStatus::kError) {
     ++stats_->errors;
     ++stats_->errors_by_code[o.code];
     return Status::OK();
@@ -248,7 +248,7 @@ Status Writer::Account(const ArticleOutcome& o) {
     if (sinks_.duplicate) s = sinks_.duplicate(*o.duplicate);
     else stats_->duplicates.push_back(*o.duplicate);
   }
-  if (o.status == "skipped") {
+  if (o.status == ArticleStatus::kSkipped) {
     ++stats_->skipped;
     return s;
   }
@@ -265,7 +265,7 @@ Status Writer::Write(const Result& r) {
   o.bytes = r.bytes;
   Status s;
   if (!r.error_code.empty()) {
-    o.status = "error";
+    o.status = ArticleStatus::kError;
     o.code = r.error_code;
     s = sinks_.errors(ErrorRecord(r.item.id, r.item.path, r.error_code, r.error_message, "error"));
   } else {
@@ -293,10 +293,10 @@ Status Writer::Write(const Result& r) {
       skip = EmptyViewReason(options_);
     }
     if (!skip.empty()) {
-      o.status = "skipped";
+      o.status = ArticleStatus::kSkipped;
       s = sinks_.errors(ErrorRecord(r.item.id, r.item.path, o.code, skip, "skipped"));
     } else {
-      o.status = "ok";
+      o.status = ArticleStatus::kOk;
       o.records = static_cast<std::uint64_t>(r.record_count);
       o.turns_by_role = r.turns_by_role;
       if (!r.records.empty()) s = sinks_.records(r.records);
@@ -327,6 +327,24 @@ void Writer::Progress(bool final) {
 
 }  // namespace
 }  // namespace internal
+
+const char* ArticleStatusName(ArticleStatus status) {
+  switch (status) {
+    case ArticleStatus::kOk: return "ok";
+    case ArticleStatus::kError: return "error";
+    case ArticleStatus::kSkipped: return "skipped";
+  }
+  return "";
+}
+
+bool ParseArticleStatus(const std::string& name, ArticleStatus* status) {
+  for (const ArticleStatus s : {ArticleStatus::kOk, ArticleStatus::kError, ArticleStatus::kSkipped})
+    if (name == ArticleStatusName(s)) {
+      *status = s;
+      return true;
+    }
+  return false;
+}
 
 Status RunBatch(const std::vector<std::string>& inputs, const ExtractFunction& extract,
                 const BatchOptions& options, const BatchSinks& sinks, BatchStats* stats) {

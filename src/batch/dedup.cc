@@ -203,7 +203,7 @@ std::optional<DuplicatePair> DuplicateDetector::Find(const ArticleOutcome& o) co
 }
 
 void DuplicateDetector::Remember(const ArticleOutcome& o) {
-  if (o.status == "error") return;
+  if (o.status == ArticleStatus::kError) return;
   const std::uint64_t fingerprint = Fingerprint(o.digest);
   const bool sketch = !o.duplicate && Sketched(o);  // a duplicate's original is kept already
   if (first_by_fingerprint_.count(fingerprint) > 0 && !sketch) return;

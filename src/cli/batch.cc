@@ -281,7 +281,7 @@ int RunBatchCommand(BatchArgs& args) {
   bool over_budget = false;
   sinks.outcome = [&](const ArticleOutcome& o) {
     ++seen;
-    if (o.status == "error") ++failed;
+    if (o.status == ArticleStatus::kError) ++failed;
     if (!over_budget && args.budget.Exceeded(failed, seen)) {
       over_budget = true;
       g_stop = true;  // read no more inputs; the ones in flight are finished

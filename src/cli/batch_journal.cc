@@ -35,7 +35,7 @@ std::vector<std::uint64_t> ParseSketch(const std::string& text) {
 nlohmann::json ToJson(const ArticleOutcome& o) {
   // A duplicate's sketch is never looked at again (DuplicateDetector keeps
   // the original's), so it is left out.
-  nlohmann::json j = {{"seq", o.seq},       {"id", o.id},         {"status", o.status},
+  nlohmann::json j = {{"seq", o.seq},       {"id", o.id},         {"status", ArticleStatusName(o.status)},
                       {"code", o.code},     {"bytes", o.bytes},   {"records", o.records},
                       {"turns_by_role", o.turns_by_role},         {"rules", o.rules},
                       {"digest", o.digest}, {"speakers_key", o.speakers_key},
@@ -51,7 +51,8 @@ ArticleOutcome FromJson(const nlohmann::json& j) {
   ArticleOutcome o;
   o.seq = j.at("seq").get<std::uint64_t>();
   o.id = j.at("id").get<std::string>();
-  o.status = j.at("status").get<std::string>();
+  if (!ParseArticleStatus(j.at("status").get<std::string>(), &o.status))
+    throw std::invalid_argument("unknown status in the journal");
   o.code = j.at("code").get<std::string>();
   o.bytes = j.at("bytes").get<std::uint64_t>();
   o.records = j.at("records").get<std::uint64_t>();
@@ -138,7 +139,7 @@ Status BatchJournal::Resume(const std::string& path, const std::string& fingerpr
         state->out_shard = j.value("out_shard", std::size_t{0});
         state->out_bytes = j.at("out").get<std::uint64_t>();
         state->error_bytes = j.at("errors").get<std::uint64_t>();
-      } catch (const nlohmann::json::exception&) {
+      } catch (const std::exception&) {  // a JSON type error, or an unknown status
         return Status::InputError({path, 0, 0}, "cannot resume: the journal is damaged");
       }
     }

@@ -9,6 +9,7 @@
 #include "emit/json_sink.h"
 #include "extract/traced.h"
 #include "parse/accounting.h"
+#include "parse/front_matter.h"
 #include "text/fold.h"
 
 namespace qaextract {
@@ -68,7 +69,7 @@ void ExplainLines(const Source& source, const Document& doc, const Trace& trace,
     if (fate.what == LineOutcome::kMetadata) {
       for (const auto& f : label.fields)
         r.detail += (r.detail.empty() ? "" : ",") + trace.rules.metadata[static_cast<std::size_t>(f.field)].key;
-      if (label.rule == "front-matter") r.detail = "front matter";
+      if (label.rule == kFrontMatterRule) r.detail = "front matter";
     }
     if (label.kind == internal::LineKind::kBodyStart && fate.what == LineOutcome::kPreamble) r.detail = "the body follows";
     if (fate.what == LineOutcome::kTrailer && !trailer_seen) r.detail = "the trailer starts";

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "parse/front_matter.h"
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -125,7 +126,7 @@ std::vector<std::string> CheckAccounting(const Source& source, const Document& d
     } else if (fate.what == LineOutcome::kMetadata) {
       // A metadata line is only dropped from the text when a value from it
       // is kept (front matter is kept by yaml-cpp as keys and values).
-      bool kept = fate.rule == "front-matter";
+      bool kept = fate.rule == kFrontMatterRule;
       std::size_t start = 0;
       while (!kept && start < metadata.size()) {
         const std::size_t end = metadata.find('\n', start);

@@ -12,6 +12,9 @@
 
 namespace qaextract::internal {
 
+// The rule id of front-matter lines, in labels, fates and `explain`.
+inline constexpr const char kFrontMatterRule[] = "front-matter";
+
 // Number of lines the front matter takes, both "---" lines included, or 0
 // when the text has none (the first line is not "---", or no closing "---"
 // within the first 200 lines).

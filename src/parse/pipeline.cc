@@ -29,7 +29,7 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
     if (result.labels.size() < result.front_matter) {
       LineLabel label;
       label.kind = LineKind::kMetadata;
-      label.rule = "front-matter";
+      label.rule = kFrontMatterRule;
       label.text = ByteSpan{line.begin, line.end};
       result.labels.push_back(std::move(label));
       continue;

@@ -16,7 +16,7 @@ namespace {
 ArticleOutcome Outcome(const std::string& id, std::uint64_t base, int digest) {
   ArticleOutcome o;
   o.id = id;
-  o.status = "ok";
+  o.status = ArticleStatus::kOk;
   char hex[65];
   std::snprintf(hex, sizeof hex, "%016x%048d", digest, 0);
   o.digest = hex;
@@ -101,7 +101,7 @@ TEST_CASE("DuplicateDetector: the index finds what a scan of the whole window fi
     made.push_back(Made{sketch, speakers, turns});
     ArticleOutcome o;
     o.id = "a" + std::to_string(i);
-    o.status = "ok";
+    o.status = ArticleStatus::kOk;
     char hex[65];
     std::snprintf(hex, sizeof hex, "%016llx%048d", static_cast<unsigned long long>(i + 1), 0);
     o.digest = hex;
