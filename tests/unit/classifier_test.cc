@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "parse/classifier.h"
 #include "rules/rule_model.h"
@@ -272,6 +273,81 @@ TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answ
     CHECK(groups[2].data() == nullptr);
   }
   CHECK(plain > 100);  // the fast path is the common case
+}
+
+}  // namespace qaextract::internal
+
+namespace qaextract::internal {
+namespace {
+
+// The emphasized-label shapes as they were written first: the whole line
+// matched, the words captured, the label bounded in the pattern. The
+// classifier matches the marker only and bounds the label after; this
+// reference says that the groups come out the same on every line.
+struct ShapeGroups {
+  bool matched = false;
+  std::string marker, heading, bold, plain;
+  bool words = false;
+  bool operator==(const ShapeGroups& o) const {
+    return matched == o.matched && marker == o.marker && heading == o.heading && bold == o.bold &&
+           plain == o.plain && words == o.words;
+  }
+};
+
+std::string Group(const re2::StringPiece& g) { return g.data() ? std::string(g.data(), g.size()) : "<none>"; }
+
+ShapeGroups WholeLineShape(const std::string& view) {
+  static const RE2 kWhole(
+      "^((?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?(#{1,6} )?"
+      "(?:(?:\\*\\*|__) ?([^*_:#]{1,96}?) ?(?:\\*\\*|__)|([^*_:#]{1,96}?)))(?: (.*))?$");
+  re2::StringPiece g[6];
+  ShapeGroups r;
+  if (!kWhole.Match(view, 0, view.size(), RE2::ANCHOR_BOTH, g, 6)) return r;
+  r = {true, Group(g[1]), Group(g[2]), Group(g[3]), Group(g[4]), g[5].data() != nullptr && !g[5].empty()};
+  return r;
+}
+
+ShapeGroups MarkerShape(const std::string& view) {
+  static const RE2 kMarker(
+      "^((?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?(#{1,6} )?"
+      "(?:(?:\\*\\*|__) ?([^*_:#]+?) ?(?:\\*\\*|__)|([^*_:#]+?)))(?: |$)");
+  re2::StringPiece g[5];
+  ShapeGroups r;
+  if (!kMarker.Match(view, 0, view.size(), RE2::ANCHOR_START, g, 5)) return r;
+  const re2::StringPiece name = g[3].data() ? g[3] : g[4];
+  if (CountCodePoints(std::string_view(name.data(), name.size())) > 96) return r;  // the length checked after
+  r = {true, Group(g[1]), Group(g[2]), Group(g[3]), Group(g[4]), view.size() > g[1].size() + 1};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("Classifier: the emphasized-label shape matched by its marker only gives the whole line's groups") {
+  std::vector<std::string> texts = {
+      "**Name** words after\n**Name**\n**Name **\n__A B__ c\n### Heading\n### Heading words\n"
+      "[00:01:02] **Host** hello\n0:00:14.2 **Adam Bell** hi there\n## \n**a**b\n**x** \n**x**  two\n"
+      "12:30 plain label words\n(1:02) ### Name\n#heading\n** spaced ** words\n**never closed words\n" +
+      std::string("**") + std::string(96, 'x') + "** ninety-six\n**" + std::string(97, 'y') + "** ninety-seven\n" +
+      "### " + std::string(120, 'z') + "\n"};
+  for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt", "zh-hant-bloomberg-podcast.txt",
+                           "zh-hant-narrative-profile.txt"})
+    texts.push_back(testing::ReadFileOrDie(testing::SourcePath(std::string("samples/") + name)));
+  const std::string corpus = testing::SourcePath("../shared/corpus/docs");
+  if (std::filesystem::is_directory(corpus))
+    for (const auto& entry : std::filesystem::directory_iterator(corpus))
+      texts.push_back(testing::ReadFileOrDie(entry.path().string()));
+  int matched = 0;
+  for (const std::string& text : texts) {
+    for (const Line& line : SplitLines(text)) {
+      FoldedLine folded;
+      FoldLine(text, ByteSpan{line.begin, line.end}, {}, &folded);
+      CAPTURE(folded.view);
+      const ShapeGroups whole = WholeLineShape(folded.view);
+      CHECK(MarkerShape(folded.view) == whole);
+      matched += whole.matched;
+    }
+  }
+  CHECK(matched > 100);  // the comparison covered lines of the shape
 }
 
 }  // namespace qaextract::internal
