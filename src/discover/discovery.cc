@@ -671,8 +671,18 @@ bool AsksClearlyMore(int questions, int lines, int other_questions, int other_li
 }
 
 // An asker among the others of a hub, or the lead asker of a dialogue with
-// no hub, needs this many turns.
+// no hub, needs this many turns (but see AsksOnceAndIsAnswered).
 constexpr int kMinAskerTurns = 2;
+
+// A speaker with one turn, a question, that the hub answers next: a member
+// of the audience, a reporter called on once.
+bool AsksOnceAndIsAnswered(const std::vector<std::size_t>& sequence, std::size_t who, std::size_t hub,
+                           const RoleStats& stats) {
+  if (stats.lines != 1 || stats.questions != 1) return false;
+  for (std::size_t p = 0; p + 1 < sequence.size(); ++p)
+    if (sequence[p] == who) return sequence[p + 1] == hub;
+  return false;
+}
 // Without a hub, one speaker leads an interview of several when the others
 // ask at most this share of their turns: interviewees rarely ask, while the
 // members of a meeting ask one another.
@@ -728,9 +738,10 @@ std::vector<std::size_t> RollCall(const std::vector<Group>& groups) {
 //   A hub that asks often (kAskingQuestionShare), but not more than the
 //     others: it chairs a meeting (host), the others take part (panelist).
 //   Another hub answers; of the others, each who asks clearly more than the
-//     hub (in two turns or more) asks, the rest answer beside it: co-hosts
-//     and a guest, reporters and officials at a briefing, members at a
-//     hearing. With no such asker everyone takes part (panelist): peers
+//     hub (in two turns or more), or asks in their one turn and is answered
+//     by the hub, asks; the rest answer beside it: co-hosts and a guest,
+//     reporters and officials at a briefing, members at a hearing, an
+//     audience. With no such asker everyone takes part (panelist): peers
 //     talking.
 //   No hub: the one who asks most often leads if they ask clearly more than
 //     the others and the others hardly ask (interviewer; the others
@@ -779,8 +790,9 @@ bool InferMultiPartyRoles(std::vector<Group>* groups) {
     } else {
       bool any_asker = false;
       for (std::size_t i = 0; i < n; ++i) {
-        const bool asks = i != hub && stats[i].lines >= kMinAskerTurns &&
-                          AsksClearlyMore(stats[i].questions, stats[i].lines, h.questions, h.lines);
+        const bool asks = i != hub && (stats[i].lines >= kMinAskerTurns
+                                           ? AsksClearlyMore(stats[i].questions, stats[i].lines, h.questions, h.lines)
+                                           : AsksOnceAndIsAnswered(sequence, i, hub, stats[i]));
         role[i] = asks ? "interviewer" : "interviewee";
         any_asker = any_asker || asks;
       }

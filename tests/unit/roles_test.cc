@@ -198,4 +198,26 @@ TEST_CASE("Roles: a moderator who asks a panel to introduce themselves stays the
   CHECK(sides.at("tom-becker") == RoleSide::kAnswers);
 }
 
+TEST_CASE("Roles: audience questions: each member asks once, the speaker answers, the moderator asks") {
+  const auto sides = Sides(Lines({
+      "Moderator: We have time for questions from the audience. Please keep them short.",
+      "Priya Nair: Thank you for the talk. How do you choose which rivers to restore first?",
+      "Dr. Osei: We start where the fish still come back, because the work pays off soonest there.",
+      "Tom Berg: What does a restoration cost per kilometre?",
+      "Dr. Osei: Between two and five hundred thousand, depending on the banks.",
+      "Lena Vogt: Do farmers along the rivers support it?",
+      "Dr. Osei: Most do once they see the floods drop. The first year is the hardest.",
+      "Marco Ruiz: Is there a river you would not touch?",
+      "Dr. Osei: Yes, the ones that feed a city's water supply: the risk is too high there.",
+      "Moderator: One last question.",
+      "Ana Lima: Where can students join the project?",
+      "Dr. Osei: On our website; we take volunteers every summer.",
+  }));
+  CHECK(sides.at("dr-osei") == RoleSide::kAnswers);
+  for (const char* asker : {"moderator", "priya-nair", "tom-berg", "lena-vogt", "marco-ruiz", "ana-lima"}) {
+    CAPTURE(asker);
+    CHECK(sides.at(asker) == RoleSide::kAsks);
+  }
+}
+
 }  // namespace qaextract
