@@ -749,85 +749,112 @@ std::vector<std::size_t> RollCall(const std::vector<Group>& groups) {
 //     most chairs if they also open (host; the others panelist); else
 //     everyone takes part (panelist).
 // Returns false with fewer than three speakers (the two-speaker rule).
+// The roles being decided for three or more speakers: one per group, and
+// the evidence beyond the turn statistics.
+struct MultiPartyRoles {
+  const std::vector<Group>& groups;
+  const std::vector<std::size_t>& sequence;  // TurnSequence
+  const std::vector<RoleStats>& stats;
+  std::vector<std::string> role, why;
+
+  std::size_t size() const { return groups.size(); }
+  // The questions and turns of everyone but `who`.
+  void RestOf(std::size_t who, int* questions, int* lines) const {
+    *questions = *lines = 0;
+    for (std::size_t i = 0; i < size(); ++i)
+      if (i != who) *questions += stats[i].questions, *lines += stats[i].lines;
+  }
+};
+
+// Co-hosts by their roll call: the hosts ask, whoever was not in it is a guest.
+void RollCallRoles(const std::vector<std::size_t>& roll_call, MultiPartyRoles* r) {
+  std::fill(r->role.begin(), r->role.end(), "guest");
+  for (std::size_t i : roll_call) {
+    r->role[i] = i == roll_call.front() ? "host" : "co-host";
+    r->why[i] = "; introduces themselves as the show opens";
+  }
+}
+
+// A hub the others talk to (see InferMultiPartyRoles for the cases).
+void HubRoles(std::size_t hub, MultiPartyRoles* r) {
+  const std::size_t n = r->size();
+  const RoleStats& h = r->stats[hub];
+  int rest_questions = 0, rest_lines = 0;
+  r->RestOf(hub, &rest_questions, &rest_lines);
+  const bool chair = InVocabulary(kChairWords, r->groups[hub].head().key);
+  r->why[hub] = "; the others talk to this speaker";
+  const double hub_question_share = h.lines ? static_cast<double>(h.questions) / h.lines : 0;
+  if (chair || AsksClearlyMore(h.questions, h.lines, rest_questions, rest_lines)) {
+    std::fill(r->role.begin(), r->role.end(), chair ? "panelist" : "interviewee");
+    r->role[hub] = chair ? "moderator" : "interviewer";
+    return;
+  }
+  if (hub_question_share >= kAskingQuestionShare) {
+    // Asks often, as often as the others: chairs a meeting of members who
+    // also ask one another.
+    std::fill(r->role.begin(), r->role.end(), "panelist");
+    r->role[hub] = "host";
+    r->why[hub] += ", and asks as often as they do";
+    return;
+  }
+  bool any_asker = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const RoleStats& st = r->stats[i];
+    const bool asks = i != hub && (st.lines >= kMinAskerTurns
+                                       ? AsksClearlyMore(st.questions, st.lines, h.questions, h.lines)
+                                       : AsksOnceAndIsAnswered(r->sequence, i, hub, st));
+    r->role[i] = asks ? "interviewer" : "interviewee";
+    any_asker = any_asker || asks;
+  }
+  if (!any_asker) std::fill(r->role.begin(), r->role.end(), "panelist");
+}
+
+// No hub: a group interview or a meeting (see InferMultiPartyRoles).
+void NoHubRoles(MultiPartyRoles* r) {
+  const std::size_t n = r->size();
+  const std::vector<RoleStats>& stats = r->stats;
+  std::vector<int> turns(n, 0);
+  for (std::size_t g : r->sequence) ++turns[g];
+  const std::size_t most = static_cast<std::size_t>(std::max_element(turns.begin(), turns.end()) - turns.begin());
+  const bool unique_most = std::count(turns.begin(), turns.end(), turns[most]) == 1;
+  std::fill(r->role.begin(), r->role.end(), "panelist");
+  std::size_t lead = n;  // the highest question share, with enough turns
+  for (std::size_t i = 0; i < n; ++i)
+    if (stats[i].lines >= kMinAskerTurns &&
+        (lead == n || stats[i].questions * stats[lead].lines > stats[lead].questions * stats[i].lines))
+      lead = i;
+  int rest_questions = 0, rest_lines = 0;
+  if (lead < n) r->RestOf(lead, &rest_questions, &rest_lines);
+  const bool interview = lead < n &&
+                         AsksClearlyMore(stats[lead].questions, stats[lead].lines, rest_questions, rest_lines) &&
+                         rest_questions <= kAnswerersQuestionShare * rest_lines;
+  if (interview) {
+    std::fill(r->role.begin(), r->role.end(), "interviewee");
+    r->role[lead] = "interviewer";
+    r->why[lead] = "; asks, and the others hardly do";
+  } else if (unique_most && !r->sequence.empty() && r->sequence.front() == most) {
+    r->role[most] = "host";
+    r->why[most] = "; opens a meeting and speaks most";
+  }
+}
+
 bool InferMultiPartyRoles(std::vector<Group>* groups) {
   if (groups->size() < 3) return false;
   std::vector<Group>& gs = *groups;
   const std::size_t n = gs.size();
   const std::vector<std::size_t> sequence = TurnSequence(gs);
-  const std::size_t hub = FindHub(sequence, n);
   std::vector<RoleStats> stats;
   for (const Group& g : gs) stats.push_back(StatsOf(g));
-  const auto rest_of = [&](std::size_t who, int* questions, int* lines) {
-    *questions = *lines = 0;
-    for (std::size_t i = 0; i < n; ++i)
-      if (i != who) *questions += stats[i].questions, *lines += stats[i].lines;
-  };
-  std::vector<std::string> role(n), why(n);
-  int rest_questions = 0, rest_lines = 0;
+  MultiPartyRoles r{gs, sequence, stats, std::vector<std::string>(n), std::vector<std::string>(n)};
   const std::vector<std::size_t> roll_call = RollCall(gs);
-  if (!roll_call.empty()) {
-    // The hosts ask, whoever was not in the roll call is a guest.
-    std::fill(role.begin(), role.end(), "guest");
-    for (std::size_t i : roll_call) {
-      role[i] = i == roll_call.front() ? "host" : "co-host";
-      why[i] = "; introduces themselves as the show opens";
-    }
-  } else if (hub < n) {
-    const RoleStats& h = stats[hub];
-    rest_of(hub, &rest_questions, &rest_lines);
-    const bool chair = InVocabulary(kChairWords, gs[hub].head().key);
-    why[hub] = "; the others talk to this speaker";
-    const double hub_question_share = h.lines ? static_cast<double>(h.questions) / h.lines : 0;
-    if (chair || AsksClearlyMore(h.questions, h.lines, rest_questions, rest_lines)) {
-      for (std::size_t i = 0; i < n; ++i) role[i] = chair ? "panelist" : "interviewee";
-      role[hub] = chair ? "moderator" : "interviewer";
-    } else if (hub_question_share >= kAskingQuestionShare) {
-      // Asks often, as often as the others: chairs a meeting of members
-      // who also ask one another.
-      std::fill(role.begin(), role.end(), "panelist");
-      role[hub] = "host";
-      why[hub] += ", and asks as often as they do";
-    } else {
-      bool any_asker = false;
-      for (std::size_t i = 0; i < n; ++i) {
-        const bool asks = i != hub && (stats[i].lines >= kMinAskerTurns
-                                           ? AsksClearlyMore(stats[i].questions, stats[i].lines, h.questions, h.lines)
-                                           : AsksOnceAndIsAnswered(sequence, i, hub, stats[i]));
-        role[i] = asks ? "interviewer" : "interviewee";
-        any_asker = any_asker || asks;
-      }
-      if (!any_asker) std::fill(role.begin(), role.end(), "panelist");
-    }
-  } else {
-    std::vector<int> turns(n, 0);
-    for (std::size_t g : sequence) ++turns[g];
-    const std::size_t most =
-        static_cast<std::size_t>(std::max_element(turns.begin(), turns.end()) - turns.begin());
-    const bool unique_most = std::count(turns.begin(), turns.end(), turns[most]) == 1;
-    std::fill(role.begin(), role.end(), "panelist");
-    std::size_t lead = n;  // the highest question share, with enough turns
-    for (std::size_t i = 0; i < n; ++i)
-      if (stats[i].lines >= kMinAskerTurns &&
-          (lead == n || stats[i].questions * stats[lead].lines > stats[lead].questions * stats[i].lines))
-        lead = i;
-    int lead_rest_questions = 0, lead_rest_lines = 0;
-    if (lead < n) rest_of(lead, &lead_rest_questions, &lead_rest_lines);
-    const bool interview =
-        lead < n && AsksClearlyMore(stats[lead].questions, stats[lead].lines, lead_rest_questions, lead_rest_lines) &&
-        lead_rest_questions <= kAnswerersQuestionShare * lead_rest_lines;
-    if (interview) {
-      std::fill(role.begin(), role.end(), "interviewee");
-      role[lead] = "interviewer";
-      why[lead] = "; asks, and the others hardly do";
-    } else if (unique_most && !sequence.empty() && sequence.front() == most) {
-      role[most] = "host";
-      why[most] = "; opens a meeting and speaks most";
-    }
-  }
+  const std::size_t hub = FindHub(sequence, n);
+  if (!roll_call.empty()) RollCallRoles(roll_call, &r);
+  else if (hub < n) HubRoles(hub, &r);
+  else NoHubRoles(&r);
   for (std::size_t i = 0; i < n; ++i) {
     Group& g = gs[i];
-    g.role = role[i];
-    g.role_evidence = RoleEvidence(g, stats[i], !sequence.empty() && sequence.front() == i) + why[i];
+    g.role = r.role[i];
+    g.role_evidence = RoleEvidence(g, stats[i], !sequence.empty() && sequence.front() == i) + r.why[i];
     if (InVocabulary(kChairWords, g.head().key)) {
       g.role = "moderator";
       g.role_evidence += "; a chair's label";
