@@ -463,8 +463,12 @@ LineLabel Classifier::Classify(const Line& line) {
   LineLabel label;
   const ByteSpan whole{line.begin, line.end};
   FoldLine(text_, whole, {}, &folded_);
+  if (folded_.view.empty()) {  // nothing visible: no rule is asked (about half the lines of web text)
+    label.kind = LineKind::kBlank;
+    return label;
+  }
   ScanLine(folded_);
-  if (!rules_.noise_inline.empty() && !folded_.view.empty()) {
+  if (!rules_.noise_inline.empty()) {
     label.cuts = FindInlineNoise(folded_);
     if (!label.cuts.empty()) {
       std::vector<ByteSpan> skip;
@@ -477,10 +481,6 @@ LineLabel Classifier::Classify(const Line& line) {
         return label;
       }
     }
-  }
-  if (folded_.view.empty()) {
-    label.kind = LineKind::kBlank;
-    return label;
   }
   label.text = TrimmedOriginal(folded_, 0, folded_.view.size());
   if (const Rule* r = FirstMatch(LineGroup::kNoiseLines, rules_.noise_lines, folded_)) {
