@@ -31,6 +31,15 @@
 
 namespace qaextract {
 
+// RuleSet::files() names a built-in rule file "builtin:NAME".
+constexpr char kBuiltinFilePrefix[] = "builtin:";
+// The built-in set a RuleLibrary falls back to when no file's match: fits.
+constexpr char kFallbackRuleSet[] = "generic";
+// Whether `file` (an entry of RuleSet::files()) is a built-in one.
+inline bool IsBuiltinFile(std::string_view file) {
+  return file.substr(0, sizeof kBuiltinFilePrefix - 1) == kBuiltinFilePrefix;
+}
+
 class RuleSet;
 namespace internal {
 struct CompiledRules;

@@ -34,7 +34,7 @@ int RunDiscover(const DiscoverArgs& args) {
     sources.push_back(std::move(source));
   }
   RuleSet base;
-  if (s.ok()) s = RuleSet::LoadBuiltin("generic", RuleLoadOptions{}, &base);
+  if (s.ok()) s = RuleSet::LoadBuiltin(kFallbackRuleSet, RuleLoadOptions{}, &base);
   SourceDiscovery found;
   if (s.ok()) s = DiscoverSource(sources, base, args.options, &found);
   if (s.ok()) {

@@ -49,7 +49,6 @@ std::vector<NearMiss> NearMisses(const Source& source, const Trace& trace) {
   return out;
 }
 
-
 void ExplainLines(const Source& source, const Document& doc, const Trace& trace, Explanation* out) {
   bool trailer_seen = false;
   for (std::size_t i = 0; i < trace.fates.size(); ++i) {

@@ -25,7 +25,7 @@ Status RuleChoice::Load(const std::vector<std::string>& paths, bool with_builtin
     s = RuleLibrary::Load(paths, with_builtins, options, &choice.library_);
     for (const RuleSet& set : choice.library_.rule_sets()) {
       const std::string& file = set.files().back();
-      if (s.ok() && file.rfind("builtin:", 0) != 0 && !set.has_match() && set.name() != "generic")
+      if (s.ok() && !IsBuiltinFile(file) && !set.has_match() && set.name() != kFallbackRuleSet)
         choice.warnings_.push_back(file + ": warning: no match: patterns, so this file is chosen for no article "
                                           "(add match:, or pass it alone with --rules FILE)");
     }

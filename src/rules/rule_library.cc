@@ -28,8 +28,6 @@ const BuiltinRule kBuiltinRules[] = {
 #include "builtin_rules.inc"
 };
 
-constexpr const char* kBuiltinPrefix = "builtin:";
-constexpr const char* kFallbackName = "generic";
 // `match:` patterns see the first this many bytes of an article.
 constexpr std::size_t kMatchPrefixBytes = 16 << 10;
 
@@ -90,7 +88,7 @@ class SpecResolver {
   Status Locate(const PatternSpec& ext, const std::string& from, std::string* text,
                 std::string* found) {
     const std::string& name = ext.text;
-    const bool from_builtin = from.rfind(kBuiltinPrefix, 0) == 0;
+    const bool from_builtin = IsBuiltinFile(from);
     const bool is_path = name.find('/') != std::string::npos ||
                          (name.size() > 5 && (name.substr(name.size() - 5) == ".yaml" ||
                                               name.substr(name.size() - 4) == ".yml"));
@@ -114,7 +112,7 @@ class SpecResolver {
     }
     if (!is_path && options_.use_builtin) {
       if (const BuiltinRule* b = FindBuiltin(name)) {
-        *found = kBuiltinPrefix + name;
+        *found = kBuiltinFilePrefix + name;
         *text = b->text;
         return Status::OK();
       }
@@ -225,7 +223,7 @@ Status RuleSet::LoadBuiltin(const std::string& name, const RuleLoadOptions& opti
                             RuleSet* out) {
   const internal::BuiltinRule* b = internal::FindBuiltin(name);
   if (b == nullptr) return Status::UsageError("no built-in rule file called '" + name + "'");
-  return LoadString(b->text, internal::kBuiltinPrefix + name, options, out);
+  return LoadString(b->text, kBuiltinFilePrefix + name, options, out);
 }
 
 Status RuleSet::BuiltinText(const std::string& name, std::string* text) {
@@ -337,10 +335,10 @@ Status RuleLibrary::Load(const std::vector<std::string>& paths, bool with_builti
     // The user's file of the same name replaces the built-in one (an edited
     // copy from `rules show`); without built-ins only "generic" is loaded,
     // as the fallback.
-    if (own_named(name) || (!with_builtins && name != internal::kFallbackName)) continue;
+    if (own_named(name) || (!with_builtins && name != kFallbackRuleSet)) continue;
     RuleSet set;
     const internal::BuiltinRule* b = internal::FindBuiltin(name);
-    if (Status s = loader.LoadDeferred(b->text, internal::kBuiltinPrefix + name, options.regex_max_mem,
+    if (Status s = loader.LoadDeferred(b->text, kBuiltinFilePrefix + name, options.regex_max_mem,
                                        &set.impl_, &set.deferred_);
         !s.ok())
       return s;
@@ -348,7 +346,7 @@ Status RuleLibrary::Load(const std::vector<std::string>& paths, bool with_builti
     else library.fallback_ = set;
   }
   for (const RuleSet& set : library.rule_sets_)
-    if (set.name() == internal::kFallbackName) library.fallback_ = set;
+    if (set.name() == kFallbackRuleSet) library.fallback_ = set;
   *out = std::move(library);
   return Status::OK();
 }

@@ -82,8 +82,8 @@ std::vector<Diagnostic> Warnings(const RuleSpec& spec, const std::string& path) 
 std::string SourceLine(const std::string& path, int line, std::string_view source) {
   std::string text(source);
   if (!source.empty()) {
-  } else if (path.rfind("builtin:", 0) == 0) {
-    text = BuiltinRuleText(path.substr(8));
+  } else if (IsBuiltinFile(path)) {
+    text = BuiltinRuleText(path.substr(sizeof kBuiltinFilePrefix - 1));
   } else if (!ReadRuleFile(path, &text).ok()) {
     return "";
   }

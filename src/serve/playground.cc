@@ -1,7 +1,6 @@
 #include "qaextract/playground.h"
 
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -67,9 +66,6 @@ nlohmann::json DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
-// RuleSet::files() names the built-in files so.
-constexpr const char* kBuiltinPrefix = "builtin:";
-
 }  // namespace
 
 Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Playground>* out) {
@@ -92,7 +88,7 @@ Status Playground::Create(const PlaygroundOptions& options, std::unique_ptr<Play
     if (Status s = RuleLibrary::Load({options.rules_path}, /*with_builtins=*/true, load, &p->library_); !s.ok())
       return s;
     for (const RuleSet& set : p->library_.rule_sets())
-      if (set.files().back().rfind(kBuiltinPrefix, 0) != 0) rule_files.push_back(set.files().back());
+      if (!IsBuiltinFile(set.files().back())) rule_files.push_back(set.files().back());
   } else {
     if (Status s = RuleLibrary::LoadBuiltin(load, &p->library_); !s.ok()) return s;
     if (!options.rules_path.empty()) {
@@ -148,12 +144,12 @@ void Playground::DescribeChoice(const std::string& name, Run* run) const {
     if (set.name() == name) chosen = &set;
   if (chosen == nullptr) return;  // the fallback outside the list: nothing to show
   for (const std::string& file : chosen->files()) {
-    const bool builtin = file.rfind(kBuiltinPrefix, 0) == 0;
+    const bool builtin = IsBuiltinFile(file);
     run->rules_files.push_back({{"file", file}, {"builtin", builtin}});
   }
   const std::string& own = chosen->files().back();
-  if (own.rfind(kBuiltinPrefix, 0) == 0) {
-    RuleSet::BuiltinText(own.substr(std::strlen(kBuiltinPrefix)), &run->rules_text);
+  if (IsBuiltinFile(own)) {
+    RuleSet::BuiltinText(own.substr(sizeof kBuiltinFilePrefix - 1), &run->rules_text);
   } else if (auto it = rule_texts_.find(own); it != rule_texts_.end()) {
     run->rules_text = it->second;
   }
@@ -222,7 +218,7 @@ Response Playground::Discover(std::string_view body) const {
   RuleLoadOptions load;
   load.regex_max_mem = options_.regex_max_mem;
   RuleSet generic;
-  if (Status s = RuleSet::LoadBuiltin("generic", load, &generic); !s.ok()) return Error(500, s.ToString());
+  if (Status s = RuleSet::LoadBuiltin(kFallbackRuleSet, load, &generic); !s.ok()) return Error(500, s.ToString());
   SourceDiscovery discovery;
   if (Status s = DiscoverSource({source}, generic, extract, &discovery); !s.ok())
     return Error(422, s.ToString());
