@@ -1,5 +1,7 @@
 #include "text/lines.h"
 
+#include <cstring>
+
 namespace qaextract::internal {
 
 std::vector<Line> SplitLines(std::string_view text, std::size_t max_lines) {
@@ -7,18 +9,19 @@ std::vector<Line> SplitLines(std::string_view text, std::size_t max_lines) {
   std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   int number = 1;
   while (pos < text.size() && lines.size() <= max_lines) {
-    // A plain loop: find_first_of tests every byte against the set with a
-    // call, which showed in the batch profile.
+    // The line ends at the first "\n" or "\r": memchr for each (a vector
+    // scan; "\r" is looked for only up to the "\n"), not a byte loop,
+    // which showed in the batch profile.
     // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR do not end
     // lines: line numbers are the ones grep -n, sed and editors show (a
     // stray U+2029 pasted from a web page would shift every number after
     // it). They fold to a space inside the line.
-    std::size_t brk = pos;
+    const char* rest = text.data() + pos;
+    const auto* newline = static_cast<const char*>(std::memchr(rest, '\n', text.size() - pos));
+    const std::size_t until = newline ? static_cast<std::size_t>(newline - rest) : text.size() - pos;
+    const auto* cr = static_cast<const char*>(std::memchr(rest, '\r', until));
+    const std::size_t brk = pos + (cr ? static_cast<std::size_t>(cr - rest) : until);
     const std::size_t terminator = 1;
-    for (; brk < text.size(); ++brk) {
-      const char c = text[brk];
-      if (c == '\n' || c == '\r') break;
-    }
     if (brk == text.size()) {
       lines.push_back(Line{number, pos, text.size()});
       break;

@@ -45,3 +45,17 @@ TEST_CASE("Lines: U+2028 and U+2029 stay inside a line, so numbers are grep's") 
 }
 
 }  // namespace qaextract::internal
+
+namespace qaextract::internal {
+
+TEST_CASE("Lines: a CR ends a line before a later LF, a final CR starts no line, NUL is content") {
+  const std::string text = std::string("x\ry\nz\0w\r", 8);
+  const std::vector<Line> lines = SplitLines(text);
+  REQUIRE(lines.size() == 3);
+  CHECK(text.substr(lines[0].begin, lines[0].end - lines[0].begin) == "x");
+  CHECK(text.substr(lines[1].begin, lines[1].end - lines[1].begin) == "y");
+  CHECK(text.substr(lines[2].begin, lines[2].end - lines[2].begin) == std::string("z\0w", 3));
+  CHECK(lines[2].number == 3);
+}
+
+}  // namespace qaextract::internal
