@@ -27,10 +27,17 @@ constexpr std::size_t kFoldEntryCount = sizeof(kFoldEntries) / sizeof(kFoldEntri
 struct BmpIndex {
   std::array<std::uint16_t, 0x10000> slot{};
   std::array<std::uint8_t, kFoldEntryCount> length{};  // of each entry's fold, in bytes
+  // One bit per code point: set when slot is. 8 KB, where the slots are
+  // 128 KB: the common question, "does it fold at all?", stays in L1.
+  std::array<std::uint64_t, 0x10000 / 64> folds{};
   BmpIndex() {
     for (std::size_t i = 0; i < kFoldEntryCount; ++i) {
       length[i] = static_cast<std::uint8_t>(std::strlen(kFoldEntries[i].utf8));
-      if (kFoldEntries[i].cp < 0x10000) slot[kFoldEntries[i].cp] = static_cast<std::uint16_t>(i + 1);
+      const std::uint32_t cp = kFoldEntries[i].cp;
+      if (cp < 0x10000) {
+        slot[cp] = static_cast<std::uint16_t>(i + 1);
+        folds[cp / 64] |= std::uint64_t{1} << (cp % 64);
+      }
     }
   }
 };
@@ -50,6 +57,12 @@ const char* Lookup(char32_t cp) {
   const FoldEntry* it = std::lower_bound(
       kFoldEntries, end, cp, [](const FoldEntry& e, char32_t c) { return e.cp < c; });
   return (it != end && it->cp == cp) ? it->utf8 : nullptr;
+}
+
+// Whether `cp` folds to something other than itself.
+inline bool Folds(char32_t cp) {
+  if (cp < 0x10000) return (Bmp().folds[cp / 64] >> (cp % 64)) & 1;
+  return Lookup(cp) != nullptr;
 }
 
 // Lookup as a view (lengths are counted once, not per character), with
@@ -121,7 +134,7 @@ void FoldLoop(std::string_view text, std::size_t begin, std::size_t end,
       }
       std::size_t length = 1;
       const char32_t cp = NextCodePoint(text.substr(0, limit), run, &length);
-      if (cp == 0xFFFD || Lookup(cp) != nullptr) break;
+      if (cp == 0xFFFD || Folds(cp)) break;
       run += length;
     }
     if (run > i) {
