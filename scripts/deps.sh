@@ -27,6 +27,9 @@ packages=(
   pybind11-dev python3-pybind11 python3-dev  # the Python module
   python3-pytest python3-venv python3-pip    # test: the Python module, pip install
 )
+# Hyperscan (the classifier's literal prefilter) is built for x86-64 only;
+# elsewhere the build falls back to memmem.
+[ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ] && packages+=(libhyperscan-dev)
 # npm for the browser test's playwright-core, unless a node install has one.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 for group in "$@"; do

@@ -97,7 +97,7 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
-    if (!line_set.atoms.empty() && !ContainsAnyAtom(folded.view, line_set)) continue;
+    if (line_set.atom_set && !ContainsAnyAtom(folded.view, line_set)) continue;
     set_hits_.clear();
     RE2::Set::ErrorInfo error;
     if (!line_set.set->Match(Piece(folded.view), &set_hits_, &error)) {
@@ -125,9 +125,7 @@ bool Classifier::ContainsAnyAtom(const std::string& view, const CompiledRules::L
       if (upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
     haystack = lowered_;
   }
-  for (const std::string& atom : line_set.atoms)  // glibc's memmem: a bigram skip table
-    if (memmem(haystack.data(), haystack.size(), atom.data(), atom.size()) != nullptr) return true;
-  return false;
+  return line_set.atom_set->ContainsAny(haystack);
 }
 
 bool Classifier::Matches(LineGroup group, std::size_t index, const RE2& re,

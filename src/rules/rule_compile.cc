@@ -237,6 +237,8 @@ void SetRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max
   set->atoms_have_letters = std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
     return std::any_of(a.begin(), a.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
   });
+  set->atom_set = LiteralSet::Build(atoms);
+  if (set->atom_set == nullptr) return;  // no prefilter: every line is scanned
   set->atoms = std::move(atoms);
 }
 

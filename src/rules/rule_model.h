@@ -22,6 +22,7 @@
 #include "qaextract/document.h"
 #include "qaextract/rules.h"
 #include "qaextract/status.h"
+#include "match/literals.h"
 
 namespace qaextract::internal {
 
@@ -191,6 +192,7 @@ struct CompiledRules {
     // line's ASCII letters lowered when `atoms_have_letters`.
     std::vector<std::string> atoms;
     bool atoms_have_letters = false;
+    std::shared_ptr<const LiteralSet> atom_set;  // the atoms, for one pass over a line; set with them
   };
   std::vector<LineSet> line_sets;
 

@@ -176,7 +176,10 @@ std::vector<std::string> LabelsOf(const CompiledRules& rules, const std::string&
 
 CompiledRules WithoutAtoms(const CompiledRules& rules) {
   CompiledRules copy = rules;
-  for (CompiledRules::LineSet& set : copy.line_sets) set.atoms.clear();
+  for (CompiledRules::LineSet& set : copy.line_sets) {
+    set.atoms.clear();
+    set.atom_set.reset();
+  }
   return copy;
 }
 

@@ -1,0 +1,125 @@
+#include "match/literals.h"
+
+#include <cstring>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <mutex>
+
+#ifdef QAEXTRACT_HAVE_HYPERSCAN
+#include <hs/hs.h>
+#endif
+
+namespace qaextract::internal {
+namespace {
+
+// One memmem per literal: the matcher without Hyperscan, and what a
+// Hyperscan build uses until the database pays for its compile.
+bool MemmemContainsAny(const std::vector<std::string>& literals, std::string_view text) {
+  for (const std::string& literal : literals)  // glibc's memmem: a bigram skip table
+    if (memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr) return true;
+  return false;
+}
+
+}  // namespace
+
+#ifdef QAEXTRACT_HAVE_HYPERSCAN
+
+namespace {
+
+// Hyperscan needs scratch space per thread, big enough for the database it
+// scans with; each thread keeps one and grows it for each set it meets.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  std::uint64_t fits = 0;  // the LiteralSet (Impl::id) it was last grown for
+  ~ThreadScratch() { hs_free_scratch(scratch); }
+};
+thread_local ThreadScratch tls_scratch;
+std::atomic<std::uint64_t> next_id{1};
+
+int StopAtFirst(unsigned int, unsigned long long, unsigned long long, unsigned int, void*) {
+  return 1;  // one literal is enough: stop scanning
+}
+
+}  // namespace
+
+// Compiling the database takes a millisecond or two, as long as a `convert`
+// of a short article spends on its lines: a set compiles it once it has
+// looked at this many lines, so a batch run uses it and a `convert` does not.
+constexpr std::uint64_t kCompileAfterLines = 4096;
+
+struct LiteralSet::Impl {
+  std::vector<std::string> literals;
+  std::atomic<std::uint64_t> lines{0};
+  std::once_flag compile_once;
+  std::atomic<hs_database_t*> db{nullptr};  // null until compiled (or when it failed)
+  // Never reused (a freed database's address may be): a thread's scratch
+  // is grown again for each new set.
+  std::uint64_t id = next_id.fetch_add(1);
+  ~Impl() { hs_free_database(db.load()); }
+
+  void Compile() {
+    std::vector<const char*> expressions;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned int> flags, ids;
+    for (std::size_t i = 0; i < literals.size(); ++i) {
+      expressions.push_back(literals[i].data());
+      lengths.push_back(literals[i].size());
+      flags.push_back(HS_FLAG_SINGLEMATCH);
+      ids.push_back(static_cast<unsigned int>(i));
+    }
+    hs_database_t* compiled = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                             static_cast<unsigned int>(literals.size()), HS_MODE_BLOCK, nullptr, &compiled,
+                             &error) != HS_SUCCESS) {
+      hs_free_compile_error(error);  // memmem it stays
+      return;
+    }
+    db.store(compiled, std::memory_order_release);
+  }
+};
+
+bool LiteralSet::ContainsAny(std::string_view text) const {
+  hs_database_t* db = impl_->db.load(std::memory_order_acquire);
+  if (db == nullptr) {
+    if (impl_->lines.fetch_add(1, std::memory_order_relaxed) + 1 == kCompileAfterLines)
+      std::call_once(impl_->compile_once, [this] { impl_->Compile(); });
+    return MemmemContainsAny(impl_->literals, text);
+  }
+  if (tls_scratch.fits != impl_->id) {
+    if (hs_alloc_scratch(db, &tls_scratch.scratch) != HS_SUCCESS) std::abort();  // out of memory
+    tls_scratch.fits = impl_->id;
+  }
+  return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, tls_scratch.scratch,
+                 StopAtFirst, nullptr) == HS_SCAN_TERMINATED;
+}
+
+const char* LiteralSet::Engine() { return "hyperscan"; }
+
+#else  // memmem
+
+struct LiteralSet::Impl {
+  std::vector<std::string> literals;
+};
+
+bool LiteralSet::ContainsAny(std::string_view text) const { return MemmemContainsAny(impl_->literals, text); }
+
+const char* LiteralSet::Engine() { return "memmem"; }
+
+#endif
+
+std::shared_ptr<const LiteralSet> LiteralSet::Build(const std::vector<std::string>& literals) {
+  if (literals.empty()) return nullptr;
+  for (const std::string& literal : literals)
+    if (literal.empty()) return nullptr;
+  std::shared_ptr<LiteralSet> set(new LiteralSet);
+  set->impl_ = std::make_unique<Impl>();
+  set->impl_->literals = literals;
+  return set;
+}
+
+LiteralSet::~LiteralSet() = default;
+
+}  // namespace qaextract::internal

@@ -1,0 +1,46 @@
+// LiteralSet: whether a text holds any of a list of literal strings. The
+// classifier's prefilter asks this of every line, for the literals
+// ("atoms") the unanchored rule patterns need, so it is on the hot path.
+//
+// Hyperscan's literal matcher (SIMD; Debian's libhyperscan-dev, x86-64
+// only) where the build has it, stopping at the first literal found; else
+// one memmem per literal. On the interview bench corpus the memmem loop took
+// a tenth of a batch run (docs/performance.md). Hyperscan's database is
+// compiled once the set has looked at a few thousand lines (a batch run),
+// not for a `convert` of one article, whose lines take about as long as the
+// compile; until then, and if it fails to compile, memmem it is.
+#ifndef QAEXTRACT_SRC_MATCH_LITERALS_H_
+#define QAEXTRACT_SRC_MATCH_LITERALS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qaextract::internal {
+
+class LiteralSet {
+ public:
+  // The literals, matched byte for byte (callers lower ASCII letters on
+  // both sides when case must not matter). Null when there are none or one
+  // is empty.
+  static std::shared_ptr<const LiteralSet> Build(const std::vector<std::string>& literals);
+  ~LiteralSet();
+  LiteralSet(const LiteralSet&) = delete;
+  LiteralSet& operator=(const LiteralSet&) = delete;
+
+  // Whether `text` holds at least one of the literals. Thread-safe.
+  bool ContainsAny(std::string_view text) const;
+
+  // "hyperscan" or "memmem": which matcher this build uses for long runs.
+  static const char* Engine();
+
+ private:
+  LiteralSet() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_MATCH_LITERALS_H_

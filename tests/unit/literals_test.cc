@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "match/literals.h"
+
+namespace qaextract::internal {
+
+TEST_CASE("LiteralSet: finds any literal, before and after it switches matcher") {
+  const std::vector<std::string> literals = {"未", "来源:", "powered by", "\xE8\xBF\xAA"};
+  const auto set = LiteralSet::Build(literals);
+  REQUIRE(static_cast<bool>(set));
+  const std::vector<std::string> texts = {
+      "",          "未经允许",  "来源 :",          "本文来源:网络", "Powered by x", "it is powered by x",
+      "迪士尼",    "no match",  std::string("a\0b", 3), "来源",            "xx未",         "\xE8\xBF"};
+  const auto expected = [&](const std::string& text) {
+    for (const std::string& l : literals)
+      if (text.find(l) != std::string::npos) return true;
+    return false;
+  };
+  // Well past the line count at which a Hyperscan build compiles its
+  // database, so both matchers answer.
+  for (int round = 0; round < 1000; ++round)
+    for (const std::string& text : texts) {
+      CAPTURE(round);
+      CAPTURE(text);
+      REQUIRE(set->ContainsAny(text) == expected(text));
+    }
+  CHECK(std::strlen(LiteralSet::Engine()) > 0);
+}
+
+TEST_CASE("LiteralSet: no literals, or an empty one, is no set") {
+  CHECK_FALSE(static_cast<bool>(LiteralSet::Build({})));
+  CHECK_FALSE(static_cast<bool>(LiteralSet::Build({"a", ""})));
+}
+
+}  // namespace qaextract::internal
