@@ -6,7 +6,11 @@
 //   bench/micro.sh            (builds Release and runs this)
 #include <benchmark/benchmark.h>
 
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
 #include <fstream>
+#include <new>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -18,6 +22,20 @@
 #include "text/fold.h"
 #include "text/lines.h"
 #include "qaextract/digest.h"
+
+// Every heap allocation of this binary, counted: the stages report how many
+// they make per article and per line (counters allocs/article, allocs/line).
+namespace {
+std::atomic<std::uint64_t> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace qaextract {
 namespace {
@@ -60,6 +78,17 @@ std::int64_t TotalBytes() {
   std::int64_t n = 0;
   for (const Sample& s : Samples()) n += static_cast<std::int64_t>(s.bytes.size());
   return n;
+}
+
+// Sets the allocation counters of a benchmark whose loop handled every
+// sample once per iteration; `before` is g_allocations before the loop.
+void ReportAllocations(benchmark::State& state, std::uint64_t before) {
+  const double made = static_cast<double>(g_allocations.load() - before);
+  std::size_t lines = 0;
+  for (const Sample& s : Samples()) lines += internal::SplitLines(s.source.text).size();
+  const double rounds = static_cast<double>(state.iterations());
+  state.counters["allocs/article"] = made / rounds / static_cast<double>(Samples().size());
+  state.counters["allocs/line"] = made / rounds / static_cast<double>(lines);
 }
 
 void BM_Sha256(benchmark::State& state) {
@@ -110,6 +139,7 @@ void BM_SelectRules(benchmark::State& state) {
 BENCHMARK(BM_SelectRules);
 
 void BM_Classify(benchmark::State& state) {
+  const std::uint64_t before = g_allocations.load();
   for (auto _ : state) {
     for (const Sample& s : Samples()) {
       internal::LabelledText labelled;
@@ -117,6 +147,7 @@ void BM_Classify(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
 }
 BENCHMARK(BM_Classify);
 
@@ -140,11 +171,13 @@ void BM_LineSet(benchmark::State& state) {
     work.push_back(std::move(f));
   }
   std::vector<int> hits;
+  const std::uint64_t before = g_allocations.load();
   for (auto _ : state)
     for (const Folded& f : work)
       if (f.set != nullptr)
         for (const std::string& line : f.lines) benchmark::DoNotOptimize(f.set->Match(line, &hits));
   state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
 }
 BENCHMARK(BM_LineSet)->Arg(0)->Arg(1);
 
@@ -152,6 +185,7 @@ void BM_Assemble(benchmark::State& state) {
   std::vector<internal::LabelledText> labelled(Samples().size());
   for (std::size_t i = 0; i < Samples().size(); ++i)
     internal::LabelLines(Samples()[i].source, internal::CompiledOf(*Samples()[i].rules), {}, &labelled[i]);
+  const std::uint64_t before = g_allocations.load();
   for (auto _ : state) {
     for (std::size_t i = 0; i < Samples().size(); ++i) {
       Document doc;
@@ -160,10 +194,12 @@ void BM_Assemble(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
 }
 BENCHMARK(BM_Assemble);
 
 void BM_ExtractWithLibrary(benchmark::State& state) {
+  const std::uint64_t before = g_allocations.load();
   for (auto _ : state) {
     for (const Sample& s : Samples()) {
       Document doc;
@@ -171,6 +207,7 @@ void BM_ExtractWithLibrary(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
 }
 BENCHMARK(BM_ExtractWithLibrary);
 

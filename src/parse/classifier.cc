@@ -98,9 +98,14 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
     if (line_set.atom_set && !ContainsAnyAtom(folded.view, line_set)) continue;
+    // Most lines match no pattern of a set: ask that first, without the
+    // list of matches (RE2 allocates the list's bookkeeping, three blocks,
+    // on every call that asks for it), and ask which only when one does.
     set_hits_.clear();
     RE2::Set::ErrorInfo error;
-    if (!line_set.set->Match(Piece(folded.view), &set_hits_, &error)) {
+    bool any = line_set.set->Match(Piece(folded.view), nullptr, &error);
+    if (any) any = line_set.set->Match(Piece(folded.view), &set_hits_, &error);
+    if (!any) {
       // Out of DFA memory (a pattern set too large for the budget on this
       // line): the set cannot tell, so each of its patterns runs alone.
       if (error.kind != RE2::Set::kNoError)
