@@ -36,10 +36,11 @@ struct ExtractOptions {
 
   // For callers that drop documents without dialogue (batch writes a skip
   // record for them): when the article has no turn, the document is left
-  // with its `source` and `rules` only (and `discovery`), without the
+  // with its `source` and `rules` only, without the discovery report,
   // metadata, sections, preamble, trailer, removals and warnings that
-  // building it would cost. Documents with turns are unchanged. Default:
-  // false.
+  // building it would cost; most such articles are ruled out before their
+  // lines are labelled, by a cheap pass that knows which lines can start a
+  // turn. Documents with turns are unchanged. Default: false.
   bool dialogue_only = false;
 };
 

@@ -271,14 +271,15 @@ bool IsQuestion(const std::string& text) {
 
 std::string Percent(int part, int whole);
 
-// Why a label's shape rules it out as a speaker, or "" when it does not.
-std::string ShapeRejection(const Candidate& c) {
-  const std::u32string cps = DecodeUtf8(c.key);
-  int han = 0, letters = 0;
-  for (char32_t cp : cps) {
-    han += IsHan(cp);
-    letters += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
-  }
+int HanCount(const std::u32string& cps) {
+  return static_cast<int>(std::count_if(cps.begin(), cps.end(), IsHan));
+}
+
+// The first part of a label's shape check, from its key alone: what rules
+// out any label, role words ("问", "记者") included.
+std::string KeyRejection(const std::string& key, const std::u32string& cps) {
+  int letters = 0;
+  for (char32_t cp : cps) letters += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
   if (letters == 0) return "no letters (a number, time or symbol)";
   if (u_isdigit(static_cast<UChar32>(cps[0]))) return "starts with a digit (a list item or number)";
   if (std::u32string_view(U"<>#-|+*/\\=_").find(cps[0]) != std::u32string_view::npos)
@@ -286,38 +287,63 @@ std::string ShapeRejection(const Candidate& c) {
   for (char32_t cp : cps)
     if (std::u32string_view(kSentencePunct).find(cp) != std::u32string_view::npos)
       return "contains sentence punctuation (a sentence, not a name)";
-  const std::string lower = Lower(c.key);
+  const std::string lower = Lower(key);
   if (lower.find("http") != std::string::npos || lower.find("www.") != std::string::npos)
     return "a link";
-  if (han > kMaxHanChars) return "too long for a name";
+  if (HanCount(cps) > kMaxHanChars) return "too long for a name";
+  return "";
+}
+
+// The second part, from the key alone, for labels that are not role words:
+// reporting clauses and discourse words.
+std::string ClauseRejection(const std::string& key, const std::u32string& cps) {
+  for (char32_t cp : cps)
+    if (std::u32string_view(kPronouns).find(cp) != std::u32string_view::npos)
+      return "a reporting clause (has a pronoun)";
+  for (const char* verb : kReportingWords)
+    if (key.find(verb) != std::string::npos) return "a reporting clause (has a reporting verb)";
+  const std::u32string_view verbs(kReportingChars);
+  if (verbs.find(cps.back()) != std::u32string_view::npos) return "a reporting clause (ends with a verb)";
+  if (cps.size() > kShortNameChars)
+    for (char32_t cp : cps)
+      if (verbs.find(cp) != std::u32string_view::npos) return "a reporting clause (has a reporting verb)";
+  if (InVocabulary(kDiscourseWords, key)) return "a discourse word";
+  return "";
+}
+
+// A Han label that ends like a clause ("…的", "…了").
+bool EndsLikeClause(const std::u32string& cps) {
+  return HanCount(cps) > 0 && std::u32string_view(U"是的了为有在着").find(cps.back()) != std::u32string_view::npos;
+}
+
+// A label without Han characters that starts (after "$" or "@") with a
+// lower-case letter: names are capitalised.
+bool LowerCaseLatin(const std::u32string& cps) {
+  if (HanCount(cps) > 0) return false;
+  std::size_t i = 0;
+  while (i < cps.size() && (cps[i] == '$' || cps[i] == '@')) ++i;
+  return i < cps.size() && u_islower(static_cast<UChar32>(cps[i]));
+}
+
+// Why a label's shape rules it out as a speaker, or "" when it does not.
+std::string ShapeRejection(const Candidate& c) {
+  const std::u32string cps = DecodeUtf8(c.key);
+  if (std::string r = KeyRejection(c.key, cps); !r.empty()) return r;
+  const int han = HanCount(cps);
   if (han == 0 && LatinWords(c.Written()).size() > static_cast<std::size_t>(kMaxLatinWords))
     return "too many words for a name";
   // A label like 记者 is a byline ("记者:陆柯言") or an interviewer ("记者:为什么?")
   // line by line: what counts is how it is used.
   const int speech = c.lines() - c.bylines;
   if (c.asker_word || c.answerer_word) return speech >= 1 ? "" : "a byline label with short text";
-  for (char32_t cp : cps)
-    if (std::u32string_view(kPronouns).find(cp) != std::u32string_view::npos)
-      return "a reporting clause (has a pronoun)";
-  for (const char* verb : kReportingWords)
-    if (c.key.find(verb) != std::string::npos) return "a reporting clause (has a reporting verb)";
-  const std::u32string_view verbs(kReportingChars);
-  if (verbs.find(cps.back()) != std::u32string_view::npos) return "a reporting clause (ends with a verb)";
-  if (cps.size() > kShortNameChars)
-    for (char32_t cp : cps)
-      if (verbs.find(cp) != std::u32string_view::npos) return "a reporting clause (has a reporting verb)";
-  if (InVocabulary(kDiscourseWords, c.key)) return "a discourse word";
+  if (std::string r = ClauseRejection(c.key, cps); !r.empty()) return r;
   if (c.lines() >= 2 && c.data_values >= kFieldLabelDataShare * c.lines() && !c.asker_word && !c.answerer_word)
     return "a field label: " + Percent(c.data_values, c.lines()) +
            " of its values are short data (numbers, dates, links, single words), not speech";
-  if (han > 0 && std::u32string_view(U"是的了为有在着").find(cps.back()) != std::u32string_view::npos)
-    return "ends like a clause, not a name";
+  if (EndsLikeClause(cps)) return "ends like a clause, not a name";
   if (c.byline_word && speech < 2) return "a byline or credit label";
+  if (LowerCaseLatin(cps)) return "a lower-case word (names are capitalised)";
   if (han == 0) {
-    std::size_t i = 0;
-    while (i < cps.size() && (cps[i] == '$' || cps[i] == '@')) ++i;
-    if (i < cps.size() && u_islower(static_cast<UChar32>(cps[i])))
-      return "a lower-case word (names are capitalised)";
     // "Default value", "Valid values are": a phrase, not a name; names
     // capitalise every word but particles and role words.
     const std::string written = c.Written();
@@ -386,7 +412,8 @@ std::string LabelShape(const Candidate& c) {
   return letters >= 1 && letters <= 4 && i == written.size() ? "initials" : "";
 }
 
-// Next line index after i that is not blank or noise, or size.
+}  // namespace
+
 std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
   for (++i; i < labelled.labels.size(); ++i) {
     const LineKind k = labelled.labels[i].kind;
@@ -394,6 +421,8 @@ std::size_t NextContent(const LabelledText& labelled, std::size_t i) {
   }
   return labelled.labels.size();
 }
+
+namespace {
 
 bool IsBylineSighting(const Candidate& c, const Sighting& s);
 
@@ -404,17 +433,23 @@ bool IsPlausibleName(const Candidate& c) {
   return HasStrongNameShape(c);
 }
 
+// Whether discovery looks at the line's label: a label candidate on a line
+// of text, a turn start, or a heading that is a label alone on its line
+// ("### 名字：", the words below; "## Background: the story" is a section
+// title).
+bool LooksAtLabel(const LineLabel& label) {
+  if (!label.candidate) return false;
+  const bool heading_label = label.kind == LineKind::kNumbered && label.candidate->text_chars == 0;
+  return label.kind == LineKind::kText || label.kind == LineKind::kTurnStart || heading_label;
+}
+
 std::map<std::string, Candidate> CollectCandidates(std::string_view text,
                                                    const LabelledText& labelled) {
   std::map<std::string, Candidate> candidates;
   const std::vector<bool> code = CodeLines(text, labelled);
   for (std::size_t i = 0; i < labelled.labels.size(); ++i) {
     const LineLabel& label = labelled.labels[i];
-    if (!label.candidate) continue;
-    // A heading is a candidate only as a label alone on its line ("### 名字：",
-    // the words below); "## Background: the story" is a section title.
-    const bool heading_label = label.kind == LineKind::kNumbered && label.candidate->text_chars == 0;
-    if (label.kind != LineKind::kText && label.kind != LineKind::kTurnStart && !heading_label) continue;
+    if (!LooksAtLabel(label)) continue;
     if (code[i]) continue;  // command output and configuration, not speech
     const MarkerMatch& m = *label.candidate;
     Sighting s;
@@ -985,7 +1020,6 @@ bool IsBylineSighting(const Candidate& c, const Sighting& s) {
 // ("**你能介绍一下自己吗？**"), each followed by the answer's paragraphs: the
 // questions are the interviewer's turns, the paragraphs after each the
 // interviewee's.
-constexpr int kMinUnlabelledQuestions = 3;
 // Of the lines set off that way in the body, this share must be questions
 // (an article with a question among its subheadings is not an interview).
 constexpr double kUnlabelledQuestionShare = 0.75;
@@ -1102,6 +1136,29 @@ void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, 
     }
     d->unlabelled[line] = turn;
   }
+}
+
+bool MayBeSighting(const LineLabel& label) { return LooksAtLabel(label) && MayBeSpeakerKey(label.candidate->key); }
+
+bool MayBeSpeakerKey(const std::string& key) {
+  const std::u32string cps = DecodeUtf8(key);
+  if (cps.empty() || !KeyRejection(key, cps).empty()) return false;
+  // Role words ("问", "记者") pass or fail by how they are used; the clause
+  // shapes rule out any other label whatever its sightings.
+  if (InVocabulary(kAskerWords, key) || InVocabulary(kAnswererWords, key)) return true;
+  return ClauseRejection(key, cps).empty() && !EndsLikeClause(cps) && !LowerCaseLatin(cps);
+}
+
+bool MayBeUnlabelledQuestion(std::string_view text, const Line& line) {
+  const ByteSpan span = TrimmedLine(text, line);
+  const std::string_view trimmed = text.substr(span.begin, span.end - span.begin);
+  return IsDashQuestion(trimmed) || (IsSetOff(trimmed) && EndsWithQuestionMark(VisibleWords(trimmed)));
+}
+
+bool ReadsLineShape(std::string_view text, const Line& line) {
+  const ByteSpan span = TrimmedLine(text, line);
+  const std::string_view trimmed = text.substr(span.begin, span.end - span.begin);
+  return IsSetOff(trimmed) || IsDashQuestion(trimmed);
 }
 
 Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) {

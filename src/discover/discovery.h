@@ -41,6 +41,39 @@ struct Discovery {
   std::map<std::size_t, UnlabelledTurn> unlabelled;  // turn lines that have no label
 };
 
+// What any dialogue discovery accepts has, for triage (src/extract/triage.h)
+// to rule articles out before their lines are labelled:
+// - labelled: at least kMinTurnLines lines whose label MayBeSighting;
+// - unlabelled: at least kMinUnlabelledQuestions lines that
+//   MayBeUnlabelledQuestion.
+inline constexpr int kMinTurnLines = 2;
+inline constexpr int kMinUnlabelledQuestions = 3;
+
+// Whether the labelled line can be one of a discovered speaker's turn lines:
+// discovery looks at its label (a candidate on a line of text, or a heading
+// that is a label alone), and the label's key is not shaped like something
+// other than a speaker whatever its other sightings (a number, a sentence, a
+// link, a reporting clause "他说", a discourse word "首先").
+bool MayBeSighting(const LineLabel& label);
+// The part of MayBeSighting that looks at the label's key alone.
+bool MayBeSpeakerKey(const std::string& key);
+
+// Whether the line can be one of the questions of an interview without
+// labels: set off as a heading or a bold line and ending with a question
+// mark, or opening with a dash run.
+bool MayBeUnlabelledQuestion(std::string_view text, const Line& line);
+
+// Whether DiscoverSpeakers reads the label of the line (or of the next
+// content line after it) whatever its label says: lines set off as a
+// heading or a bold line, or opening with a dash run. Other lines are read
+// only when they have a label candidate, and through NextContent.
+bool ReadsLineShape(std::string_view text, const Line& line);
+
+// The index of the next line after `i` that is neither blank nor noise, or
+// the number of lines: where discovery looks for the words after a label
+// alone on its line, or after an unlabelled question.
+std::size_t NextContent(const LabelledText& labelled, std::size_t i);
+
 // Finds speakers in `labelled` (labelled with rules that have no speakers of
 // their own). `text` is Source::text. Decides only: `labelled` is left as
 // it is (src/extract applies the decisions).

@@ -7,6 +7,8 @@
 
 #include "discover/discovery.h"
 #include "extract/traced.h"
+#include "extract/triage.h"
+#include "parse/front_matter.h"
 
 namespace qaextract {
 namespace internal {
@@ -23,6 +25,14 @@ void NameOnly(const Source& source, const CompiledRules& rules, Document* doc) {
   *doc = Document{};
   doc->source = SourceInfo{source.path, source.bytes, source.sha256, source.encoding};
   doc->rules = RulesInfo{rules.name, rules.files, rules.sha256, "option"};
+}
+
+// dialogue_only: an article triage rules out holds no turn, whatever the
+// full path would build; it is only named.
+bool RuledOut(const Source& source, const CompiledRules& rules, const std::vector<Line>& lines,
+              const ExtractOptions& options, const Trace* trace) {
+  return SkipBuilding(options, trace) &&
+         !MayHoldTurns(source.text, lines, FindFrontMatter(source.text, lines), rules);
 }
 
 void Build(const Source& source, const CompiledRules& rules, LabelledText* labelled,
@@ -64,9 +74,15 @@ CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discove
 Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                           const std::string& selected_by, const ExtractOptions& options,
                           Document* document, Trace* trace) {
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  if (RuledOut(source, internal::CompiledOf(base), lines, options, trace)) {
+    NameOnly(source, internal::CompiledOf(base), document);
+    document->rules.selected_by = selected_by;
+    return Status::OK();
+  }
   LabelledText labelled;
-  Status s = LabelLines(source, internal::CompiledOf(base), options, &labelled);
-  if (!s.ok()) return s;
+  LabelSplitLines(source, internal::CompiledOf(base), std::move(lines), &labelled);
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
@@ -78,9 +94,12 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                                      "speakers found by discovery on weak evidence: " +
                                          discovery.report.evidence});
     }
+  } else if (SkipBuilding(options, trace)) {
+    NameOnly(source, internal::CompiledOf(base), document);
+    document->rules.selected_by = selected_by;
+    return Status::OK();
   } else {
-    if (SkipBuilding(options, trace)) NameOnly(source, internal::CompiledOf(base), &doc);
-    else Build(source, internal::CompiledOf(base), &labelled, &doc, trace);
+    Build(source, internal::CompiledOf(base), &labelled, &doc, trace);
     doc.rules.selected_by = selected_by;
     if (discovery.weak_evidence)
       doc.warnings.push_back(Warning{"weak-dialogue-evidence", 0, discovery.report.evidence});
@@ -94,9 +113,14 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
 
 Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
                      Document* document, Trace* trace) {
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  if (RuledOut(source, internal::CompiledOf(rules), lines, options, trace)) {
+    NameOnly(source, internal::CompiledOf(rules), document);
+    return Status::OK();
+  }
   LabelledText labelled;
-  Status s = LabelLines(source, internal::CompiledOf(rules), options, &labelled);
-  if (!s.ok()) return s;
+  LabelSplitLines(source, internal::CompiledOf(rules), std::move(lines), &labelled);
   const bool any_turn = std::any_of(labelled.labels.begin(), labelled.labels.end(),
                                     [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
   if (!any_turn && SkipBuilding(options, trace)) {

@@ -8,6 +8,7 @@
 //      and a line with metadata and nothing else is kMetadata.
 #include "parse/classifier.h"
 
+
 #include "parse/timestamp.h"
 
 #include <cstring>
@@ -460,6 +461,74 @@ void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
   label->heading_end = h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
   label->heading_shape = label->chars <= h.max_chars && label->heading_end;
   label->lead_in = FirstMatch(LineGroup::kTrailerLeadIn, rules_.trailer_lead_in, folded) != nullptr;
+}
+
+namespace {
+
+// A separator MatchSpacedLabel may take: a tab, a no-break space, an
+// ideographic space, or three spaces.
+bool HasWideGap(std::string_view s) {
+  return s.find('\t') != std::string_view::npos || s.find("\xC2\xA0") != std::string_view::npos ||
+         s.find("\xE3\x80\x80") != std::string_view::npos || s.find("   ") != std::string_view::npos;
+}
+
+// The folded characters some label shape needs: ':' (a "label:" marker,
+// time stamps), '*' and '_' (bold), '#' (headings), "【" and "〔"
+// (bracketed names); and the letters and period of "Q. " and "A. ".
+const FoldPreimage kLabelCharacters({":", "*", "_", "#", "\u3010", "\u3014"});
+const FoldPreimage kQaLetters({"Q", "A"});
+const FoldPreimage kPeriod({"."});
+
+}  // namespace
+
+bool Classifier::MayCarryLabel(const Line& line) {
+  const std::string_view raw = text_.substr(line.begin, line.end - line.begin);
+  if (HasWideGap(raw)) return true;  // spaced labels are read as written
+  if (kLabelCharacters.AnyIn(raw)) return true;
+  if (!kQaLetters.AnyIn(raw) || !kPeriod.AnyIn(raw)) return false;
+  // With inline noise cut out, the letter and the period may have been apart.
+  if (!rules_.noise_inline.empty()) return true;
+  scratch_.clear();
+  FoldText(raw, &scratch_);
+  const std::string_view v = scratch_;
+  return v.size() >= 3 && (v[0] == 'Q' || v[0] == 'A') && v[1] == '.' && v[2] == ' ';
+}
+
+void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys) {
+  keys->clear();
+  const ByteSpan whole{line.begin, line.end};
+  FoldLine(text_, whole, {}, &folded_);
+  if (!folded_.view.empty() && !rules_.noise_inline.empty()) {
+    // Only the inline patterns run: those that need a literal when the line
+    // holds one, the others always.
+    const CompiledRules::LineSet& atoms = rules_.noise_inline_atoms;
+    const bool literal = atoms.atom_set && ContainsAnyAtom(folded_.view, atoms);
+    std::vector<char>& hits = hits_[static_cast<int>(LineGroup::kNoiseInline)];
+    hits.resize(rules_.noise_inline.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = rules_.noise_inline_unfiltered[i] || literal ? 2 : 0;
+    const std::vector<Cut> cuts = FindInlineNoise(folded_);
+    if (!cuts.empty()) {
+      std::vector<ByteSpan> skip;
+      for (const Cut& c : cuts) skip.push_back(c.span);
+      FoldLine(text_, whole, skip, &folded_);
+    }
+  }
+  if (folded_.view.empty()) return;
+  const auto keep = [&](const LineLabel& probe) {
+    if (probe.candidate) keys->push_back(probe.candidate->key);
+  };
+  LineLabel probe;
+  MatchTurnStart(folded_, &probe);
+  keep(probe);
+  probe = LineLabel{};
+  MatchEmphasizedLabel(folded_, &probe);
+  keep(probe);
+  probe = LineLabel{};
+  MatchSpacedLabel(line, &probe);
+  keep(probe);
+  probe = LineLabel{};
+  MatchQaDotLabel(folded_, &probe);
+  keep(probe);
 }
 
 LineLabel Classifier::Classify(const Line& line) {

@@ -95,6 +95,26 @@ class Classifier {
 
   LineLabel Classify(const Line& line);
 
+  // Whether Classify can find a label candidate on the line, decided far
+  // more cheaply (a fold, no pattern): every label shape needs a colon,
+  // emphasis or heading marks, "【" or "〔", the letters of "Q. "/"A. " in
+  // the folded line, or a wide gap in the line as written; inline noise cut
+  // out of the line cannot bring any of those in. False means no candidate
+  // (MatchDefinitionLabels may still make the line a definition's term).
+  bool MayCarryLabel(const Line& line);
+
+  // The keys of the label candidates Classify can find on the line (one per
+  // label shape that matches), told from the folded line without running the
+  // line patterns (only the inline noise is cut out first, as Classify
+  // cuts it); Classify keeps at most one of them.
+  void CandidateKeys(const Line& line, std::vector<std::string>* keys);
+
+  // Whether `key` is a known speaker's marker.
+  bool IsSpeakerKey(const std::string& key) const {
+    std::string rule;
+    return SpeakerOfKey(key, &rule) >= 0;
+  }
+
   // Definition lists ("Name" on one line, ": words" on the next): makes the
   // name line a label candidate with its words below (a turn start when the
   // name is a known speaker's marker) and cuts the ": " from the words line
@@ -110,6 +130,8 @@ class Classifier {
   bool ContainsAnyAtom(const std::string& view, const CompiledRules::LineSet& line_set);
   // Whether pattern `index` of `group` matches the folded line.
   bool Matches(LineGroup group, std::size_t index, const RE2& re, const FoldedLine& folded) const;
+  // The inline noise on the folded line, asking the patterns `hits_` says
+  // may match.
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
   // Fills label->candidate when the line starts with "label:", and makes the
   // line a turn start when the label is a speaker's marker.
@@ -146,6 +168,7 @@ class Classifier {
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
   std::vector<int> set_hits_;
   std::string lowered_;  // the view with ASCII letters lowered, for ContainsAnyAtom
+  std::string scratch_;  // MayCarryLabel's fold
 };
 
 }  // namespace qaextract::internal

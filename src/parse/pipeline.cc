@@ -5,16 +5,14 @@
 
 namespace qaextract::internal {
 
-Status LabelLines(const Source& source, const CompiledRules& rules,
-                  const ExtractOptions& options, LabelledText* out) {
-  LabelledText result;
-  result.lines = SplitLines(source.text, options.max_lines);
-  if (result.lines.size() > options.max_lines) {
+Status SplitCheckedLines(const Source& source, const ExtractOptions& options, std::vector<Line>* lines) {
+  *lines = SplitLines(source.text, options.max_lines);
+  if (lines->size() > options.max_lines) {
     return Status::InputError(SourceLocation{source.path, 0, 0},
                               "more than " + std::to_string(options.max_lines) +
                                   " lines (--max-lines)");
   }
-  for (const Line& line : result.lines) {
+  for (const Line& line : *lines) {
     if (line.end - line.begin > options.max_line_bytes) {
       return Status::InputError(SourceLocation{source.path, line.number, 0},
                                 "line is " + std::to_string(line.end - line.begin) +
@@ -22,6 +20,21 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
                                     std::to_string(options.max_line_bytes) + " (--max-line-bytes)");
     }
   }
+  return Status::OK();
+}
+
+Status LabelLines(const Source& source, const CompiledRules& rules,
+                  const ExtractOptions& options, LabelledText* out) {
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  LabelSplitLines(source, rules, std::move(lines), out);
+  return Status::OK();
+}
+
+void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
+                     LabelledText* out) {
+  LabelledText result;
+  result.lines = std::move(lines);
   result.front_matter = FindFrontMatter(source.text, result.lines);
   Classifier classifier(rules, source.text);
   result.labels.reserve(result.lines.size());
@@ -38,7 +51,6 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
   }
   classifier.MatchDefinitionLabels(result.lines, &result.labels);
   *out = std::move(result);
-  return Status::OK();
 }
 
 void BuildDocument(const Source& source, const CompiledRules& rules,

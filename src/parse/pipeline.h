@@ -28,6 +28,13 @@ struct LabelledText {
 Status LabelLines(const Source& source, const CompiledRules& rules,
                   const ExtractOptions& options, LabelledText* out);
 
+// LabelLines in two steps, for callers that look at the lines first
+// (triage): split, failing on the line limits (options.max_lines,
+// options.max_line_bytes), then label the lines.
+Status SplitCheckedLines(const Source& source, const ExtractOptions& options, std::vector<Line>* lines);
+void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
+                     LabelledText* out);
+
 // Builds *doc from labelled lines (source, rules, metadata, body, warnings);
 // `fates`, when not null, gets what each line became.
 void BuildDocument(const Source& source, const CompiledRules& rules,

@@ -362,6 +362,15 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (!s.ok()) return s;
   RecordLocations(spec, &c);
   BuildLineSets(compiler->max_mem(), &c);
+  std::vector<std::string> inline_patterns;  // those that need a literal
+  for (const Rule& r : c.noise_inline) {
+    std::vector<std::string> atoms;
+    const bool filtered = FindRequiredAtoms({r.re->pattern()}, compiler->max_mem(), &atoms);
+    c.noise_inline_unfiltered.push_back(!filtered);
+    if (filtered) inline_patterns.push_back(r.re->pattern());
+  }
+  SetRequiredAtoms(inline_patterns, compiler->max_mem(), &c.noise_inline_atoms);
+  if (!c.noise_inline_atoms.atom_set) c.noise_inline_unfiltered.assign(c.noise_inline.size(), true);
   std::string error;
   c.label_candidate = compiler->CompileRaw(
       LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),

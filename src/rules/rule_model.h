@@ -195,6 +195,12 @@ struct CompiledRules {
     std::shared_ptr<const LiteralSet> atom_set;  // the atoms, for one pass over a line; set with them
   };
   std::vector<LineSet> line_sets;
+  // For Classifier::CandidateKeys, which asks noise.inline patterns alone:
+  // the literals a line needs for any pattern to match that needs one (only
+  // `atoms`, `atoms_have_letters` and `atom_set` are set), and which
+  // patterns need none (those are asked of every line).
+  LineSet noise_inline_atoms;
+  std::vector<bool> noise_inline_unfiltered;  // parallel to noise_inline
 
   // Where each rule id was written ("base-zh:noise.inline[0]" -> file:line:col).
   std::map<std::string, SourceLocation> rule_locations;

@@ -235,6 +235,61 @@ std::string FoldKey(std::string_view literal) {
   return folded;
 }
 
+FoldPreimage::FoldPreimage(const std::vector<std::string_view>& needles) : bmp_(0x10000 / 64, 0) {
+  const auto holds = [&](std::string_view fold) {
+    for (std::string_view n : needles)
+      if (fold.find(n) != std::string_view::npos) return true;
+    return false;
+  };
+  const auto add = [&](char32_t cp) {
+    if (cp < 0x10000) bmp_[cp / 64] |= std::uint64_t{1} << (cp % 64);
+    else above_.push_back(cp);
+  };
+  for (std::string_view n : needles) {  // the needles fold to themselves or not: they hold themselves
+    std::size_t length = 0;
+    add(DecodeUtf8At(n, 0, &length));
+  }
+  for (std::size_t i = 0; i < kFoldEntryCount; ++i)
+    if (holds(kFoldEntries[i].utf8)) add(kFoldEntries[i].cp);
+  std::sort(above_.begin(), above_.end());
+}
+
+bool FoldPreimage::Contains(char32_t cp) const {
+  if (cp < 0x10000) return (bmp_[cp / 64] >> (cp % 64)) & 1;
+  return std::binary_search(above_.begin(), above_.end(), cp);
+}
+
+bool FoldPreimage::AnyIn(std::string_view text) const {
+  // Valid UTF-8, read without a full decode: the lead byte says the length,
+  // and one bitmap word covers the 64 code points that share all but the
+  // last continuation byte (most words are zero: skip the character).
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      if ((bmp_[c / 64] >> (c % 64)) & 1) return true;
+      ++p;
+    } else if (c < 0xE0) {
+      if (p + 1 >= end) break;
+      const char32_t cp = (c & 0x1F) << 6 | (p[1] & 0x3F);
+      if ((bmp_[cp / 64] >> (cp % 64)) & 1) return true;
+      p += 2;
+    } else if (c < 0xF0) {
+      if (p + 2 >= end) break;
+      const std::uint64_t word = bmp_[(c & 0x0F) << 6 | (p[1] & 0x3F)];
+      if (word != 0 && ((word >> (p[2] & 0x3F)) & 1)) return true;
+      p += 3;
+    } else {
+      if (p + 3 >= end) break;
+      const char32_t cp = (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+      if (Contains(cp)) return true;
+      p += 4;
+    }
+  }
+  return false;
+}
+
 bool FoldChangesCodePoint(char32_t cp) { return cp >= 0x80 && Lookup(cp) != nullptr; }
 
 bool FoldsToSpaceOrNothing(char32_t cp) {

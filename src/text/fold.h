@@ -93,6 +93,23 @@ bool FoldsToSpaceOrNothing(char32_t cp);
 // that folds to its Simplified one).
 bool FoldChangesCodePoint(char32_t cp);
 
+// The code points whose fold holds one of a few characters (a code point
+// that folds to itself holds itself): "：" and "∶" for ":". Answers "can this
+// text, once folded, hold one of them?" from the text as written, without
+// folding it.
+class FoldPreimage {
+ public:
+  // `needles`: UTF-8, each one code point.
+  explicit FoldPreimage(const std::vector<std::string_view>& needles);
+  bool Contains(char32_t cp) const;
+  // Whether `text` (valid UTF-8) holds a code point whose fold holds a needle.
+  bool AnyIn(std::string_view text) const;
+
+ private:
+  std::vector<std::uint64_t> bmp_;  // a bit per code point of the Basic Multilingual Plane
+  std::vector<char32_t> above_;     // sorted, above it
+};
+
 // Number of code points in a UTF-8 string.
 std::size_t CountCodePoints(std::string_view s);
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 
 namespace qaextract::testing {
@@ -28,6 +29,21 @@ const RuleLibrary& BuiltinLibrary() {
   return *library;
 }
 
+namespace {
+
+// Every article a test extracts is also extracted as batch does
+// (ExtractOptions::dialogue_only, where triage rules out articles before
+// their lines are labelled): it must find the same number of turns.
+void CheckTriage(const Document& full, const std::function<Status(const ExtractOptions&, Document*)>& extract) {
+  ExtractOptions lean;
+  lean.dialogue_only = true;
+  Document doc;
+  REQUIRE(extract(lean, &doc).ok());
+  CHECK_MESSAGE(doc.turns.size() == full.turns.size(), "dialogue_only (triage) found another number of turns");
+}
+
+}  // namespace
+
 Document ExtractString(const std::string& text, const RuleSet& rules) {
   Source source;
   Status s = DecodeSource(text, "input.txt", ExtractOptions{}, &source);
@@ -35,6 +51,7 @@ Document ExtractString(const std::string& text, const RuleSet& rules) {
   Document doc;
   s = Extract(source, rules, ExtractOptions{}, &doc);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
+  CheckTriage(doc, [&](const ExtractOptions& o, Document* d) { return Extract(source, rules, o, d); });
   return doc;
 }
 
@@ -43,6 +60,7 @@ Document ExtractWithBuiltins(const std::string& text) {
   REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
   Document doc;
   REQUIRE(ExtractWithLibrary(source, BuiltinLibrary(), {}, &doc).ok());
+  CheckTriage(doc, [&](const ExtractOptions& o, Document* d) { return ExtractWithLibrary(source, BuiltinLibrary(), o, d); });
   return doc;
 }
 

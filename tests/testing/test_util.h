@@ -16,6 +16,8 @@ RuleSet LoadRulesString(const std::string& yaml);
 const RuleLibrary& BuiltinLibrary();
 
 // Decodes `text` and extracts it with `rules`; fails the test on error.
+// Both also extract it as batch does (ExtractOptions::dialogue_only, with
+// triage) and check that finds as many turns.
 Document ExtractString(const std::string& text, const RuleSet& rules);
 
 // Decodes `text` and extracts it with the built-in library, as `convert`

@@ -1,0 +1,126 @@
+#include "extract/triage.h"
+
+#include <utility>
+
+#include "discover/discovery.h"
+#include "parse/classifier.h"
+#include "parse/front_matter.h"
+#include "parse/pipeline.h"
+
+namespace qaextract::internal {
+namespace {
+
+std::string_view LineText(std::string_view text, const Line& line) {
+  return text.substr(line.begin, line.end - line.begin);
+}
+
+// ": words" or "： words" at the line start: the words of a definition list,
+// whose term is the line before (Classifier::MatchDefinitionLabels).
+bool StartsDefinition(std::string_view line) {
+  std::size_t colon = 0;
+  if (line.compare(0, 1, ":") == 0) colon = 1;
+  else if (line.compare(0, 3, "\xEF\xBC\x9A") == 0) colon = 3;
+  return colon > 0 && line.size() > colon + 1 && (line[colon] == ' ' || line[colon] == '\t');
+}
+
+// The labels of an article as far as triage needs them: the lines whose
+// label can matter are labelled as the full path labels them; the others
+// stay unlabelled (kText without a candidate).
+class PartialLabels {
+ public:
+  PartialLabels(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
+                const CompiledRules& rules)
+      : text_(text), classifier_(rules, text), done_(lines.size(), false) {
+    labelled_.lines = lines;
+    labelled_.front_matter = front_matter;
+    labelled_.labels.resize(lines.size());
+    for (std::size_t i = 0; i < front_matter && i < lines.size(); ++i) {
+      labelled_.labels[i].kind = LineKind::kMetadata;
+      labelled_.labels[i].rule = kFrontMatterRule;
+      done_[i] = true;
+    }
+  }
+
+  // Labels the lines that can be a turn start: those with a label candidate
+  // that may be a speaker's (with discovery) or is a known speaker's, and
+  // the terms and words of definition lists. A line whose candidates cannot
+  // matter stays unlabelled: discovery rules such a candidate out by its key
+  // alone, so leaving it out changes nothing discovery decides.
+  void LabelTurnLines(bool discovery) {
+    const std::vector<Line>& lines = labelled_.lines;
+    for (std::size_t i = labelled_.front_matter; i < lines.size(); ++i) {
+      const bool definition = StartsDefinition(LineText(text_, lines[i])) ||
+                              (i + 1 < lines.size() && StartsDefinition(LineText(text_, lines[i + 1])));
+      if (definition || (classifier_.MayCarryLabel(lines[i]) && MayBeTurnLabel(lines[i], discovery))) Label(i);
+    }
+    classifier_.MatchDefinitionLabels(lines, &labelled_.labels);
+  }
+
+  // Labels the lines discovery reads whatever their label (set off as
+  // questions may be), and those it may reach through NextContent from
+  // them or from a labelled line with a candidate.
+  void LabelWhatDiscoveryReads() {
+    const std::size_t n = labelled_.lines.size();
+    for (std::size_t i = labelled_.front_matter; i < n; ++i)
+      if (ReadsLineShape(text_, labelled_.lines[i])) Label(i);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!done_[i] || (!labelled_.labels[i].candidate && !ReadsLineShape(text_, labelled_.lines[i]))) continue;
+      for (std::size_t j = i + 1; j < n; ++j) {
+        Label(j);
+        const LineKind k = labelled_.labels[j].kind;
+        if (k != LineKind::kBlank && k != LineKind::kNoise) break;
+      }
+    }
+  }
+
+  const LabelledText& labelled() const { return labelled_; }
+
+ private:
+  bool MayBeTurnLabel(const Line& line, bool discovery) {
+    classifier_.CandidateKeys(line, &keys_);
+    for (const std::string& key : keys_)
+      if (discovery ? MayBeSpeakerKey(key) : classifier_.IsSpeakerKey(key)) return true;
+    return false;
+  }
+
+  void Label(std::size_t i) {
+    if (done_[i]) return;
+    labelled_.labels[i] = classifier_.Classify(labelled_.lines[i]);
+    done_[i] = true;
+  }
+
+  std::string_view text_;
+  Classifier classifier_;
+  LabelledText labelled_;
+  std::vector<bool> done_;  // labelled as the full path labels it
+  std::vector<std::string> keys_;
+};
+
+}  // namespace
+
+bool MayHoldTurns(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
+                  const CompiledRules& rules) {
+  const bool discovery = rules.speakers.empty();
+  PartialLabels partial(text, lines, front_matter, rules);
+  partial.LabelTurnLines(discovery);
+  const std::vector<LineLabel>& labels = partial.labelled().labels;
+  if (!discovery) {
+    for (const LineLabel& label : labels)
+      if (label.kind == LineKind::kTurnStart) return true;
+    return false;
+  }
+  // What any dialogue discovery accepts has; most articles have not, and
+  // discovery need not run.
+  int sightings = 0, questions = 0;
+  for (std::size_t i = front_matter; i < lines.size(); ++i) {
+    sightings += MayBeSighting(labels[i]);
+    questions += MayBeUnlabelledQuestion(text, lines[i]);
+  }
+  if (sightings < kMinTurnLines && questions < kMinUnlabelledQuestions) return false;
+  // Discovery on the lines it reads, labelled as the full path labels them,
+  // decides as it would on the whole.
+  partial.LabelWhatDiscoveryReads();
+  return DiscoverSpeakers(text, partial.labelled()).report.dialogue;
+}
+
+}  // namespace qaextract::internal

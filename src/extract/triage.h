@@ -1,0 +1,36 @@
+// Triage: whether an article can hold a turn at all, decided before its
+// lines are labelled. Most articles of a crawl hold no dialogue; a caller
+// that drops those (ExtractOptions::dialogue_only) need not label every
+// line, run the line patterns and discovery to learn that.
+//
+// The decision is exact, not a guess: "no" only when the full path would
+// find no turn. Every turn starts on a line with a label candidate (or a
+// definition list's term, or a question of an interview without labels),
+// and Classifier::MayCarryLabel finds, without patterns, the lines that can
+// hold a candidate; only those are labelled, each as the full path labels
+// it. Then:
+// - rules that name speakers: a turn needs a line that is a speaker's turn
+//   start;
+// - rules without speakers (discovery): a dialogue needs kMinTurnLines lines
+//   whose label MayBeSighting, or kMinUnlabelledQuestions lines that
+//   MayBeUnlabelledQuestion.
+#ifndef QAEXTRACT_SRC_EXTRACT_TRIAGE_H_
+#define QAEXTRACT_SRC_EXTRACT_TRIAGE_H_
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_model.h"
+#include "text/lines.h"
+
+namespace qaextract::internal {
+
+// `lines` are SplitLines(text); the first `front_matter` of them are front
+// matter (FindFrontMatter), never a turn.
+bool MayHoldTurns(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
+                  const CompiledRules& rules);
+
+}  // namespace qaextract::internal
+
+#endif  // QAEXTRACT_SRC_EXTRACT_TRIAGE_H_
