@@ -465,17 +465,23 @@ void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
 
 namespace {
 
-// A separator MatchSpacedLabel may take: a tab, a no-break space, an
-// ideographic space, or three spaces.
-bool HasWideGap(std::string_view s) {
-  return s.find('\t') != std::string_view::npos || s.find("\xC2\xA0") != std::string_view::npos ||
-         s.find("\xE3\x80\x80") != std::string_view::npos || s.find("   ") != std::string_view::npos;
+// Three spaces in a row: a wide gap (MatchSpacedLabel).
+bool HasThreeSpaces(std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (end - p >= 3 && (p = static_cast<const char*>(std::memchr(p, ' ', static_cast<std::size_t>(end - p) - 2)))) {
+    if (p[1] == ' ' && p[2] == ' ') return true;
+    p += p[1] == ' ' ? 2 : 1;
+  }
+  return false;
 }
 
-// The folded characters some label shape needs: ':' (a "label:" marker,
-// time stamps), '*' and '_' (bold), '#' (headings), "【" and "〔"
-// (bracketed names); and the letters and period of "Q. " and "A. ".
-const FoldPreimage kLabelCharacters({":", "*", "_", "#", "\u3010", "\u3014"});
+// The characters some label shape needs: in the folded line, ':' (a
+// "label:" marker, time stamps), '*' and '_' (bold), '#' (headings), "【" and
+// "〔" (bracketed names); in the line as written, the tab, no-break space and
+// ideographic space of a wide gap (MatchSpacedLabel; its other gap, three
+// spaces, is looked for apart). The letters and period of "Q. " and "A. ".
+const FoldPreimage kLabelCharacters({":", "*", "_", "#", "\u3010", "\u3014", "\t", "\u00A0", "\u3000"});
 const FoldPreimage kQaLetters({"Q", "A"});
 const FoldPreimage kPeriod({"."});
 
@@ -483,8 +489,8 @@ const FoldPreimage kPeriod({"."});
 
 bool Classifier::MayCarryLabel(const Line& line) {
   const std::string_view raw = text_.substr(line.begin, line.end - line.begin);
-  if (HasWideGap(raw)) return true;  // spaced labels are read as written
   if (kLabelCharacters.AnyIn(raw)) return true;
+  if (HasThreeSpaces(raw)) return true;
   if (!kQaLetters.AnyIn(raw) || !kPeriod.AnyIn(raw)) return false;
   // With inline noise cut out, the letter and the period may have been apart.
   if (!rules_.noise_inline.empty()) return true;
