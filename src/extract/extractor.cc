@@ -27,12 +27,20 @@ void NameOnly(const Source& source, const CompiledRules& rules, Document* doc) {
   doc->rules = RulesInfo{rules.name, rules.files, rules.sha256, "option"};
 }
 
-// dialogue_only: an article triage rules out holds no turn, whatever the
-// full path would build; it is only named.
-bool RuledOut(const Source& source, const CompiledRules& rules, const std::vector<Line>& lines,
-              const ExtractOptions& options, const Trace* trace) {
-  return SkipBuilding(options, trace) &&
-         !MayHoldTurns(source.text, lines, FindFrontMatter(source.text, lines), rules);
+// Labels the lines, or with dialogue_only leaves them unlabelled when
+// triage rules out every turn (returns false: the article is only named).
+bool LabelUnlessRuledOut(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
+                         const ExtractOptions& options, const Trace* trace, LabelledText* labelled) {
+  if (!SkipBuilding(options, trace)) {
+    LabelSplitLines(source, rules, std::move(lines), labelled);
+    return true;
+  }
+  const std::size_t front_matter = FindFrontMatter(source.text, lines);
+  Triage triage = TriageLines(source.text, std::move(lines), front_matter, rules);
+  if (!triage.may_hold_turns) return false;
+  CompleteLabels(source.text, rules, &triage);
+  *labelled = std::move(triage.labelled);
+  return true;
 }
 
 void Build(const Source& source, const CompiledRules& rules, LabelledText* labelled,
@@ -76,13 +84,12 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                           Document* document, Trace* trace) {
   std::vector<Line> lines;
   if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
-  if (RuledOut(source, internal::CompiledOf(base), lines, options, trace)) {
+  LabelledText labelled;
+  if (!LabelUnlessRuledOut(source, internal::CompiledOf(base), std::move(lines), options, trace, &labelled)) {
     NameOnly(source, internal::CompiledOf(base), document);
     document->rules.selected_by = selected_by;
     return Status::OK();
   }
-  LabelledText labelled;
-  LabelSplitLines(source, internal::CompiledOf(base), std::move(lines), &labelled);
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
@@ -115,12 +122,11 @@ Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOp
                      Document* document, Trace* trace) {
   std::vector<Line> lines;
   if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
-  if (RuledOut(source, internal::CompiledOf(rules), lines, options, trace)) {
+  LabelledText labelled;
+  if (!LabelUnlessRuledOut(source, internal::CompiledOf(rules), std::move(lines), options, trace, &labelled)) {
     NameOnly(source, internal::CompiledOf(rules), document);
     return Status::OK();
   }
-  LabelledText labelled;
-  LabelSplitLines(source, internal::CompiledOf(rules), std::move(lines), &labelled);
   const bool any_turn = std::any_of(labelled.labels.begin(), labelled.labels.end(),
                                     [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
   if (!any_turn && SkipBuilding(options, trace)) {

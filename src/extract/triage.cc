@@ -1,5 +1,6 @@
 #include "extract/triage.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "discover/discovery.h"
@@ -28,15 +29,16 @@ bool StartsDefinition(std::string_view line) {
 // stay unlabelled (kText without a candidate).
 class PartialLabels {
  public:
-  PartialLabels(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
+  PartialLabels(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
                 const CompiledRules& rules)
       : text_(text), classifier_(rules, text), done_(lines.size(), false) {
-    labelled_.lines = lines;
+    labelled_.lines = std::move(lines);
     labelled_.front_matter = front_matter;
-    labelled_.labels.resize(lines.size());
-    for (std::size_t i = 0; i < front_matter && i < lines.size(); ++i) {
+    labelled_.labels.resize(labelled_.lines.size());
+    for (std::size_t i = 0; i < front_matter && i < labelled_.lines.size(); ++i) {
       labelled_.labels[i].kind = LineKind::kMetadata;
       labelled_.labels[i].rule = kFrontMatterRule;
+      labelled_.labels[i].text = ByteSpan{labelled_.lines[i].begin, labelled_.lines[i].end};
       done_[i] = true;
     }
   }
@@ -75,6 +77,10 @@ class PartialLabels {
 
   const LabelledText& labelled() const { return labelled_; }
 
+  Triage Decided(bool may_hold_turns) {
+    return Triage{may_hold_turns, std::move(labelled_), std::move(done_)};
+  }
+
  private:
   bool MayBeTurnLabel(const Line& line, bool discovery) {
     classifier_.CandidateKeys(line, &keys_);
@@ -98,29 +104,43 @@ class PartialLabels {
 
 }  // namespace
 
-bool MayHoldTurns(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
-                  const CompiledRules& rules) {
+Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
+                   const CompiledRules& rules) {
   const bool discovery = rules.speakers.empty();
-  PartialLabels partial(text, lines, front_matter, rules);
+  PartialLabels partial(text, std::move(lines), front_matter, rules);
   partial.LabelTurnLines(discovery);
   const std::vector<LineLabel>& labels = partial.labelled().labels;
   if (!discovery) {
-    for (const LineLabel& label : labels)
-      if (label.kind == LineKind::kTurnStart) return true;
-    return false;
+    const bool turn = std::any_of(labels.begin(), labels.end(),
+                                  [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
+    return partial.Decided(turn);
   }
   // What any dialogue discovery accepts has; most articles have not, and
   // discovery need not run.
   int sightings = 0, questions = 0;
-  for (std::size_t i = front_matter; i < lines.size(); ++i) {
+  const std::vector<Line>& all = partial.labelled().lines;
+  for (std::size_t i = front_matter; i < all.size(); ++i) {
     sightings += MayBeSighting(labels[i]);
-    questions += MayBeUnlabelledQuestion(text, lines[i]);
+    questions += MayBeUnlabelledQuestion(text, all[i]);
   }
-  if (sightings < kMinTurnLines && questions < kMinUnlabelledQuestions) return false;
+  if (sightings < kMinTurnLines && questions < kMinUnlabelledQuestions) return partial.Decided(false);
   // Discovery on the lines it reads, labelled as the full path labels them,
   // decides as it would on the whole.
   partial.LabelWhatDiscoveryReads();
-  return DiscoverSpeakers(text, partial.labelled()).report.dialogue;
+  const bool dialogue = DiscoverSpeakers(text, partial.labelled()).report.dialogue;
+  return partial.Decided(dialogue);
+}
+
+void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage) {
+  LabelledText& labelled = triage->labelled;
+  Classifier classifier(rules, text);
+  for (std::size_t i = 0; i < labelled.lines.size(); ++i)
+    if (!triage->done[i]) labelled.labels[i] = classifier.Classify(labelled.lines[i]);
+  // Again over the whole: the pairs triage did not label are decided now;
+  // those it did already hold their term's candidate and words' cut, which
+  // a second pass leaves alone.
+  classifier.MatchDefinitionLabels(labelled.lines, &labelled.labels);
+  triage->done.assign(labelled.lines.size(), true);
 }
 
 }  // namespace qaextract::internal

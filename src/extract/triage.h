@@ -21,15 +21,29 @@
 #include <string_view>
 #include <vector>
 
+
+#include "parse/pipeline.h"
 #include "rules/rule_model.h"
 #include "text/lines.h"
 
 namespace qaextract::internal {
 
+// What triage decided, and the lines it labelled on the way (as the full
+// path labels them), which the full path then need not label again.
+struct Triage {
+  bool may_hold_turns = false;
+  LabelledText labelled;   // every line; those not `done` are left unlabelled
+  std::vector<bool> done;  // parallel to labelled.lines
+};
+
 // `lines` are SplitLines(text); the first `front_matter` of them are front
 // matter (FindFrontMatter), never a turn.
-bool MayHoldTurns(std::string_view text, const std::vector<Line>& lines, std::size_t front_matter,
-                  const CompiledRules& rules);
+Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
+                   const CompiledRules& rules);
+
+// Labels the lines triage left unlabelled: *labelled is then what
+// LabelSplitLines would have made of the lines.
+void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage);
 
 }  // namespace qaextract::internal
 

@@ -35,9 +35,43 @@ Verdict Judge(const std::string& text, const RuleSet* rules) {
   Verdict v;
   v.turns = doc.turns.size();
   const auto lines = internal::SplitLines(source.text);
-  v.kept = internal::MayHoldTurns(source.text, lines, internal::FindFrontMatter(source.text, lines),
-                                  internal::CompiledOf(chosen));
+  v.kept = internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines),
+                                 internal::CompiledOf(chosen))
+               .may_hold_turns;
   return v;
+}
+
+// The labels triage made, completed, are the labels of the full path.
+void CheckSameLabels(const std::string& text, const RuleSet& rules) {
+  Source source;
+  REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
+  const internal::CompiledRules& compiled = internal::CompiledOf(rules);
+  internal::LabelledText full;
+  internal::LabelSplitLines(source, compiled, internal::SplitLines(source.text), &full);
+  const auto lines = internal::SplitLines(source.text);
+  internal::Triage triage =
+      internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines), compiled);
+  internal::CompleteLabels(source.text, compiled, &triage);
+  const internal::LabelledText& completed = triage.labelled;
+  REQUIRE(completed.labels.size() == full.labels.size());
+  CHECK(completed.front_matter == full.front_matter);
+  for (std::size_t i = 0; i < full.labels.size(); ++i) {
+    const internal::LineLabel& a = full.labels[i];
+    const internal::LineLabel& b = completed.labels[i];
+    CAPTURE(i);
+    CHECK(static_cast<int>(a.kind) == static_cast<int>(b.kind));
+    CHECK(a.rule == b.rule);
+    CHECK(a.speaker == b.speaker);
+    CHECK(a.text.begin == b.text.begin);
+    CHECK(a.text.end == b.text.end);
+    CHECK(a.cuts.size() == b.cuts.size());
+    CHECK(a.fields.size() == b.fields.size());
+    CHECK(a.chars == b.chars);
+    CHECK(a.heading_shape == b.heading_shape);
+    CHECK(a.lead_in == b.lead_in);
+    REQUIRE(bool(a.candidate) == bool(b.candidate));
+    if (a.candidate) CHECK(a.candidate->key == b.candidate->key);
+  }
 }
 
 // Checks the one promise (no turn where triage rules out) and returns the
@@ -80,6 +114,7 @@ TEST_CASE("Triage: every label shape a rule file's speakers use keeps the articl
       "张三︰你好。\n",                          // a colon NFKC turns into ':'
   };
   for (const char* text : kept) {
+    CheckSameLabels(text, rules);
     const Verdict v = Check(text, &rules);
     CHECK_MESSAGE(v.turns > 0, "made-up case without a turn: " << text);
   }
@@ -139,7 +174,13 @@ TEST_CASE("Triage: crawl-like articles of real paragraphs") {
   }
   REQUIRE(articles.size() >= 4);
   int kept = 0, ruled_out = 0;
-  for (const std::string& a : articles) (Check(a).kept ? kept : ruled_out)++;
+  for (const std::string& a : articles) {
+    Source source;
+    REQUIRE(DecodeSource(a, "a.txt", {}, &source).ok());
+    std::string selected_by;
+    CheckSameLabels(a, testing::BuiltinLibrary().Select(source, &selected_by));
+    (Check(a).kept ? kept : ruled_out)++;
+  }
   // Articles of paragraphs drawn at random (with speaker lines among them,
   // so some hold a dialogue and many hold stray labels).
   std::mt19937 random(42);
