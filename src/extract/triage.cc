@@ -48,14 +48,19 @@ class PartialLabels {
   // the terms and words of definition lists. A line whose candidates cannot
   // matter stays unlabelled: discovery rules such a candidate out by its key
   // alone, so leaving it out changes nothing discovery decides.
-  void LabelTurnLines(bool discovery) {
+  // With rules that name speakers, stops at the first turn start (true):
+  // the article holds a turn, and the full path labels the rest.
+  bool LabelTurnLines(bool discovery) {
     const std::vector<Line>& lines = labelled_.lines;
     for (std::size_t i = labelled_.front_matter; i < lines.size(); ++i) {
       const bool definition = StartsDefinition(LineText(text_, lines[i])) ||
                               (i + 1 < lines.size() && StartsDefinition(LineText(text_, lines[i + 1])));
-      if (definition || (classifier_.MayCarryLabel(lines[i]) && MayBeTurnLabel(lines[i], discovery))) Label(i);
+      if (!definition && !(classifier_.MayCarryLabel(lines[i]) && MayBeTurnLabel(lines[i], discovery))) continue;
+      Label(i);
+      if (!discovery && labelled_.labels[i].kind == LineKind::kTurnStart) return true;
     }
     classifier_.MatchDefinitionLabels(lines, &labelled_.labels);
+    return false;
   }
 
   // Labels the lines discovery reads whatever their label (set off as
@@ -108,9 +113,10 @@ Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t f
                    const CompiledRules& rules) {
   const bool discovery = rules.speakers.empty();
   PartialLabels partial(text, std::move(lines), front_matter, rules);
-  partial.LabelTurnLines(discovery);
+  if (partial.LabelTurnLines(discovery)) return partial.Decided(true);
   const std::vector<LineLabel>& labels = partial.labelled().labels;
   if (!discovery) {
+    // A definition list's term may have become a speaker's turn start.
     const bool turn = std::any_of(labels.begin(), labels.end(),
                                   [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
     return partial.Decided(turn);

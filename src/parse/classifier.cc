@@ -503,7 +503,7 @@ bool Classifier::MayCarryLabel(const Line& line) {
 void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys) {
   keys->clear();
   const ByteSpan whole{line.begin, line.end};
-  FoldLine(text_, whole, {}, &folded_);
+  FoldUncut(line);
   if (!folded_.view.empty() && !rules_.noise_inline.empty()) {
     // Only the inline patterns run: those that need a literal when the line
     // holds one, the others always.
@@ -517,6 +517,7 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
       std::vector<ByteSpan> skip;
       for (const Cut& c : cuts) skip.push_back(c.span);
       FoldLine(text_, whole, skip, &folded_);
+      folded_uncut_ = false;
     }
   }
   if (folded_.view.empty()) return;
@@ -537,10 +538,17 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
   keep(probe);
 }
 
+void Classifier::FoldUncut(const Line& line) {
+  if (folded_uncut_ && folded_.base == line.begin && folded_end_ == line.end) return;
+  FoldLine(text_, ByteSpan{line.begin, line.end}, {}, &folded_);
+  folded_uncut_ = true;
+  folded_end_ = line.end;
+}
+
 LineLabel Classifier::Classify(const Line& line) {
   LineLabel label;
   const ByteSpan whole{line.begin, line.end};
-  FoldLine(text_, whole, {}, &folded_);
+  FoldUncut(line);
   if (folded_.view.empty()) {  // nothing visible: no rule is asked (about half the lines of web text)
     label.kind = LineKind::kBlank;
     return label;
@@ -552,6 +560,7 @@ LineLabel Classifier::Classify(const Line& line) {
       std::vector<ByteSpan> skip;
       for (const Cut& c : label.cuts) skip.push_back(c.span);
       FoldLine(text_, whole, skip, &folded_);
+      folded_uncut_ = false;
       ScanLine(folded_);  // later rules see the line without the cuts
       if (folded_.view.empty()) {
         label.kind = LineKind::kNoise;

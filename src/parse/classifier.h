@@ -123,6 +123,8 @@ class Classifier {
   void MatchDefinitionLabels(const std::vector<Line>& lines, std::vector<LineLabel>* labels) const;
 
  private:
+  // Folds the line without cuts into folded_, unless folded_ holds it.
+  void FoldUncut(const Line& line);
   // Runs CompiledRules::line_sets over the folded line and records which
   // patterns can match it (all of them when there is no set).
   void ScanLine(const FoldedLine& folded);
@@ -163,6 +165,11 @@ class Classifier {
   const CompiledRules& rules_;
   std::string_view text_;
   FoldedLine folded_;  // reused between lines
+  // Whether folded_ holds the fold without cuts of the line at
+  // folded_.base ending at folded_end_: CandidateKeys and then Classify of
+  // one line fold it once.
+  bool folded_uncut_ = false;
+  std::size_t folded_end_ = 0;
   // Per group, per pattern: 0 no match, 1 matches, 2 unknown (no set, or its
   // DFA ran out of memory): the pattern runs alone.
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
