@@ -79,7 +79,7 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
         continue;
       }
       std::size_t n = 1;
-      const char32_t cp = DecodeUtf8At(folded, i, &n);
+      const char32_t cp = NextCodePoint(folded, i, &n);
       if (!first) offer(Mix((static_cast<std::uint64_t>(previous) << 32) | cp));
       previous = cp;
       first = false;

@@ -19,6 +19,26 @@ namespace qaextract::internal {
 // *length is 1 to 3 for it, not always 1.
 char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length);
 
+// DecodeUtf8At with the common cases inline: ASCII, and a valid 3-byte
+// sequence (nearly all CJK text). For loops over every character.
+inline char32_t NextCodePoint(std::string_view s, std::size_t i, std::size_t* length) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const std::size_t left = s.size() - i;
+  if (p[0] < 0x80) {
+    *length = 1;
+    return p[0];
+  }
+  if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t cp = (static_cast<char32_t>(p[0] & 0x0F) << 12) |
+                        (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *length = 3;
+      return cp;
+    }
+  }
+  return DecodeUtf8At(s, i, length);
+}
+
 // All code points of `s` (invalid bytes as U+FFFD).
 std::u32string DecodeUtf8(std::string_view s);
 

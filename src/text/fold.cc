@@ -78,22 +78,6 @@ std::string_view LookupPiece(char32_t cp) {
   return "\xEF\xBF\xBD";
 }
 
-// Decodes the code point at text[i] quickly for valid 3-byte UTF-8 (nearly
-// all CJK text) and falls back to the checked decoder otherwise.
-inline char32_t NextCodePoint(std::string_view text, std::size_t i, std::size_t* length) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
-  const std::size_t left = text.size() - i;
-  if (p[0] >= 0xE0 && p[0] < 0xF0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-    const char32_t cp = (static_cast<char32_t>(p[0] & 0x0F) << 12) |
-                        (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-      *length = 3;
-      return cp;
-    }
-  }
-  return DecodeUtf8At(text, i, length);
-}
-
 // The folding loop shared by FoldLine (with an offset map) and FoldText
 // (without). Output goes through two callbacks: `copy(begin, end)` for a run
 // of original bytes that fold to themselves, `emit(piece, begin, end)` for
