@@ -147,29 +147,26 @@ const Rule* Classifier::FirstMatch(LineGroup group, const std::vector<Rule>& rul
   return nullptr;
 }
 
-std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
-  std::vector<Cut> cuts;
-  for (std::size_t ri = 0; ri < rules_.noise_inline.size(); ++ri) {
-    const Rule& r = rules_.noise_inline[ri];
-    if (hits_[static_cast<int>(LineGroup::kNoiseInline)][ri] == 0) continue;
-    re2::StringPiece input = Piece(folded.view);
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < folded.view.size() &&
-           r.re->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
-      std::size_t a = OffsetIn(folded.view, match);
-      std::size_t b = a + match.size();
-      if (b == a) {  // an empty match cuts nothing; step over one byte
-        pos = a + 1;
-        continue;
-      }
-      cuts.push_back(Cut{folded.ToOriginal(a, b), r.id});
-      pos = b;
-    }
+namespace {
+
+// The next non-empty match of `re` in the view at or after `pos`, as view
+// bytes [*a, *b); false when there is none.
+bool NextCut(const RE2& re, const std::string& view, std::size_t pos, std::size_t* a, std::size_t* b) {
+  const re2::StringPiece input(view.data(), view.size());
+  re2::StringPiece match;
+  while (pos < view.size() && re.Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
+    *a = static_cast<std::size_t>(match.data() - view.data());
+    *b = *a + match.size();
+    if (*b > *a) return true;
+    pos = *a + 1;  // an empty match cuts nothing; step over one byte
   }
-  std::sort(cuts.begin(), cuts.end(),
-            [](const Cut& x, const Cut& y) { return x.span.begin < y.span.begin; });
-  std::vector<Cut> merged;  // two rules may cut overlapping spans
+  return false;
+}
+
+// Sorted by start, overlapping cuts (of two rules) merged.
+std::vector<Cut> MergeCuts(std::vector<Cut> cuts) {
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& x, const Cut& y) { return x.span.begin < y.span.begin; });
+  std::vector<Cut> merged;
   for (Cut& c : cuts) {
     if (!merged.empty() && c.span.begin < merged.back().span.end) {
       merged.back().span.end = std::max(merged.back().span.end, c.span.end);
@@ -178,6 +175,47 @@ std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
     }
   }
   return merged;
+}
+
+}  // namespace
+
+std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
+  std::vector<Cut> cuts;
+  for (std::size_t ri = 0; ri < rules_.noise_inline.size(); ++ri) {
+    const Rule& r = rules_.noise_inline[ri];
+    if (hits_[static_cast<int>(LineGroup::kNoiseInline)][ri] == 0) continue;
+    std::size_t a = 0, b = 0;
+    for (std::size_t pos = 0; NextCut(*r.re, folded.view, pos, &a, &b); pos = b)
+      cuts.push_back(Cut{folded.ToOriginal(a, b), r.id});
+  }
+  return MergeCuts(std::move(cuts));
+}
+
+std::vector<Cut> Classifier::FindInlineNoiseReaching(const FoldedLine& folded, std::size_t window,
+                                                     std::size_t* reach) const {
+  // Each rule's matches come in order, as FindInlineNoise finds them; they
+  // are taken leftmost first across the rules, and each widens the reach by
+  // what it cuts out, until the next starts beyond it.
+  struct Next {
+    const Rule* rule;
+    std::size_t a, b;
+  };
+  std::vector<Next> next;
+  for (std::size_t ri = 0; ri < rules_.noise_inline.size(); ++ri) {
+    if (hits_[static_cast<int>(LineGroup::kNoiseInline)][ri] == 0) continue;
+    Next n{&rules_.noise_inline[ri], 0, 0};
+    if (NextCut(*n.rule->re, folded.view, 0, &n.a, &n.b)) next.push_back(n);
+  }
+  std::vector<Cut> cuts;
+  *reach = window;
+  while (!next.empty()) {
+    auto first = std::min_element(next.begin(), next.end(), [](const Next& x, const Next& y) { return x.a < y.a; });
+    if (first->a >= *reach) break;
+    cuts.push_back(Cut{folded.ToOriginal(first->a, first->b), first->rule->id});
+    *reach += first->b - first->a;
+    if (!NextCut(*first->rule->re, folded.view, first->b, &first->a, &first->b)) next.erase(first);
+  }
+  return MergeCuts(std::move(cuts));
 }
 
 bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) const {
@@ -502,7 +540,6 @@ bool Classifier::MayCarryLabel(const Line& line) {
 
 void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys) {
   keys->clear();
-  const ByteSpan whole{line.begin, line.end};
   FoldUncut(line);
   if (!folded_.view.empty() && !rules_.noise_inline.empty()) {
     // Only the inline patterns run: those that need a literal when the line
@@ -512,11 +549,20 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
     std::vector<char>& hits = hits_[static_cast<int>(LineGroup::kNoiseInline)];
     hits.resize(rules_.noise_inline.size());
     for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = rules_.noise_inline_unfiltered[i] || literal ? 2 : 0;
-    const std::vector<Cut> cuts = FindInlineNoise(folded_);
+    // Only a window at the start of the view with the cuts made decides
+    // the keys (the reach of the marker pattern and of the emphasized
+    // shapes, and a few bytes): the line is folded again with the cuts that
+    // reach into it, and only as far as it reaches.
+    std::size_t limit = 0;
+    const std::vector<Cut> cuts = FindInlineNoiseReaching(folded_, rules_.label_candidate_max_bytes + 3, &limit);
     if (!cuts.empty()) {
       std::vector<ByteSpan> skip;
       for (const Cut& c : cuts) skip.push_back(c.span);
-      FoldLine(text_, whole, skip, &folded_);
+      // A join may merge the spaces on both sides of a cut: a byte per cut.
+      std::size_t stop = limit + cuts.size() + 8;
+      while (stop < folded_.view.size() && (static_cast<unsigned char>(folded_.view[stop]) & 0xC0) == 0x80) ++stop;
+      const std::size_t end = stop < folded_.view.size() ? folded_.OriginalBegin(stop) : line.end;
+      FoldLine(text_, ByteSpan{line.begin, end}, skip, &folded_);
       folded_uncut_ = false;
     }
   }

@@ -104,9 +104,10 @@ class Classifier {
   bool MayCarryLabel(const Line& line);
 
   // The keys of the label candidates Classify can find on the line (one per
-  // label shape that matches), told from the folded line without running the
-  // line patterns (only the inline noise is cut out first, as Classify
-  // cuts it); Classify keeps at most one of them.
+  // label shape that matches; Classify keeps at most one of them), and maybe
+  // a few more: told from the start of the folded line, without running the
+  // line patterns; only the inline noise is cut out first, as Classify cuts
+  // it, where it reaches the start.
   void CandidateKeys(const Line& line, std::vector<std::string>* keys);
 
   // Whether `key` is a known speaker's marker.
@@ -135,6 +136,9 @@ class Classifier {
   // The inline noise on the folded line, asking the patterns `hits_` says
   // may match.
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
+  // Those of its cuts that reach into the first `window` bytes of the view
+  // once the cuts are made; *reach: the view bytes they and the window span.
+  std::vector<Cut> FindInlineNoiseReaching(const FoldedLine& folded, std::size_t window, std::size_t* reach) const;
   // Fills label->candidate when the line starts with "label:", and makes the
   // line a turn start when the label is a speaker's marker.
   bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;

@@ -118,6 +118,22 @@ TEST_CASE("Triage: every label shape a rule file's speakers use keeps the articl
     const Verdict v = Check(text, &rules);
     CHECK_MESSAGE(v.turns > 0, "made-up case without a turn: " << text);
   }
+  // Cuts that bring the label in from far along the line (past the window
+  // at the line's start that decides its label), and a cut across that
+  // window's edge; and long lines whose cuts come after the label.
+  std::string far, across, after;
+  for (int i = 0; i < 150; ++i) far += "SPAM" + std::to_string(i % 10);
+  far += "张三：你好。\n";
+  across = std::string(440, ' ') + "x SPAM12345678 张三：你好。\n李四：好。\n";
+  after = "张三：" + std::string(2000, 'w');
+  for (int i = 0; i < 100; ++i) after += " SPAM9 word";
+  after += "\n";
+  for (const std::string& text : {far, across, after}) {
+    CheckSameLabels(text, rules);
+    Check(text, &rules);
+  }
+  CHECK(Check(far, &rules).turns > 0);
+  CHECK(Check(after, &rules).turns > 0);
 }
 
 TEST_CASE("Triage: discovery's shapes keep the article") {
