@@ -519,17 +519,27 @@ bool HasThreeSpaces(std::string_view s) {
 // "〔" (bracketed names); in the line as written, the tab, no-break space and
 // ideographic space of a wide gap (MatchSpacedLabel; its other gap, three
 // spaces, is looked for apart). The letters and period of "Q. " and "A. ".
-const FoldPreimage kLabelCharacters({":", "*", "_", "#", "\u3010", "\u3014", "\t", "\u00A0", "\u3000"});
-const FoldPreimage kQaLetters({"Q", "A"});
-const FoldPreimage kPeriod({"."});
+// Built on first use (a batch run's triage), not at every start-up.
+const FoldPreimage& LabelCharacters() {
+  static const FoldPreimage preimage({":", "*", "_", "#", "\u3010", "\u3014", "\t", "\u00A0", "\u3000"});
+  return preimage;
+}
+const FoldPreimage& QaLetters() {
+  static const FoldPreimage preimage({"Q", "A"});
+  return preimage;
+}
+const FoldPreimage& Period() {
+  static const FoldPreimage preimage({"."});
+  return preimage;
+}
 
 }  // namespace
 
 bool Classifier::MayCarryLabel(const Line& line) {
   const std::string_view raw = text_.substr(line.begin, line.end - line.begin);
-  if (kLabelCharacters.AnyIn(raw)) return true;
+  if (LabelCharacters().AnyIn(raw)) return true;
   if (HasThreeSpaces(raw)) return true;
-  if (!kQaLetters.AnyIn(raw) || !kPeriod.AnyIn(raw)) return false;
+  if (!QaLetters().AnyIn(raw) || !Period().AnyIn(raw)) return false;
   // With inline noise cut out, the letter and the period may have been apart.
   if (!rules_.noise_inline.empty()) return true;
   scratch_.clear();
