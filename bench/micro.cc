@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/triage.h"
+#include "parse/front_matter.h"
 #include "parse/pipeline.h"
 #include "rules/rule_model.h"
 #include "qaextract/qaextract.h"
@@ -210,6 +212,49 @@ void BM_ExtractWithLibrary(benchmark::State& state) {
   ReportAllocations(state, before);
 }
 BENCHMARK(BM_ExtractWithLibrary);
+
+// What batch runs (ExtractOptions::dialogue_only): the triage first; an
+// article without turns is not labelled in full, nor built.
+void BM_ExtractDialogueOnly(benchmark::State& state) {
+  ExtractOptions options;
+  options.dialogue_only = true;
+  const std::uint64_t before = g_allocations.load();
+  for (auto _ : state) {
+    for (const Sample& s : Samples()) {
+      Document doc;
+      benchmark::DoNotOptimize(ExtractWithLibrary(s.source, Library(), options, &doc));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
+}
+BENCHMARK(BM_ExtractDialogueOnly);
+
+// The triage alone (src/extract/triage.h), on each sample with its rules:
+// argument 0 every sample (those with a turn stop at the first), 1 the one
+// without dialogue only, counted against its own bytes.
+void BM_Triage(benchmark::State& state) {
+  std::int64_t bytes = 0;
+  std::vector<const Sample*> chosen;
+  for (const Sample& s : Samples()) {
+    if (state.range(0) == 1 && s.name.find("narrative") == std::string::npos) continue;
+    chosen.push_back(&s);
+    bytes += static_cast<std::int64_t>(s.bytes.size());
+  }
+  const std::uint64_t before = g_allocations.load();
+  for (auto _ : state) {
+    for (const Sample* s : chosen) {
+      auto lines = internal::SplitLines(s->source.text);
+      const std::size_t front = internal::FindFrontMatter(s->source.text, lines);
+      benchmark::DoNotOptimize(
+          internal::TriageLines(s->source.text, std::move(lines), front, internal::CompiledOf(*s->rules)));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+  const double made = static_cast<double>(g_allocations.load() - before);
+  state.counters["allocs/article"] = made / static_cast<double>(state.iterations()) / static_cast<double>(chosen.size());
+}
+BENCHMARK(BM_Triage)->Arg(0)->Arg(1);
 
 std::vector<Document> Documents() {
   std::vector<Document> docs;
