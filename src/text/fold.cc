@@ -166,18 +166,28 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
   out->view.reserve(span.end - span.begin + 16);
   const std::size_t base = span.begin;
   const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
+  // View bytes [b', b' + n) standing for original bytes [b, b + n), byte for
+  // byte: a run that continues the previous such piece in both texts
+  // extends it.
+  const auto byte_for_byte = [&](std::string_view bytes, std::size_t b) {
+    FoldedLine::Piece* last = out->pieces.empty() ? nullptr : &out->pieces.back();
+    if (!(last && last->copy && last->view + last->src_len == out->view.size() &&
+          base + last->src + last->src_len == b))
+      out->pieces.push_back({offset(out->view.size()), offset(b - base), 0, true});
+    out->pieces.back().src_len += offset(bytes.size());
+    out->view.append(bytes.data(), bytes.size());
+  };
   FoldLoop(
       text, span.begin, span.end, skip.empty() ? nullptr : &skip,
-      [&](std::size_t b, std::size_t e) {
-        FoldedLine::Piece* last = out->pieces.empty() ? nullptr : &out->pieces.back();
-        // A run that continues the previous copy in both texts extends it.
-        if (!(last && last->copy && last->view + last->src_len == out->view.size() &&
-              base + last->src + last->src_len == b))
-          out->pieces.push_back({offset(out->view.size()), offset(b - base), 0, true});
-        out->pieces.back().src_len += offset(e - b);
-        out->view.append(text.data() + b, e - b);
-      },
+      [&](std::size_t b, std::size_t e) { byte_for_byte(text.substr(b, e - b), b); },
       [&](std::string_view piece, std::size_t b, std::size_t e) {
+        // A fold as long as its code point (a Traditional character's
+        // Simplified one, nearly always) maps byte for byte like a copy: a
+        // run of them and of copies is one piece, not one per character.
+        if (piece.size() == e - b) {
+          byte_for_byte(piece, b);
+          return;
+        }
         out->pieces.push_back({offset(out->view.size()), offset(b - base), offset(e - b), false});
         out->view.append(piece.data(), piece.size());
       });

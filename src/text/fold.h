@@ -26,16 +26,18 @@ struct ByteSpan {
 };
 
 // The view of one line and the map back to the original. The view is a
-// sequence of pieces: a copy of original bytes (where the fold leaves the
-// text alone, nearly all of it), mapped byte for byte, or the fold of one
-// code point (or one space standing for a run of white space), all of whose
-// view bytes map to that code point's span.
+// sequence of pieces: original bytes copied (where the fold leaves the text
+// alone, nearly all of it) or folded into as many bytes (a Traditional
+// character into its Simplified one), mapped byte for byte; or the fold of
+// one code point into another length (or one space standing for a run of
+// white space), all of whose view bytes map to that code point's span.
 struct FoldedLine {
   struct Piece {
     std::uint32_t view;     // first view byte of the piece
     std::uint32_t src;      // its original offset, relative to `base`
     std::uint32_t src_len;  // original bytes the piece stands for
-    bool copy;              // view bytes are the original bytes
+    bool copy;              // view bytes map byte for byte to the original bytes (copied,
+                            // or folded into as many bytes, code point by code point)
   };
 
   std::string view;
