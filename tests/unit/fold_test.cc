@@ -37,6 +37,25 @@ TEST_CASE("Fold: view bytes map back to the original spans") {
   CHECK(s.substr(span.begin, span.end - span.begin) == "梁文鋒（x）");
 }
 
+TEST_CASE("Fold: Traditional text folds into few pieces, and every character maps back") {
+  // Copies and Traditional characters folded into as many bytes share a
+  // piece; a fold of another length ("（" into "(") starts its own.
+  const std::string s = "國內網頁內容很長（甲）";
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+  REQUIRE(f.view == "国内网页内容很长(甲)");
+  CHECK(f.pieces.size() == 4);  // "国内网页内容很长", "(", "甲", ")"
+  const std::string original[] = {"國", "內", "網", "頁", "內", "容", "很", "長"};
+  for (std::size_t i = 0; i < 8; ++i) {
+    const ByteSpan span = f.ToOriginal(3 * i, 3 * i + 3);
+    CHECK(s.substr(span.begin, span.end - span.begin) == original[i]);
+  }
+  const ByteSpan paren = f.ToOriginal(24, 25);
+  CHECK(s.substr(paren.begin, paren.end - paren.begin) == "（");
+  const ByteSpan two = f.ToOriginal(3, 12);
+  CHECK(s.substr(two.begin, two.end - two.begin) == "內網頁");
+}
+
 TEST_CASE("Fold: skipped spans vanish and the text around them joins") {
   const std::string s = "开源,配资股票发论文";
   const std::size_t cut = s.find("配资股票");
