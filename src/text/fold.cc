@@ -193,12 +193,69 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
       });
 }
 
+// FoldLoop's output without its map, in one loop that writes into the
+// buffer directly: runs of characters that fold to themselves are copied
+// whole, and a fold as long as its character (Traditional to Simplified)
+// is written in place, where FoldLoop ends a run and appends twice.
+// tests/unit/fold_test.cc checks the two agree on every kind of character.
 void FoldText(std::string_view text, std::string* out) {
-  out->reserve(out->size() + text.size());
-  FoldLoop(
-      text, 0, text.size(), nullptr,
-      [&](std::size_t b, std::size_t e) { out->append(text.data() + b, e - b); },
-      [&](std::string_view piece, std::size_t, std::size_t) { out->append(piece.data(), piece.size()); });
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t w = out->size();
+  out->resize(w + text.size() + 16);
+  char* o = out->data();
+  const auto ensure = [&](std::size_t more) {
+    if (w + more <= out->size()) return;
+    out->resize(std::max(2 * out->size(), w + more + 16));
+    o = out->data();
+  };
+  bool nonempty = false;       // something visible was written
+  bool pending_space = false;  // a folded space waiting for the next visible character
+  std::size_t run = 0;         // start of the characters that fold to themselves, not yet written
+  const auto flush = [&](std::size_t end) {  // writes text[run, end)
+    if (end > run) {
+      ensure(end - run + 1);
+      if (pending_space) o[w++] = ' ';
+      pending_space = false;
+      nonempty = true;
+      std::memcpy(o + w, text.data() + run, end - run);
+      w += end - run;
+    }
+  };
+  const auto write = [&](std::string_view piece) {
+    ensure(piece.size() + 1);
+    if (pending_space) o[w++] = ' ';
+    pending_space = false;
+    nonempty = true;
+    for (char ch : piece) o[w++] = ch;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      if (c > ' ' && c != 0x7F) {
+        ++i;
+        continue;
+      }
+      flush(i);
+      pending_space = nonempty;  // white space and control characters
+      run = ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t cp = NextCodePoint(text, i, &length);
+    if (cp != 0xFFFD && !Folds(cp)) {
+      i += length;
+      continue;
+    }
+    flush(i);
+    const std::string_view piece = LookupPiece(cp);
+    if (piece == " ") pending_space = nonempty;
+    else if (!piece.empty()) write(piece);  // zero-width characters vanish
+    i += length;
+    run = i;
+  }
+  flush(i);
+  out->resize(w);
 }
 
 std::string FoldPattern(std::string_view pattern) {

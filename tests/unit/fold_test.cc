@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "text/fold.h"
 
 namespace qaextract::internal {
@@ -54,6 +58,27 @@ TEST_CASE("Fold: Traditional text folds into few pieces, and every character map
   CHECK(s.substr(paren.begin, paren.end - paren.begin) == "（");
   const ByteSpan two = f.ToOriginal(3, 12);
   CHECK(s.substr(two.begin, two.end - two.begin) == "內網頁");
+}
+
+TEST_CASE("Fold: FoldText writes what FoldLine's view holds, on every kind of character") {
+  // ASCII, controls, spaces of every kind, Simplified and Traditional Han,
+  // full-width forms, zero-width characters, U+FFFD and invalid bytes,
+  // supplementary planes, folds that grow ("㈱", "ﷺ") and shrink.
+  const std::vector<std::string> parts = {
+      "a", "Z", " ", "\t", "\r", "\x01", "\x7f", "\u00a0", "\u3000", "\u200b", "\ufeff", "国", "國", "鋒",
+      "：", "（", "Ａ", "１", "\ufffd", "\xff", "\xe4\xb8", "\xc3", "\U0001F600", "\U0001D400", "\u3231",
+      "\ufdfa", "\u2236", "é", "e\u0301", "ﬁ", "\n"};
+  std::uint32_t state = 7;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 12;
+    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    FoldedLine f;
+    FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+    std::string text = "kept|";
+    FoldText(s, &text);
+    CHECK_MESSAGE(text == "kept|" + f.view, "input bytes: " << s.size());
+  }
 }
 
 TEST_CASE("Fold: skipped spans vanish and the text around them joins") {
