@@ -158,11 +158,108 @@ const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
   return *(it - 1);
 }
 
+namespace {
+
+// FoldLine without cuts, in one loop that writes into the view directly
+// (the common case: every line is folded so, and only lines with inline
+// noise again with cuts). The same view and pieces as FoldLoop gives
+// FoldLine; tests/unit/fold_test.cc compares the two.
+void FoldWholeLine(std::string_view text, ByteSpan span, FoldedLine* out) {
+  const std::string_view bounded = text.substr(0, span.end);
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t base = span.begin;
+  const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
+  std::string& view = out->view;
+  std::vector<FoldedLine::Piece>& pieces = out->pieces;
+  view.resize(span.end - span.begin + 16);
+  char* o = view.data();
+  std::size_t w = 0;
+  const auto ensure = [&](std::size_t more) {
+    if (w + more <= view.size()) return;
+    view.resize(std::max(2 * view.size(), w + more + 16));
+    o = view.data();
+  };
+  bool nonempty = false, pending_space = false;
+  // Bytes standing for original bytes [b, b + n), byte for byte: extends
+  // the previous piece when it continues it in both texts.
+  const auto mapped = [&](const char* bytes, std::size_t n, std::size_t b) {
+    FoldedLine::Piece* last = pieces.empty() ? nullptr : &pieces.back();
+    if (!(last && last->copy && last->view + last->src_len == w && base + last->src + last->src_len == b))
+      pieces.push_back({offset(w), offset(b - base), 0, true});
+    pieces.back().src_len += offset(n);
+    ensure(n);
+    std::memcpy(o + w, bytes, n);
+    w += n;
+  };
+  const auto visible = [&](std::size_t at) {  // a pending space goes before the character at `at`
+    if (pending_space) {
+      ensure(1);
+      pieces.push_back({offset(w), offset(at - base), 0, false});
+      o[w++] = ' ';
+    }
+    pending_space = false;
+    nonempty = true;
+  };
+  std::size_t run = span.begin;  // characters that fold to themselves, not yet written
+  const auto flush = [&](std::size_t end) {
+    if (end <= run) return;
+    visible(run);
+    mapped(text.data() + run, end - run, run);
+  };
+  std::size_t i = span.begin;
+  while (i < span.end) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      if (c > ' ' && c != 0x7F) {
+        ++i;
+        continue;
+      }
+      flush(i);
+      pending_space = nonempty;  // white space and control characters
+      run = ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t cp = NextCodePoint(bounded, i, &length);
+    if (cp != 0xFFFD && !Folds(cp)) {
+      i += length;
+      continue;
+    }
+    flush(i);
+    const std::string_view piece = LookupPiece(cp);
+    const std::size_t b = i;
+    i += length;
+    run = i;
+    if (piece.empty()) continue;  // zero-width characters vanish
+    if (piece == " ") {
+      pending_space = nonempty;
+      continue;
+    }
+    visible(b);
+    if (piece.size() == length) {  // Traditional to Simplified, nearly always
+      mapped(piece.data(), length, b);
+    } else {
+      pieces.push_back({offset(w), offset(b - base), offset(length), false});
+      ensure(piece.size());
+      std::memcpy(o + w, piece.data(), piece.size());
+      w += piece.size();
+    }
+  }
+  flush(i);
+  view.resize(w);
+}
+
+}  // namespace
+
 void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>& skip,
               FoldedLine* out) {
   out->view.clear();
   out->pieces.clear();
   out->base = span.begin;
+  if (skip.empty()) {
+    FoldWholeLine(text, span, out);
+    return;
+  }
   out->view.reserve(span.end - span.begin + 16);
   const std::size_t base = span.begin;
   const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };

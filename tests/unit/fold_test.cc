@@ -81,6 +81,33 @@ TEST_CASE("Fold: FoldText writes what FoldLine's view holds, on every kind of ch
   }
 }
 
+TEST_CASE("Fold: a line folded without cuts has the view and pieces of the general loop") {
+  // FoldLine without cuts takes its own loop; a cut of nothing at the
+  // span's end sends it through the general one (FoldLoop), which must agree.
+  const std::vector<std::string> parts = {
+      "a", "Z", " ", "\t", "\x01", "\x7f", "\u00a0", "\u3000", "\u200b", "国", "國", "鋒", "：", "（",
+      "Ａ", "\ufffd", "\xff", "\xe4\xb8", "\U0001F600", "\u3231", "\ufdfa", "é", "ﬁ"};
+  std::uint32_t state = 11;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s = "pre ";
+    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 12;
+    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    s += " post";
+    const ByteSpan span{4, s.size() - 5};  // a line inside a longer text
+    FoldedLine fast, general;
+    FoldLine(s, span, {}, &fast);
+    FoldLine(s, span, {ByteSpan{span.end, span.end}}, &general);
+    REQUIRE(fast.view == general.view);
+    REQUIRE(fast.pieces.size() == general.pieces.size());
+    for (std::size_t k = 0; k < fast.pieces.size(); ++k) {
+      CHECK(fast.pieces[k].view == general.pieces[k].view);
+      CHECK(fast.pieces[k].src == general.pieces[k].src);
+      CHECK(fast.pieces[k].src_len == general.pieces[k].src_len);
+      CHECK(fast.pieces[k].copy == general.pieces[k].copy);
+    }
+  }
+}
+
 TEST_CASE("Fold: skipped spans vanish and the text around them joins") {
   const std::string s = "开源,配资股票发论文";
   const std::size_t cut = s.find("配资股票");
