@@ -101,6 +101,8 @@ class Classifier {
   // the folded line, or a wide gap in the line as written; inline noise cut
   // out of the line cannot bring any of those in. False means no candidate
   // (MatchDefinitionLabels may still make the line a definition's term).
+  // A new label shape adds what it needs here and to CandidateKeys: every
+  // test extraction also runs the triage and fails when a turn is lost.
   bool MayCarryLabel(const Line& line);
 
   // The keys of the label candidates Classify can find on the line (one per
