@@ -160,13 +160,48 @@ const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
 
 namespace {
 
+// The scan of the two loops that write their output directly (FoldLine
+// without cuts, FoldText): over text[begin, end), a run of characters that
+// fold to themselves is reported whole, `run(b, e)`; white space and control
+// characters as `space()`; any other character as `fold(piece, b, length)`,
+// its fold and its bytes.
+template <typename RunFn, typename SpaceFn, typename FoldFn>
+void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, RunFn run, SpaceFn space,
+               FoldFn fold) {
+  const std::string_view bounded = text.substr(0, end);
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t start = begin, i = begin;
+  while (i < end) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      if (c > ' ' && c != 0x7F) {
+        ++i;
+        continue;
+      }
+      if (i > start) run(start, i);
+      space();
+      start = ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t cp = NextCodePoint(bounded, i, &length);
+    if (cp != 0xFFFD && !Folds(cp)) {
+      i += length;
+      continue;
+    }
+    if (i > start) run(start, i);
+    fold(LookupPiece(cp), i, length);
+    i += length;
+    start = i;
+  }
+  if (i > start) run(start, i);
+}
+
 // FoldLine without cuts, in one loop that writes into the view directly
 // (the common case: every line is folded so, and only lines with inline
 // noise again with cuts). The same view and pieces as FoldLoop gives
 // FoldLine; tests/unit/fold_test.cc compares the two.
 void FoldWholeLine(std::string_view text, ByteSpan span, FoldedLine* out) {
-  const std::string_view bounded = text.substr(0, span.end);
-  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t base = span.begin;
   const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
   std::string& view = out->view;
@@ -200,52 +235,29 @@ void FoldWholeLine(std::string_view text, ByteSpan span, FoldedLine* out) {
     pending_space = false;
     nonempty = true;
   };
-  std::size_t run = span.begin;  // characters that fold to themselves, not yet written
-  const auto flush = [&](std::size_t end) {
-    if (end <= run) return;
-    visible(run);
-    mapped(text.data() + run, end - run, run);
-  };
-  std::size_t i = span.begin;
-  while (i < span.end) {
-    const unsigned char c = in[i];
-    if (c < 0x80) {
-      if (c > ' ' && c != 0x7F) {
-        ++i;
-        continue;
-      }
-      flush(i);
-      pending_space = nonempty;  // white space and control characters
-      run = ++i;
-      continue;
-    }
-    std::size_t length = 1;
-    const char32_t cp = NextCodePoint(bounded, i, &length);
-    if (cp != 0xFFFD && !Folds(cp)) {
-      i += length;
-      continue;
-    }
-    flush(i);
-    const std::string_view piece = LookupPiece(cp);
-    const std::size_t b = i;
-    i += length;
-    run = i;
-    if (piece.empty()) continue;  // zero-width characters vanish
-    if (piece == " ") {
-      pending_space = nonempty;
-      continue;
-    }
-    visible(b);
-    if (piece.size() == length) {  // Traditional to Simplified, nearly always
-      mapped(piece.data(), length, b);
-    } else {
-      pieces.push_back({offset(w), offset(b - base), offset(length), false});
-      ensure(piece.size());
-      std::memcpy(o + w, piece.data(), piece.size());
-      w += piece.size();
-    }
-  }
-  flush(i);
+  ScanFolds(
+      text, span.begin, span.end,
+      [&](std::size_t b, std::size_t e) {
+        visible(b);
+        mapped(text.data() + b, e - b, b);
+      },
+      [&] { pending_space = nonempty; },
+      [&](std::string_view piece, std::size_t b, std::size_t length) {
+        if (piece.empty()) return;  // zero-width characters vanish
+        if (piece == " ") {
+          pending_space = nonempty;
+          return;
+        }
+        visible(b);
+        if (piece.size() == length) {  // Traditional to Simplified, nearly always
+          mapped(piece.data(), length, b);
+          return;
+        }
+        pieces.push_back({offset(w), offset(b - base), offset(length), false});
+        ensure(piece.size());
+        std::memcpy(o + w, piece.data(), piece.size());
+        w += piece.size();
+      });
   view.resize(w);
 }
 
@@ -296,62 +308,29 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
 // is written in place, where FoldLoop ends a run and appends twice.
 // tests/unit/fold_test.cc checks the two agree on every kind of character.
 void FoldText(std::string_view text, std::string* out) {
-  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t w = out->size();
   out->resize(w + text.size() + 16);
   char* o = out->data();
-  const auto ensure = [&](std::size_t more) {
-    if (w + more <= out->size()) return;
-    out->resize(std::max(2 * out->size(), w + more + 16));
-    o = out->data();
-  };
   bool nonempty = false;       // something visible was written
   bool pending_space = false;  // a folded space waiting for the next visible character
-  std::size_t run = 0;         // start of the characters that fold to themselves, not yet written
-  const auto flush = [&](std::size_t end) {  // writes text[run, end)
-    if (end > run) {
-      ensure(end - run + 1);
-      if (pending_space) o[w++] = ' ';
-      pending_space = false;
-      nonempty = true;
-      std::memcpy(o + w, text.data() + run, end - run);
-      w += end - run;
+  const auto write = [&](const char* bytes, std::size_t n) {
+    if (w + n + 1 > out->size()) {
+      out->resize(std::max(2 * out->size(), w + n + 16));
+      o = out->data();
     }
-  };
-  const auto write = [&](std::string_view piece) {
-    ensure(piece.size() + 1);
     if (pending_space) o[w++] = ' ';
     pending_space = false;
     nonempty = true;
-    for (char ch : piece) o[w++] = ch;
+    std::memcpy(o + w, bytes, n);
+    w += n;
   };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = in[i];
-    if (c < 0x80) {
-      if (c > ' ' && c != 0x7F) {
-        ++i;
-        continue;
-      }
-      flush(i);
-      pending_space = nonempty;  // white space and control characters
-      run = ++i;
-      continue;
-    }
-    std::size_t length = 1;
-    const char32_t cp = NextCodePoint(text, i, &length);
-    if (cp != 0xFFFD && !Folds(cp)) {
-      i += length;
-      continue;
-    }
-    flush(i);
-    const std::string_view piece = LookupPiece(cp);
-    if (piece == " ") pending_space = nonempty;
-    else if (!piece.empty()) write(piece);  // zero-width characters vanish
-    i += length;
-    run = i;
-  }
-  flush(i);
+  ScanFolds(
+      text, 0, text.size(), [&](std::size_t b, std::size_t e) { write(text.data() + b, e - b); },
+      [&] { pending_space = nonempty; },
+      [&](std::string_view piece, std::size_t, std::size_t) {
+        if (piece == " ") pending_space = nonempty;
+        else if (!piece.empty()) write(piece.data(), piece.size());  // zero-width characters vanish
+      });
   out->resize(w);
 }
 
