@@ -15,15 +15,6 @@ std::string_view LineText(std::string_view text, const Line& line) {
   return text.substr(line.begin, line.end - line.begin);
 }
 
-// ": words" or "： words" at the line start: the words of a definition list,
-// whose term is the line before (Classifier::MatchDefinitionLabels).
-bool StartsDefinition(std::string_view line) {
-  std::size_t colon = 0;
-  if (line.compare(0, 1, ":") == 0) colon = 1;
-  else if (line.compare(0, 3, "\xEF\xBC\x9A") == 0) colon = 3;
-  return colon > 0 && line.size() > colon + 1 && (line[colon] == ' ' || line[colon] == '\t');
-}
-
 // The labels of an article as far as triage needs them: the lines whose
 // label can matter are labelled as the full path labels them; the others
 // stay unlabelled (kText without a candidate).
@@ -53,8 +44,8 @@ class PartialLabels {
   bool LabelTurnLines(bool discovery) {
     const std::vector<Line>& lines = labelled_.lines;
     for (std::size_t i = labelled_.front_matter; i < lines.size(); ++i) {
-      const bool definition = StartsDefinition(LineText(text_, lines[i])) ||
-                              (i + 1 < lines.size() && StartsDefinition(LineText(text_, lines[i + 1])));
+      const bool definition = DefinitionColon(LineText(text_, lines[i])) > 0 ||
+                              (i + 1 < lines.size() && DefinitionColon(LineText(text_, lines[i + 1])) > 0);
       if (!definition && !(classifier_.MayCarryLabel(lines[i]) && MayBeTurnLabel(lines[i], discovery))) continue;
       Label(i);
       if (!discovery && labelled_.labels[i].kind == LineKind::kTurnStart) return true;

@@ -420,13 +420,19 @@ bool Classifier::MatchSpacedLabel(const Line& line, LineLabel* label) const {
   return SetCandidate(std::move(m), label);
 }
 
+std::size_t DefinitionColon(std::string_view line) {
+  std::size_t colon = 0;
+  if (line.compare(0, 1, ":") == 0) colon = 1;
+  else if (line.compare(0, 3, "\xEF\xBC\x9A") == 0) colon = 3;  // "："
+  if (colon == 0 || line.size() <= colon + 1 || (line[colon] != ' ' && line[colon] != '\t')) return 0;
+  return colon;
+}
+
 void Classifier::MatchDefinitionLabels(const std::vector<Line>& lines, std::vector<LineLabel>* labels) const {
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string_view def = text_.substr(lines[i].begin, lines[i].end - lines[i].begin);
-    std::size_t colon = 0;
-    if (def.compare(0, 1, ":") == 0) colon = 1;
-    else if (def.compare(0, 3, "\xEF\xBC\x9A") == 0) colon = 3;  // "："
-    if (colon == 0 || def.size() <= colon + 1 || (def[colon] != ' ' && def[colon] != '\t')) continue;
+    const std::size_t colon = DefinitionColon(def);
+    if (colon == 0) continue;
     LineLabel& words = (*labels)[i];
     LineLabel& term = (*labels)[i - 1];
     if (words.kind != LineKind::kText || term.kind != LineKind::kText || term.candidate) continue;

@@ -88,6 +88,11 @@ struct LineLabel {
 bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
                      std::size_t* marker_end);
 
+// The length of the colon that opens the words of a definition list
+// (": words", "： words": a colon, then a space or a tab, then words), whose
+// term is the line before; 0 when the line does not open so.
+std::size_t DefinitionColon(std::string_view line);
+
 class Classifier {
  public:
   // REQUIRES: `rules` and `text` outlive the classifier.
