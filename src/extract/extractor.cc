@@ -82,14 +82,17 @@ CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discove
 Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                           const std::string& selected_by, const ExtractOptions& options,
                           Document* document, Trace* trace) {
-  std::vector<Line> lines;
-  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
-  LabelledText labelled;
-  if (!LabelUnlessRuledOut(source, internal::CompiledOf(base), std::move(lines), options, trace, &labelled)) {
+  // dialogue_only, no turns: the document is only named.
+  const auto name_only = [&] {
     NameOnly(source, internal::CompiledOf(base), document);
     document->rules.selected_by = selected_by;
     return Status::OK();
-  }
+  };
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  LabelledText labelled;
+  if (!LabelUnlessRuledOut(source, internal::CompiledOf(base), std::move(lines), options, trace, &labelled))
+    return name_only();
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
   if (discovery.report.dialogue) {
@@ -102,9 +105,7 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
                                          discovery.report.evidence});
     }
   } else if (SkipBuilding(options, trace)) {
-    NameOnly(source, internal::CompiledOf(base), document);
-    document->rules.selected_by = selected_by;
-    return Status::OK();
+    return name_only();
   } else {
     Build(source, internal::CompiledOf(base), &labelled, &doc, trace);
     doc.rules.selected_by = selected_by;
