@@ -530,8 +530,9 @@ const FoldPreimage& LabelCharacters() {
   static const FoldPreimage preimage({":", "*", "_", "#", "\u3010", "\u3014", "\t", "\u00A0", "\u3000"});
   return preimage;
 }
-const FoldPreimage& QaLetters() {
-  static const FoldPreimage preimage({"Q", "A"});
+// Those and the letters of "Q. " and "A. ", for one pass over most lines.
+const FoldPreimage& LabelCharactersOrQaLetters() {
+  static const FoldPreimage preimage({":", "*", "_", "#", "\u3010", "\u3014", "\t", "\u00A0", "\u3000", "Q", "A"});
   return preimage;
 }
 const FoldPreimage& Period() {
@@ -543,9 +544,12 @@ const FoldPreimage& Period() {
 
 bool Classifier::MayCarryLabel(const Line& line) {
   const std::string_view raw = text_.substr(line.begin, line.end - line.begin);
-  if (LabelCharacters().AnyIn(raw)) return true;
+  // One pass finds the first label character or Q/A letter; most lines have
+  // neither, and a line whose first is a letter is searched on from there.
+  const std::size_t first = LabelCharactersOrQaLetters().FirstIn(raw);
+  if (first != std::string_view::npos && LabelCharacters().AnyIn(raw.substr(first))) return true;
   if (HasThreeSpaces(raw)) return true;
-  if (!QaLetters().AnyIn(raw) || !Period().AnyIn(raw)) return false;
+  if (first == std::string_view::npos || !Period().AnyIn(raw)) return false;
   // With inline noise cut out, the letter and the period may have been apart.
   if (!rules_.noise_inline.empty()) return true;
   scratch_.clear();

@@ -105,7 +105,9 @@ class FoldPreimage {
   explicit FoldPreimage(const std::vector<std::string_view>& needles);
   bool Contains(char32_t cp) const;
   // Whether `text` (valid UTF-8) holds a code point whose fold holds a needle.
-  bool AnyIn(std::string_view text) const;
+  bool AnyIn(std::string_view text) const { return FirstIn(text) != std::string_view::npos; }
+  // The offset of the first such code point, or npos.
+  std::size_t FirstIn(std::string_view text) const;
 
  private:
   std::vector<std::uint64_t> bmp_;  // a bit per code point of the Basic Multilingual Plane
