@@ -78,77 +78,6 @@ std::string_view LookupPiece(char32_t cp) {
   return "\xEF\xBF\xBD";
 }
 
-// The folding loop shared by FoldLine (with an offset map) and FoldText
-// (without). Output goes through two callbacks: `copy(begin, end)` for a run
-// of original bytes that fold to themselves, `emit(piece, begin, end)` for
-// the fold of the code point at [begin, end) (a space: an empty span just
-// before the next visible character).
-template <typename CopyFn, typename EmitFn>
-void FoldLoop(std::string_view text, std::size_t begin, std::size_t end,
-              const std::vector<ByteSpan>* skip, CopyFn copy, EmitFn emit) {
-  auto next_skip = skip ? skip->begin() : std::vector<ByteSpan>::const_iterator();
-  const auto skip_end = skip ? skip->end() : std::vector<ByteSpan>::const_iterator();
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  bool nonempty = false;       // something visible was emitted
-  bool pending_space = false;  // a folded space waiting for the next visible character
-  const auto visible = [&](std::size_t at) {
-    if (pending_space) emit(std::string_view(" ", 1), at, at);
-    pending_space = false;
-    nonempty = true;
-  };
-  for (std::size_t i = begin; i < end;) {
-    std::size_t limit = end;  // the next cut, or the end
-    if (skip) {
-      while (next_skip != skip_end && next_skip->end <= i) ++next_skip;
-      if (next_skip != skip_end && next_skip->begin <= i) {
-        i = next_skip->end;  // text on both sides of a cut joins up
-        continue;
-      }
-      if (next_skip != skip_end && next_skip->begin < limit) limit = next_skip->begin;
-    }
-    // A run of characters that fold to themselves: printable ASCII other
-    // than the space, and code points the table leaves alone.
-    std::size_t run = i;
-    while (run < limit) {
-      const unsigned char c = bytes[run];
-      if (c < 0x80) {
-        if (c <= ' ' || c == 0x7F) break;
-        ++run;
-        continue;
-      }
-      std::size_t length = 1;
-      const char32_t cp = NextCodePoint(text.substr(0, limit), run, &length);
-      if (cp == 0xFFFD || Folds(cp)) break;
-      run += length;
-    }
-    if (run > i) {
-      visible(i);
-      copy(i, run);
-      i = run;
-      continue;
-    }
-    // One character that folds to something else (or to nothing).
-    const unsigned char c = bytes[i];
-    std::size_t length = 1;
-    std::string_view piece;
-    if (c < 0x80) {
-      piece = " ";  // white space and control characters
-    } else {
-      const char32_t cp = NextCodePoint(text.substr(0, limit), i, &length);
-      piece = LookupPiece(cp);
-    }
-    const std::size_t b = i;
-    i += length;
-    if (piece.empty()) continue;  // zero-width characters vanish
-    if (piece == " ") {
-      pending_space = nonempty;
-      continue;
-    }
-    visible(b);
-    emit(piece, b, i);
-  }
-}
-
 }  // namespace
 
 const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
@@ -160,48 +89,58 @@ const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
 
 namespace {
 
-// The scan of the two loops that write their output directly (FoldLine
-// without cuts, FoldText): over text[begin, end), a run of characters that
+// The scan under FoldLine and FoldText: over text[begin, end) without the
+// sorted, non-overlapping `cuts` (null: none), a run of characters that
 // fold to themselves is reported whole, `run(b, e)`; white space and control
 // characters as `space()`; any other character as `fold(piece, b, length)`,
-// its fold and its bytes.
+// its fold and its bytes. A run ends at a cut; the text on both sides of a
+// cut joins up (the callers' pending space carries over it), and a
+// character is never read across a cut's start.
 template <typename RunFn, typename SpaceFn, typename FoldFn>
-void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, RunFn run, SpaceFn space,
-               FoldFn fold) {
-  const std::string_view bounded = text.substr(0, end);
+void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const std::vector<ByteSpan>* cuts,
+               RunFn run, SpaceFn space, FoldFn fold) {
   const auto* in = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t start = begin, i = begin;
+  auto cut = cuts ? cuts->begin() : std::vector<ByteSpan>::const_iterator();
+  const auto cuts_end = cuts ? cuts->end() : std::vector<ByteSpan>::const_iterator();
+  std::size_t i = begin;
   while (i < end) {
-    const unsigned char c = in[i];
-    if (c < 0x80) {
-      if (c > ' ' && c != 0x7F) {
-        ++i;
+    while (cut != cuts_end && cut->end <= i) ++cut;
+    if (cut != cuts_end && cut->begin <= i) {
+      i = cut->end;
+      continue;
+    }
+    const std::size_t limit = cut != cuts_end ? std::min(end, cut->begin) : end;
+    const std::string_view bounded = text.substr(0, limit);
+    std::size_t start = i;
+    while (i < limit) {
+      const unsigned char c = in[i];
+      if (c < 0x80) {
+        if (c > ' ' && c != 0x7F) {
+          ++i;
+          continue;
+        }
+        if (i > start) run(start, i);
+        space();
+        start = ++i;
+        continue;
+      }
+      std::size_t length = 1;
+      const char32_t cp = NextCodePoint(bounded, i, &length);
+      if (cp != 0xFFFD && !Folds(cp)) {
+        i += length;
         continue;
       }
       if (i > start) run(start, i);
-      space();
-      start = ++i;
-      continue;
-    }
-    std::size_t length = 1;
-    const char32_t cp = NextCodePoint(bounded, i, &length);
-    if (cp != 0xFFFD && !Folds(cp)) {
+      fold(LookupPiece(cp), i, length);
       i += length;
-      continue;
+      start = i;
     }
     if (i > start) run(start, i);
-    fold(LookupPiece(cp), i, length);
-    i += length;
-    start = i;
   }
-  if (i > start) run(start, i);
 }
 
-// FoldLine without cuts, in one loop that writes into the view directly
-// (the common case: every line is folded so, and only lines with inline
-// noise again with cuts). The same view and pieces as FoldLoop gives
-// FoldLine; tests/unit/fold_test.cc compares the two.
-void FoldWholeLine(std::string_view text, ByteSpan span, FoldedLine* out) {
+// FoldLine's loop: writes the view directly and its pieces beside it.
+void FoldInto(std::string_view text, ByteSpan span, const std::vector<ByteSpan>* cuts, FoldedLine* out) {
   const std::size_t base = span.begin;
   const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
   std::string& view = out->view;
@@ -236,7 +175,7 @@ void FoldWholeLine(std::string_view text, ByteSpan span, FoldedLine* out) {
     nonempty = true;
   };
   ScanFolds(
-      text, span.begin, span.end,
+      text, span.begin, span.end, cuts,
       [&](std::size_t b, std::size_t e) {
         visible(b);
         mapped(text.data() + b, e - b, b);
@@ -268,44 +207,10 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
   out->view.clear();
   out->pieces.clear();
   out->base = span.begin;
-  if (skip.empty()) {
-    FoldWholeLine(text, span, out);
-    return;
-  }
-  out->view.reserve(span.end - span.begin + 16);
-  const std::size_t base = span.begin;
-  const auto offset = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
-  // View bytes [b', b' + n) standing for original bytes [b, b + n), byte for
-  // byte: a run that continues the previous such piece in both texts
-  // extends it.
-  const auto byte_for_byte = [&](std::string_view bytes, std::size_t b) {
-    FoldedLine::Piece* last = out->pieces.empty() ? nullptr : &out->pieces.back();
-    if (!(last && last->copy && last->view + last->src_len == out->view.size() &&
-          base + last->src + last->src_len == b))
-      out->pieces.push_back({offset(out->view.size()), offset(b - base), 0, true});
-    out->pieces.back().src_len += offset(bytes.size());
-    out->view.append(bytes.data(), bytes.size());
-  };
-  FoldLoop(
-      text, span.begin, span.end, skip.empty() ? nullptr : &skip,
-      [&](std::size_t b, std::size_t e) { byte_for_byte(text.substr(b, e - b), b); },
-      [&](std::string_view piece, std::size_t b, std::size_t e) {
-        // A fold as long as its code point (a Traditional character's
-        // Simplified one, nearly always) maps byte for byte like a copy: a
-        // run of them and of copies is one piece, not one per character.
-        if (piece.size() == e - b) {
-          byte_for_byte(piece, b);
-          return;
-        }
-        out->pieces.push_back({offset(out->view.size()), offset(b - base), offset(e - b), false});
-        out->view.append(piece.data(), piece.size());
-      });
+  FoldInto(text, span, skip.empty() ? nullptr : &skip, out);
 }
 
-// FoldLoop's output without its map, in one loop that writes into the
-// buffer directly: runs of characters that fold to themselves are copied
-// whole, and a fold as long as its character (Traditional to Simplified)
-// is written in place, where FoldLoop ends a run and appends twice.
+// FoldLine's view without its map, written into the buffer directly.
 // tests/unit/fold_test.cc checks the two agree on every kind of character.
 void FoldText(std::string_view text, std::string* out) {
   std::size_t w = out->size();
@@ -325,7 +230,7 @@ void FoldText(std::string_view text, std::string* out) {
     w += n;
   };
   ScanFolds(
-      text, 0, text.size(), [&](std::size_t b, std::size_t e) { write(text.data() + b, e - b); },
+      text, 0, text.size(), nullptr, [&](std::size_t b, std::size_t e) { write(text.data() + b, e - b); },
       [&] { pending_space = nonempty; },
       [&](std::string_view piece, std::size_t, std::size_t) {
         if (piece == " ") pending_space = nonempty;

@@ -81,9 +81,9 @@ TEST_CASE("Fold: FoldText writes what FoldLine's view holds, on every kind of ch
   }
 }
 
-TEST_CASE("Fold: a line folded without cuts has the view and pieces of the general loop") {
-  // FoldLine without cuts takes its own loop; a cut of nothing at the
-  // span's end sends it through the general one (FoldLoop), which must agree.
+TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
+  // A cut ends runs and is skipped over: one of no bytes, at the span's end,
+  // must leave a line inside a longer text folded as without it.
   const std::vector<std::string> parts = {
       "a", "Z", " ", "\t", "\x01", "\x7f", "\u00a0", "\u3000", "\u200b", "国", "國", "鋒", "：", "（",
       "Ａ", "\ufffd", "\xff", "\xe4\xb8", "\U0001F600", "\u3231", "\ufdfa", "é", "ﬁ"};
@@ -114,6 +114,19 @@ TEST_CASE("Fold: skipped spans vanish and the text around them joins") {
   FoldedLine f;
   FoldLine(s, ByteSpan{0, s.size()}, {ByteSpan{cut, cut + 12}}, &f);
   CHECK(f.view == "开源,发论文");
+  // The view on either side of the cut maps back past it.
+  ByteSpan span = f.ToOriginal(7, 10);  // "发"
+  CHECK(s.substr(span.begin, span.end - span.begin) == "发");
+  span = f.ToOriginal(0, f.view.size());
+  CHECK(s.substr(span.begin, span.end - span.begin) == s);
+  // Spaces on both sides of a cut fold into one; a Traditional character
+  // after it maps to itself.
+  const std::string t = "甲 SPAM 國乙";
+  FoldedLine g;
+  FoldLine(t, ByteSpan{0, t.size()}, {ByteSpan{4, 8}}, &g);
+  CHECK(g.view == "甲 国乙");
+  span = g.ToOriginal(4, 7);
+  CHECK(t.substr(span.begin, span.end - span.begin) == "國");
 }
 
 TEST_CASE("Fold: patterns keep regex syntax, folded punctuation stays literal") {
