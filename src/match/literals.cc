@@ -1,14 +1,12 @@
 #include "match/literals.h"
 
-#include <cstring>
-
 #include <algorithm>
-#include <vector>
-
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
+#include <vector>
 
 #ifdef QAEXTRACT_HAVE_HYPERSCAN
 #include <hs/hs.h>
