@@ -297,33 +297,22 @@ bool FoldPreimage::Contains(char32_t cp) const {
 }
 
 std::size_t FoldPreimage::FirstIn(std::string_view text) const {
-  // Valid UTF-8, read without a full decode: the lead byte says the length,
-  // and one bitmap word covers the 64 code points that share all but the
-  // last continuation byte (most words are zero: skip the character).
-  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* p = begin;
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned c = *p;
+  // Read as the fold reads it: an invalid sequence is one U+FFFD of its
+  // maximal subpart, so a stray byte never hides the character after it.
+  // ASCII and valid three-byte characters (most of Chinese text) are read
+  // without a call.
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned c = s[i];
     if (c < 0x80) {
-      if ((bmp_[c / 64] >> (c % 64)) & 1) return static_cast<std::size_t>(p - begin);
-      ++p;
-    } else if (c < 0xE0) {
-      if (p + 1 >= end) break;
-      const char32_t cp = (c & 0x1F) << 6 | (p[1] & 0x3F);
-      if ((bmp_[cp / 64] >> (cp % 64)) & 1) return static_cast<std::size_t>(p - begin);
-      p += 2;
-    } else if (c < 0xF0) {
-      if (p + 2 >= end) break;
-      const std::uint64_t word = bmp_[(c & 0x0F) << 6 | (p[1] & 0x3F)];
-      if (word != 0 && ((word >> (p[2] & 0x3F)) & 1)) return static_cast<std::size_t>(p - begin);
-      p += 3;
-    } else {
-      if (p + 3 >= end) break;
-      const char32_t cp = (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-      if (Contains(cp)) return static_cast<std::size_t>(p - begin);
-      p += 4;
+      if ((bmp_[c / 64] >> (c % 64)) & 1) return i;
+      ++i;
+      continue;
     }
+    std::size_t length = 0;
+    if (Contains(NextCodePoint(text, i, &length))) return i;
+    i += length;
   }
   return std::string_view::npos;
 }

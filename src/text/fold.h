@@ -104,7 +104,8 @@ class FoldPreimage {
   // `needles`: UTF-8, each one code point.
   explicit FoldPreimage(const std::vector<std::string_view>& needles);
   bool Contains(char32_t cp) const;
-  // Whether `text` (valid UTF-8) holds a code point whose fold holds a needle.
+  // Whether `text` holds a code point whose fold holds a needle (invalid
+  // UTF-8 read as the fold reads it: U+FFFD per maximal subpart).
   bool AnyIn(std::string_view text) const { return FirstIn(text) != std::string_view::npos; }
   // The offset of the first such code point, or npos.
   std::size_t FirstIn(std::string_view text) const;

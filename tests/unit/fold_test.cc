@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "text/decode.h"
 #include "text/fold.h"
 
 namespace qaextract::internal {
@@ -137,6 +138,39 @@ TEST_CASE("Fold: patterns keep regex syntax, folded punctuation stays literal") 
 TEST_CASE("Fold: marker keys drop all spaces") {
   CHECK(FoldKey("K. Oanh Ha") == "K.OanhHa");
   CHECK(FoldKey("梁文 鋒") == "梁文锋");
+}
+
+
+TEST_CASE("FoldPreimage: finds the first character whose fold holds a needle, whatever the bytes") {
+  // The text as read: invalid UTF-8 (a stray continuation byte, a cut
+  // sequence) is one U+FFFD per maximal subpart and must not hide the
+  // character after it. The reference folds each character on its own.
+  const std::vector<std::string_view> needles = {":", "A", "国"};
+  const FoldPreimage preimage(needles);
+  const std::vector<std::string> parts = {
+      "a", "Z", " ", "\x01", "\u00a0", "注", "國", "国", "：", ":", "Ａ", "A", "\ufffd", "\xff", "\xae",
+      "\xe4\xb8", "\xc3", "\xed\xa0\x80", "\xe0\x80\xaf", "\xf0\x9f", "\U0001F600", "é", "\u2236"};
+  const auto reference = [&](const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t length = 0;
+      DecodeUtf8At(s, i, &length);
+      std::string folded;
+      FoldText(s.substr(i, length), &folded);
+      for (std::string_view n : needles)
+        if (folded.find(n) != std::string::npos) return i;
+      i += length;
+    }
+    return std::string::npos;
+  };
+  CHECK(preimage.FirstIn("注\xae：") == 4);  // the stray byte is read as one character
+  CHECK(preimage.FirstIn("\xe4\xb8：") == 2);
+  std::uint32_t state = 13;
+  for (int round = 0; round < 5000; ++round) {
+    std::string s;
+    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 10;
+    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    CHECK_MESSAGE(preimage.FirstIn(s) == reference(s), "input bytes: " << s.size());
+  }
 }
 
 }  // namespace qaextract::internal

@@ -149,6 +149,10 @@ TEST_CASE("Triage: discovery's shapes keep the article") {
       "Alice Moreau\n: It did.\n\nBob Tanaka\n: Ship it.\n",
       "**Maria Lopez**\n\nThe release is ready.\n\n**Kenji Sato**\n\nWe fixed a bug.\n\n"
       "**Maria Lopez**\n\nGood.\n\n**Kenji Sato**\n\nA build in an hour.\n",
+      // A stray byte (invalid UTF-8, kept as read) before the colon, and a
+      // cut sequence: neither hides the colon after it.
+      "王明\xae：今天聊什么？\n\n赵雷\xae：聊聊天气。\n\n王明\xae：好啊？\n\n赵雷\xae：晴天。\n",
+      "王明\xe4\xb8：今天聊什么？\n\n赵雷\xc3：聊聊天气。\n\n王明\xe4\xb8：好啊？\n\n赵雷\xc3：晴天。\n",
   };
   for (const char* text : kept) {
     const Verdict v = Check(text);
