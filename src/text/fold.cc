@@ -139,6 +139,18 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
   }
 }
 
+// Whether the fold `piece` of a character of `length` bytes is one code
+// point as long: then its bytes stand for the character's byte for byte. A
+// fold into several code points of the same length ("℃" into "°C", "‗"
+// into a space and a combining mark) is one piece of its own, so no span
+// of the view maps into the middle of the character.
+bool OneForOne(std::string_view piece, std::size_t length) {
+  if (piece.size() != length) return false;
+  const auto lead = static_cast<unsigned char>(piece[0]);
+  const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return n == length;
+}
+
 // FoldLine's loop: writes the view directly and its pieces beside it.
 void FoldInto(std::string_view text, ByteSpan span, const std::vector<ByteSpan>* cuts, FoldedLine* out) {
   const std::size_t base = span.begin;
@@ -188,7 +200,7 @@ void FoldInto(std::string_view text, ByteSpan span, const std::vector<ByteSpan>*
           return;
         }
         visible(b);
-        if (piece.size() == length) {  // Traditional to Simplified, nearly always
+        if (OneForOne(piece, length)) {  // Traditional to Simplified, nearly always
           mapped(piece.data(), length, b);
           return;
         }

@@ -173,4 +173,49 @@ TEST_CASE("FoldPreimage: finds the first character whose fold holds a needle, wh
   }
 }
 
+TEST_CASE("Fold: a fold into several characters of the same length maps back whole") {
+  // "℃" folds into "°C" and "‗" into a space and a combining mark, each as
+  // many bytes as the character: no view span may map into its middle.
+  for (const std::string s : {"25℃", "‗", "a‗b", "國℃內"}) {
+    FoldedLine f;
+    FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+    for (std::size_t a = 0; a < f.view.size(); ++a) {
+      if ((static_cast<unsigned char>(f.view[a]) & 0xC0) == 0x80) continue;
+      std::size_t b = a + 1;
+      while (b < f.view.size() && (static_cast<unsigned char>(f.view[b]) & 0xC0) == 0x80) ++b;
+      const ByteSpan span = f.ToOriginal(a, b);
+      CAPTURE(s);
+      CAPTURE(a);
+      CHECK(IsValidUtf8(s.substr(span.begin, span.end - span.begin)));
+    }
+  }
+  const std::string s = "25℃";
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+  REQUIRE(f.view == "25°C");
+  const ByteSpan degree = f.ToOriginal(2, 4);  // "°"
+  CHECK(s.substr(degree.begin, degree.end - degree.begin) == "℃");
+}
+
+TEST_CASE("Fold: every character of the view maps back to whole characters, on every kind of text") {
+  const std::vector<std::string> parts = {
+      "a", " ", "国", "國", "鋒", "：", "（", "Ａ", "１", "℃", "‗", "™", "㎏", "\u00a8", "\u3231", "\ufdfa",
+      "ﬁ", "é", "e\u0301", "\u200b", "\U0001F600", "\u2236"};
+  std::uint32_t state = 17;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 10;
+    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    FoldedLine f;
+    FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+    for (std::size_t a = 0; a < f.view.size(); ++a) {
+      if ((static_cast<unsigned char>(f.view[a]) & 0xC0) == 0x80) continue;
+      std::size_t b = a + 1;
+      while (b < f.view.size() && (static_cast<unsigned char>(f.view[b]) & 0xC0) == 0x80) ++b;
+      const ByteSpan span = f.ToOriginal(a, b);
+      CHECK_MESSAGE(IsValidUtf8(s.substr(span.begin, span.end - span.begin)), "input bytes: " << s.size());
+    }
+  }
+}
+
 }  // namespace qaextract::internal
