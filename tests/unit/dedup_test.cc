@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <deque>
 #include <random>
 #include <set>
@@ -135,6 +136,48 @@ TEST_CASE("DuplicateDetector: the index finds what a scan of the whole window fi
   }
   CHECK(near > 100);  // the case is not vacuous
   CHECK(window.size() == DuplicateDetector::kSketchWindow);  // and forgetting was exercised
+}
+
+TEST_CASE("Sketch: the 128 smallest distinct bigram hashes, whatever the order and repetition of turns") {
+  // Bigrams do not cross turns, so the sketch of a document is the 128
+  // smallest of its turns' sketches together: checked on documents of
+  // random turns (few characters, so bigrams repeat; many, so most hashes
+  // are dropped), with turns repeated and reordered.
+  const std::vector<std::string> chars = {"的", "人", "國", "国", "a", "B", " ", "，", "：", "x", "語", "言", "1", "é"};
+  std::mt19937 rng(5);
+  const auto random_turn = [&](int alphabet, int length) {
+    std::string t;
+    for (int i = 0; i < length; ++i) t += chars[rng() % static_cast<unsigned>(alphabet)];
+    return t;
+  };
+  const auto doc_of = [](const std::vector<std::string>& texts) {
+    Document d;
+    for (const std::string& t : texts) d.turns.push_back(Turn{});
+    for (std::size_t i = 0; i < texts.size(); ++i) d.turns[i].text = texts[i];
+    return d;
+  };
+  for (int round = 0; round < 300; ++round) {
+    const int alphabet = 2 + static_cast<int>(rng() % (chars.size() - 1));
+    std::vector<std::string> turns;
+    const int n = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i) turns.push_back(random_turn(alphabet, static_cast<int>(rng() % 400)));
+    const std::vector<std::uint64_t> whole = Sketch(doc_of(turns));
+    CHECK(std::is_sorted(whole.begin(), whole.end()));
+    CHECK(std::adjacent_find(whole.begin(), whole.end()) == whole.end());
+    CHECK(whole.size() <= 128);
+    std::set<std::uint64_t> parts;
+    for (const std::string& t : turns)
+      for (std::uint64_t h : Sketch(doc_of({t}))) parts.insert(h);
+    std::vector<std::uint64_t> expected(parts.begin(), parts.end());
+    if (expected.size() > 128) expected.resize(128);
+    CHECK(whole == expected);
+    std::vector<std::string> shuffled = turns;
+    shuffled.insert(shuffled.end(), turns.begin(), turns.end());
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    CHECK(Sketch(doc_of(shuffled)) == whole);
+  }
+  // A turn of one repeated bigram: one hash.
+  CHECK(Sketch(doc_of({"ababababababababab"})).size() == 2);  // "ab" and "ba"
 }
 
 }  // namespace
