@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev # parsing JSON (tests, JSONL input)
   doctest-dev       # unit tests
   nettle-dev        # SHA-256 digests (small, SHA instructions; not libcrypto: start-up time)
+  libxxhash-dev     # XXH3 text digests for batch duplicate detection (header only)
   libtbb-dev        # the batch pipeline (oneTBB parallel_pipeline)
   libsimdjson-dev   # JSONL input records; UTF-8 validation
   libcpp-httplib-dev # qaextract serve (HTTP server)

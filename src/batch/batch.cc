@@ -26,6 +26,7 @@
 #include "batch/dedup.h"
 #include "batch/inputs.h"
 #include "batch/views.h"
+#include "qaextract/digest.h"
 #include "emit/json_sink.h"
 #include "text/language.h"
 #include "qaextract/spelling.h"
@@ -154,8 +155,9 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
     bytes = std::move(r.item.data);
   }
   r.item.data.clear();
+  r.digest = TextDigest(bytes);
   Source source;
-  Status s = DecodeSource(std::move(bytes), r.item.path, options.extract, &source);
+  Status s = DecodeSource(std::move(bytes), r.item.path, options.extract, SourceDigest::kUnlessKept, &source);
   Document doc;
   if (s.ok()) s = extract(source, &doc);
   if (!s.ok()) {
@@ -163,7 +165,6 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
     r.error_message = s.ToString();
     return r;
   }
-  r.digest = source.sha256;
   r.turns = static_cast<int>(doc.turns.size());
   std::map<std::string, std::string> role_of;
   std::set<std::string> names;
@@ -189,8 +190,12 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
   }
   // An article without dialogue, or with fewer turns than asked, is a skip
   // record whatever the view: nothing to render.
-  if (r.turns > 0 && r.turns >= options.min_turns)
+  if (r.turns > 0 && r.turns >= options.min_turns) {
+    // The input as read is `text` unless it was converted (then decoding
+    // digested it): only the articles written are digested.
+    if (doc.source.sha256.empty()) doc.source.sha256 = Sha256Hex(source.text);
     r.record_count = RenderView(doc, options.Views(), r.item.id, pass, &r.records);
+  }
   return r;
 }
 

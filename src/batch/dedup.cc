@@ -4,6 +4,11 @@
 #include <cstdlib>
 #include <iterator>
 
+// XXH3 compiled in from the header (xxHash's documented inline mode): no
+// library to load at start-up.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -21,7 +26,7 @@ std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
   return x ^ (x >> 31);
 }
 
-// The first 16 hex digits of a SHA-256 digest, as a number.
+// The first 16 hex digits of a TextDigest, as a number.
 std::uint64_t Fingerprint(const std::string& hex_digest) {
   return std::strtoull(hex_digest.substr(0, 16).c_str(), nullptr, 16);
 }
@@ -98,6 +103,13 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
   }
   cut_back();
   return smallest;
+}
+
+std::string TextDigest(std::string_view bytes) {
+  std::uint64_t h = XXH3_64bits(bytes.data(), bytes.size());
+  std::string out(16, '0');
+  for (int d = 15; d >= 0; --d, h >>= 4) out[static_cast<std::size_t>(d)] = "0123456789abcdef"[h & 15];
+  return out;
 }
 
 double EstimateJaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {

@@ -12,6 +12,9 @@ namespace qaextract::cli {
 namespace {
 
 constexpr std::size_t kOutcomesPerCheckpoint = 256;
+// 2: text digests are XXH3 (batch/dedup.h TextDigest), where 1 had SHA-256;
+// the two cannot be compared, so a run is resumed by the format it began in.
+constexpr int kJournalFormat = 2;
 constexpr auto kCheckpointInterval = std::chrono::seconds(1);
 
 // A sketch as one string of 16 hex digits a hash: a JSON array of 128 numbers
@@ -88,7 +91,7 @@ Status BatchJournal::Create(const std::string& path, const std::string& fingerpr
   file_ = std::fopen(path.c_str(), "wb");
   if (file_ == nullptr)
     return Status::InputError({path, 0, 0}, std::string("cannot write the journal: ") + std::strerror(errno));
-  return WriteLine(file_, path_, {{"journal", 1}, {"run", fingerprint}});
+  return WriteLine(file_, path_, {{"journal", kJournalFormat}, {"run", fingerprint}});
 }
 
 namespace {
@@ -128,6 +131,14 @@ Status BatchJournal::Resume(const std::string& path, const std::string& fingerpr
     const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
     if (j.is_discarded()) break;
     if (!header) {
+      const int format = j.contains("journal") && j["journal"].is_number_integer() ? j["journal"].get<int>() : 0;
+      if (format != kJournalFormat) {
+        return Status::UsageError({path, 0, 0}, "cannot resume: the journal was written by another version of "
+                                                "qaextract (journal format " +
+                                                    std::to_string(format) + ", this one reads " +
+                                                    std::to_string(kJournalFormat) +
+                                                    "); run the batch again without --resume");
+      }
       if (!j.contains("run") || j["run"] != fingerprint) {
         return Status::UsageError({path, 0, 0}, "cannot resume: the journal belongs to a run with " +
                                                     RunDifference(j.value("run", std::string()), fingerprint));

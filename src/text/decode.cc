@@ -171,6 +171,13 @@ std::string DetectLegacyEncoding(std::string_view bytes) {
 
 Status DecodeSource(std::string bytes, const std::string& path, const ExtractOptions& options,
                     Source* source) {
+  return internal::DecodeSource(std::move(bytes), path, options, internal::SourceDigest::kAlways, source);
+}
+
+namespace internal {
+
+Status DecodeSource(std::string bytes, const std::string& path, const ExtractOptions& options,
+                    SourceDigest digest, Source* source) {
   const SourceLocation where{path, 0, 0};
   if (bytes.size() > options.max_input_bytes) {
     return Status::InputError(where, "input is " + std::to_string(bytes.size()) +
@@ -181,7 +188,7 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
   Source s;
   s.path = path;
   s.bytes = bytes.size();
-  s.sha256 = Sha256Hex(bytes);
+  if (digest == SourceDigest::kAlways) s.sha256 = Sha256Hex(bytes);
   std::string error;
   std::string encoding = options.encoding;
   if (encoding.empty()) {
@@ -194,6 +201,7 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
       body.remove_prefix(2);  // the BOM is not text
     if (!ConvertToUtf8(body, encoding, &s.text, &error))
       return Status::InputError(where, error);
+    if (s.sha256.empty()) s.sha256 = Sha256Hex(bytes);  // the bytes as read are gone after this
     s.encoding = encoding;
   } else {
     if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
@@ -207,6 +215,7 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
                              ? DetectLegacyEncoding(bytes)
                              : "";
     if (!legacy.empty() && ConvertToUtf8(bytes, legacy, &s.text, &error)) {
+      if (s.sha256.empty()) s.sha256 = Sha256Hex(bytes);  // the bytes as read are gone after this
       s.encoding = legacy;
       s.invalid_utf8 = 0;
       s.invalid_utf8_offsets.clear();
@@ -221,6 +230,8 @@ Status DecodeSource(std::string bytes, const std::string& path, const ExtractOpt
   *source = std::move(s);
   return Status::OK();
 }
+
+}  // namespace internal
 
 namespace {
 

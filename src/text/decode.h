@@ -1,5 +1,5 @@
 // UTF-8 helpers shared by the decoder, the folder and the writers, and the
-// bounded read that gets an input's bytes.
+// bounded read that gets an input's bytes, and the decoder batch uses.
 #ifndef QAEXTRACT_SRC_TEXT_DECODE_H_
 #define QAEXTRACT_SRC_TEXT_DECODE_H_
 
@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "qaextract/source.h"
 
 namespace qaextract::internal {
 
@@ -59,6 +61,15 @@ std::size_t CountInvalidUtf8(std::string_view s, std::vector<std::uint64_t>* off
 // check first, and a file may grow after its size was checked. A read error
 // leaves in.bad() set.
 bool ReadAtMost(std::istream& in, std::uint64_t limit, std::string* bytes);
+
+// Whether DecodeSource digests the input: always (the public DecodeSource),
+// or only when the bytes as read are not kept as `text` (converted from
+// another encoding), leaving `sha256` empty otherwise: batch digests only
+// the articles it writes (Sha256Hex of `text`, the same bytes).
+enum class SourceDigest { kAlways, kUnlessKept };
+
+Status DecodeSource(std::string bytes, const std::string& path, const ExtractOptions& options,
+                    SourceDigest digest, Source* source);
 
 }  // namespace qaextract::internal
 

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "qaextract/digest.h"
 #include "testing/test_util.h"
 
 namespace qaextract {
@@ -196,6 +197,35 @@ TEST_CASE("batch: the documents view writes each paragraph once, as a line of te
     for (std::string line; std::getline(text, line);) lines.push_back(line);
     CHECK(nlohmann::json(lines) == converted["turns"][i]["paragraphs"]);
   }
+}
+
+TEST_CASE("batch: each written document carries the SHA-256 of its input as read, in any encoding") {
+  // Batch digests only the articles it writes (kept text, or the bytes
+  // before conversion); the digest is the one convert gives.
+  const std::string dialogue = "问：今天好吗？\n答：很好，谢谢。\n问：明天呢？\n答：也很好。\n";
+  const std::string utf16 =
+      std::string("\xff\xfe\xee\x95\x1a\xff\xca\x4e\x29\x59\x7d\x59\x17\x54\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x88"
+                  "\x5f\x7d\x59\x0c\xff\x22\x8c\x22\x8c\x02\x30\x0a\x00\xee\x95\x1a\xff\x0e\x66\x29\x59\x62\x54"
+                  "\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x5f\x4e\x88\x5f\x7d\x59\x02\x30\x0a\x00",
+                  68);
+  const std::string dir = testing::MakeTempDir();
+  std::filesystem::create_directory(dir + "/in");
+  std::ofstream(dir + "/in/a.txt", std::ios::binary) << dialogue;
+  std::ofstream(dir + "/in/b.txt", std::ios::binary) << "\xEF\xBB\xBF" + dialogue;  // with a BOM
+  std::ofstream(dir + "/in/c.txt", std::ios::binary) << utf16;
+  const auto docs = Records(testing::RunQaextract("batch " + Quote(dir + "/in") + " --quiet --out -").out);
+  REQUIRE(docs.size() == 3);
+  std::set<std::string> encodings;
+  for (const auto& doc : docs) {
+    const std::string path = doc["source"]["path"].get<std::string>();
+    CAPTURE(path);
+    CHECK(doc["turns"].size() == 4);
+    CHECK(doc["source"]["sha256"] == Sha256Hex(testing::ReadFileOrDie(path)));
+    const nlohmann::json converted = nlohmann::json::parse(testing::RunQaextract("convert " + Quote(path)).out);
+    CHECK(doc["source"]["sha256"] == converted["source"]["sha256"]);
+    encodings.insert(doc["source"]["encoding"].get<std::string>());
+  }
+  CHECK(encodings == std::set<std::string>{"UTF-8", "UTF-8-BOM", "UTF-16LE"});
 }
 
 TEST_CASE("batch: stdin to stdout is a filter, one record per input record, in order") {
@@ -405,10 +435,17 @@ TEST_CASE("batch --resume: refused without a journal, or for other inputs") {
   testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/o.jsonl") + " --resume");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("cannot resume: no journal") != std::string::npos);
-  std::ofstream(dir + "/o.journal") << "{\"journal\":1,\"run\":\"something else\"}\n";
+  std::ofstream(dir + "/o.journal") << "{\"journal\":2,\"run\":\"something else\"}\n";
   r = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/o.jsonl") + " --resume");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("other inputs or options") != std::string::npos);
+  // A journal of the format before (its text digests were SHA-256, which
+  // cannot be compared with XXH3's) is refused by name, not misread.
+  std::ofstream(dir + "/o.journal") << "{\"journal\":1,\"run\":\"something else\"}\n";
+  r = testing::RunQaextract("batch " + Quote(in) + " --out " + Quote(dir + "/o.jsonl") + " --resume");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("written by another version of qaextract (journal format 1, this one reads 2)") !=
+        std::string::npos);
   r = testing::RunQaextract("batch " + Quote(in) + " --out - --resume");
   CHECK(r.exit_code == 2);
 }

@@ -154,7 +154,7 @@ TEST_CASE("exit codes: a directory with no file to read is warned about, naming 
 
 TEST_CASE("--resume names the option that differs") {
   const std::string dir = DatasetDir();
-  WriteFile(dir + "/o.journal", "{\"journal\":1,\"run\":\"{\\\"view\\\":\\\"chat\\\"}\"}\n");
+  WriteFile(dir + "/o.journal", "{\"journal\":2,\"run\":\"{\\\"view\\\":\\\"chat\\\"}\"}\n");
   const testing::RunResult r = testing::RunQaextractIn(dir, "batch v.jsonl --out o.jsonl --view turns --resume");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("o.journal: error: cannot resume: the journal belongs to a run with other options:") !=
