@@ -312,14 +312,25 @@ std::size_t FoldPreimage::FirstIn(std::string_view text) const {
   // Read as the fold reads it: an invalid sequence is one U+FFFD of its
   // maximal subpart, so a stray byte never hides the character after it.
   // ASCII and valid three-byte characters (most of Chinese text) are read
-  // without a call.
+  // in place: one bitmap word covers the 64 code points that share all but
+  // the last continuation byte, and most words are zero. E0 and ED lead
+  // bytes (which may start an overlong form or a surrogate) and the rest
+  // are decoded.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
+  while (i < n) {
     const unsigned c = s[i];
     if (c < 0x80) {
       if ((bmp_[c / 64] >> (c % 64)) & 1) return i;
       ++i;
+      continue;
+    }
+    if (c > 0xE0 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      const std::uint64_t word = bmp_[(c & 0x0F) << 6 | (s[i + 1] & 0x3F)];
+      if (word != 0 && ((word >> (s[i + 2] & 0x3F)) & 1)) return i;
+      i += 3;
       continue;
     }
     std::size_t length = 0;
