@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include <algorithm>
+#include <bitset>
 
 #include "match/pattern.h"
 #include "text/decode.h"
@@ -353,6 +354,21 @@ namespace {
 // ideographic space, or a run of three or more spaces (two are a common
 // typo in prose), each with the spaces, tabs and no-break spaces after it;
 // 0 for none.
+// Sentence punctuation, colons (the colon shapes are elsewhere), digits
+// and markup: a line whose first words hold one is prose, a list or a
+// heading, not a name and a gap.
+bool EndsSpacedName(char32_t c) {
+  if (c < 0x80) {
+    static const std::bitset<128> kAscii = [] {
+      std::bitset<128> b;
+      for (char ch : std::string_view(".,;:!?#*_[]()<>|0123456789\"")) b.set(static_cast<unsigned char>(ch));
+      return b;
+    }();
+    return kAscii.test(c);
+  }
+  return std::u32string_view(U"\u3002\uff0c\uff1b\uff1a\uff01\uff1f").find(c) != std::u32string_view::npos;
+}
+
 std::size_t WideGapAt(std::string_view s, std::size_t i) {
   const auto one = [&](std::size_t j) -> std::size_t {
     if (j >= s.size()) return 0;
@@ -393,12 +409,8 @@ bool Classifier::MatchSpacedLabel(const Line& line, LineLabel* label) const {
   while (i < s.size()) {
     if ((gap = WideGapAt(s, i)) > 0) break;
     std::size_t n = 1;
-    const char32_t c = DecodeUtf8At(s, i, &n);
-    // Sentence punctuation, colons (the colon shapes are elsewhere), digits
-    // and markup mean prose, a list or a heading, not a name.
-    if (std::u32string_view(U".,;:!?\u3002\uff0c\uff1b\uff1a\uff01\uff1f#*_[]()<>|0123456789\"").find(c) !=
-        std::u32string_view::npos)
-      return false;
+    const char32_t c = NextCodePoint(s, i, &n);
+    if (EndsSpacedName(c)) return false;
     letter = letter || c > 0x7F || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     if (++chars > rules_.max_label_chars) return false;  // too long for a label: look no further
     i += n;
