@@ -352,7 +352,7 @@ Regions Assembler::FindRegions() const {
   if (r.body_end < n) {
     std::size_t prev = PrevContent(r.body_end);
     if (prev < n && prev >= r.body_begin && labels_[prev].kind == LineKind::kText &&
-        labels_[prev].lead_in)
+        MatchesTrailerLeadIn(rules_, text_, lines_[prev], labels_[prev]))
       r.body_end = prev;
   }
   if (r.body_begin > r.body_end) r.body_begin = r.body_end;

@@ -94,8 +94,7 @@ bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* la
 void Classifier::ScanLine(const FoldedLine& folded) {
   const std::size_t sizes[] = {rules_.noise_inline.size(), rules_.noise_lines.size(),
                                rules_.body_starts_after.size(), rules_.body_ends_before.size(),
-                               rules_.numbered.size(), rules_.metadata.size(),
-                               rules_.trailer_lead_in.size()};
+                               rules_.numbered.size(), rules_.metadata.size()};
   const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
@@ -516,7 +515,19 @@ void Classifier::NoteShape(const FoldedLine& folded, LineLabel* label) const {
   const HeadingShape& h = rules_.headings;
   label->heading_end = h.not_ending_with.find(LastCodePoint(folded.view)) == std::u32string::npos;
   label->heading_shape = label->chars <= h.max_chars && label->heading_end;
-  label->lead_in = FirstMatch(LineGroup::kTrailerLeadIn, rules_.trailer_lead_in, folded) != nullptr;
+}
+
+bool MatchesTrailerLeadIn(const CompiledRules& rules, std::string_view text, const Line& line,
+                          const LineLabel& label) {
+  if (rules.trailer_lead_in.empty()) return false;
+  // The line as Classify read it: folded, its inline noise cut out.
+  std::vector<ByteSpan> skip;
+  for (const Cut& c : label.cuts) skip.push_back(c.span);
+  FoldedLine folded;
+  FoldLine(text, ByteSpan{line.begin, line.end}, skip, &folded);
+  for (const Rule& r : rules.trailer_lead_in)
+    if (RE2::PartialMatch(Piece(folded.view), *r.re)) return true;
+  return false;
 }
 
 namespace {

@@ -2,7 +2,8 @@
 // compiled rules on the line's folded view. The classifier looks at one line
 // at a time; whatever needs context (is this short line a heading? is this
 // the end of the dialogue?) is left to the assembler, which gets the facts it
-// needs here (heading_shape, lead_in).
+// needs here (heading_shape), or asks for the one line it needs
+// (MatchesTrailerLeadIn).
 #ifndef QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
 #define QAEXTRACT_SRC_PARSE_CLASSIFIER_H_
 
@@ -74,7 +75,6 @@ struct LineLabel {
   // Facts for the assembler, on text lines.
   bool heading_shape = false;  // short and without sentence-final punctuation
   bool heading_end = false;    // does not end with sentence-final punctuation
-  bool lead_in = false;        // matches boundaries.trailer_lead_in
   int chars = 0;               // visible characters in the folded line
 };
 
@@ -92,6 +92,13 @@ bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* la
 // (": words", "： words": a colon, then a space or a tab, then words), whose
 // term is the line before; 0 when the line does not open so.
 std::size_t DefinitionColon(std::string_view line);
+
+// Whether the text line `line`, labelled `label`, matches
+// boundaries.trailer_lead_in (a line that introduces the trailer: "Any last
+// words?"). The assembler asks it of the one line before the trailer; asked
+// of every line with the other line patterns, it was half of their scan.
+bool MatchesTrailerLeadIn(const CompiledRules& rules, std::string_view text, const Line& line,
+                          const LineLabel& label);
 
 class Classifier {
  public:

@@ -260,7 +260,7 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   const std::pair<LineGroup, const std::vector<Rule>*> groups[] = {
       {LineGroup::kNoiseInline, &c->noise_inline},   {LineGroup::kNoiseLines, &c->noise_lines},
       {LineGroup::kBodyStartsAfter, &c->body_starts_after}, {LineGroup::kBodyEndsBefore, &c->body_ends_before},
-      {LineGroup::kNumbered, &c->numbered},          {LineGroup::kTrailerLeadIn, &c->trailer_lead_in}};
+      {LineGroup::kNumbered, &c->numbered}};
   for (const auto& [group, rules] : groups)
     for (std::size_t i = 0; i < rules->size(); ++i)
       add(group, static_cast<int>(i), (*rules)[i].re.get());

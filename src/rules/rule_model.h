@@ -129,7 +129,6 @@ enum class LineGroup {
   kBodyEndsBefore,
   kNumbered,
   kMetadata,
-  kTrailerLeadIn,
   kCount,
 };
 

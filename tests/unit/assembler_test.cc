@@ -99,6 +99,14 @@ TEST_CASE("Assembler: a reader question right before the footer goes to the trai
   CHECK(doc.turns[1].text == "答一。\n最后一段回答。");
   REQUIRE(doc.trailer);
   CHECK(doc.trailer->line_start == 4);
+  // The question is read without its inline noise: it ends with "?" once
+  // the spam word after it is cut out.
+  doc = testing::ExtractString("记者:问一\n张三:答一。\n最后一段回答。\n你用起来了吗?迪士尼彩乐园\n欢迎评论区一起聊聊\n",
+                               Rules());
+  REQUIRE(doc.turns.size() == 2);
+  CHECK(doc.turns[1].text == "答一。\n最后一段回答。");
+  REQUIRE(doc.trailer);
+  CHECK(doc.trailer->line_start == 4);
 }
 
 TEST_CASE("Assembler: speakers, aliases, descriptors and consecutive turns") {

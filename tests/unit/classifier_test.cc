@@ -166,7 +166,8 @@ std::vector<std::string> LabelsOf(const CompiledRules& rules, const std::string&
     const LineLabel l = classifier.Classify(line);
     std::string row = std::to_string(static_cast<int>(l.kind)) + "|" + l.rule + "|" +
                       std::to_string(l.text.begin) + "-" + std::to_string(l.text.end) + "|" +
-                      std::to_string(l.speaker) + "|" + std::to_string(l.lead_in);
+                      std::to_string(l.speaker) + "|" +
+                      std::to_string(l.kind == LineKind::kText && MatchesTrailerLeadIn(rules, text, line, l));
     for (const Cut& c : l.cuts) row += "|cut " + std::to_string(c.span.begin) + " " + c.rule;
     for (const FieldHit& f : l.fields) row += "|field " + std::to_string(f.value.begin) + " " + f.rule;
     out.push_back(row);

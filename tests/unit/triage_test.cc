@@ -68,7 +68,6 @@ void CheckSameLabels(const std::string& text, const RuleSet& rules) {
     CHECK(a.fields.size() == b.fields.size());
     CHECK(a.chars == b.chars);
     CHECK(a.heading_shape == b.heading_shape);
-    CHECK(a.lead_in == b.lead_in);
     REQUIRE(bool(a.candidate) == bool(b.candidate));
     if (a.candidate) CHECK(a.candidate->key == b.candidate->key);
   }
