@@ -17,7 +17,16 @@ namespace {
 
 // One memmem per literal: the matcher without Hyperscan, and what a
 // Hyperscan build uses until the database pays for its compile.
-bool MemmemContainsAny(const std::vector<std::string>& literals, std::string_view text) {
+bool MemmemContainsAny(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
+                       std::string_view text) {
+  const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+  if (letter_case == LiteralSet::Case::kAsciiInsensitive && std::any_of(text.begin(), text.end(), upper)) {
+    thread_local std::string lowered;
+    lowered.assign(text);
+    for (char& ch : lowered)
+      if (upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
+    text = lowered;
+  }
   for (const std::string& literal : literals)  // glibc's memmem: a bigram skip table
     if (memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr) return true;
   return false;
@@ -66,6 +75,7 @@ constexpr std::uint64_t kCompileAfterLines = 4096;
 
 struct LiteralSet::Impl {
   std::vector<std::string> literals;
+  Case letter_case = Case::kExact;
   std::atomic<std::uint64_t> lines{0};
   std::once_flag compile_once;
   std::atomic<hs_database_t*> db{nullptr};  // null until compiled (or when it failed)
@@ -81,7 +91,8 @@ struct LiteralSet::Impl {
     for (std::size_t i = 0; i < literals.size(); ++i) {
       expressions.push_back(literals[i].data());
       lengths.push_back(literals[i].size());
-      flags.push_back(HS_FLAG_SINGLEMATCH);
+      // HS_FLAG_CASELESS folds ASCII letters only, as the memmem path does.
+      flags.push_back(HS_FLAG_SINGLEMATCH | (letter_case == Case::kAsciiInsensitive ? HS_FLAG_CASELESS : 0));
       ids.push_back(static_cast<unsigned int>(i));
     }
     hs_database_t* compiled = nullptr;
@@ -101,7 +112,7 @@ bool LiteralSet::ContainsAny(std::string_view text) const {
   if (db == nullptr) {
     if (impl_->lines.fetch_add(1, std::memory_order_relaxed) + 1 == kCompileAfterLines)
       std::call_once(impl_->compile_once, [this] { impl_->Compile(); });
-    return MemmemContainsAny(impl_->literals, text);
+    return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
   }
   if (!tls_scratch.Fits(impl_->id)) tls_scratch.GrowFor(db, impl_->id);
   return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, tls_scratch.scratch,
@@ -114,21 +125,25 @@ const char* LiteralSet::Engine() { return "hyperscan"; }
 
 struct LiteralSet::Impl {
   std::vector<std::string> literals;
+  Case letter_case = Case::kExact;
 };
 
-bool LiteralSet::ContainsAny(std::string_view text) const { return MemmemContainsAny(impl_->literals, text); }
+bool LiteralSet::ContainsAny(std::string_view text) const {
+  return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
+}
 
 const char* LiteralSet::Engine() { return "memmem"; }
 
 #endif
 
-std::shared_ptr<const LiteralSet> LiteralSet::Build(const std::vector<std::string>& literals) {
+std::shared_ptr<const LiteralSet> LiteralSet::Build(const std::vector<std::string>& literals, Case letter_case) {
   if (literals.empty()) return nullptr;
   for (const std::string& literal : literals)
     if (literal.empty()) return nullptr;
   std::shared_ptr<LiteralSet> set(new LiteralSet);
   set->impl_ = std::make_unique<Impl>();
   set->impl_->literals = literals;
+  set->impl_->letter_case = letter_case;
   return set;
 }
 

@@ -21,10 +21,14 @@ namespace qaextract::internal {
 
 class LiteralSet {
  public:
-  // The literals, matched byte for byte (callers lower ASCII letters on
-  // both sides when case must not matter). Null when there are none or one
-  // is empty.
-  static std::shared_ptr<const LiteralSet> Build(const std::vector<std::string>& literals);
+  // How the literals are matched: byte for byte, or with ASCII letters in
+  // either case (then the literals are given in lower case; other bytes
+  // still match byte for byte).
+  enum class Case { kExact, kAsciiInsensitive };
+
+  // Null when there are no literals or one is empty.
+  static std::shared_ptr<const LiteralSet> Build(const std::vector<std::string>& literals,
+                                                 Case letter_case = Case::kExact);
   ~LiteralSet();
   LiteralSet(const LiteralSet&) = delete;
   LiteralSet& operator=(const LiteralSet&) = delete;

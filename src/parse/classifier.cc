@@ -98,7 +98,7 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
-    if (line_set.atom_set && !ContainsAnyAtom(folded.view, line_set)) continue;
+    if (line_set.atom_set && !line_set.atom_set->ContainsAny(folded.view)) continue;
     // Most lines match no pattern of a set: ask that first, without the
     // list of matches (RE2 allocates the list's bookkeeping, three blocks,
     // on every call that asks for it), and ask which only when one does.
@@ -119,19 +119,6 @@ void Classifier::ScanLine(const FoldedLine& folded) {
       hits_[static_cast<int>(group)][static_cast<std::size_t>(index)] = 1;
     }
   }
-}
-
-bool Classifier::ContainsAnyAtom(const std::string& view, const CompiledRules::LineSet& line_set) {
-  std::string_view haystack = view;
-  const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
-  // The atoms are lower case; a line without capitals is searched as it is.
-  if (line_set.atoms_have_letters && std::any_of(view.begin(), view.end(), upper)) {
-    lowered_.assign(view);
-    for (char& ch : lowered_)
-      if (upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
-    haystack = lowered_;
-  }
-  return line_set.atom_set->ContainsAny(haystack);
 }
 
 bool Classifier::Matches(LineGroup group, std::size_t index, const RE2& re,
@@ -588,7 +575,7 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
     // Only the inline patterns run: those that need a literal when the line
     // holds one, the others always.
     const CompiledRules::LineSet& atoms = rules_.noise_inline_atoms;
-    const bool literal = atoms.atom_set && ContainsAnyAtom(folded_.view, atoms);
+    const bool literal = atoms.atom_set && atoms.atom_set->ContainsAny(folded_.view);
     std::vector<char>& hits = hits_[static_cast<int>(LineGroup::kNoiseInline)];
     hits.resize(rules_.noise_inline.size());
     for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = rules_.noise_inline_unfiltered[i] || literal ? 2 : 0;

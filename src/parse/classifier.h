@@ -143,8 +143,6 @@ class Classifier {
   // Runs CompiledRules::line_sets over the folded line and records which
   // patterns can match it (all of them when there is no set).
   void ScanLine(const FoldedLine& folded);
-  // Whether the view holds one of the set's literals (LineSet::atoms).
-  bool ContainsAnyAtom(const std::string& view, const CompiledRules::LineSet& line_set);
   // Whether pattern `index` of `group` matches the folded line.
   bool Matches(LineGroup group, std::size_t index, const RE2& re, const FoldedLine& folded) const;
   // The inline noise on the folded line, asking the patterns `hits_` says
@@ -192,7 +190,6 @@ class Classifier {
   // DFA ran out of memory): the pattern runs alone.
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
   std::vector<int> set_hits_;
-  std::string lowered_;  // the view with ASCII letters lowered, for ContainsAnyAtom
   std::string scratch_;  // MayCarryLabel's fold
 };
 

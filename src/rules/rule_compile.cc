@@ -234,10 +234,9 @@ void SetRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max
                       CompiledRules::LineSet* set) {
   std::vector<std::string> atoms;
   if (patterns.empty() || !FindRequiredAtoms(patterns, max_mem, &atoms)) return;
-  set->atoms_have_letters = std::any_of(atoms.begin(), atoms.end(), [](const std::string& a) {
-    return std::any_of(a.begin(), a.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-  });
-  set->atom_set = LiteralSet::Build(atoms);
+  // RE2's atoms are in lower case: a line holds one whatever the case of
+  // its ASCII letters.
+  set->atom_set = LiteralSet::Build(atoms, LiteralSet::Case::kAsciiInsensitive);
   if (set->atom_set == nullptr) return;  // no prefilter: every line is scanned
   set->atoms = std::move(atoms);
 }

@@ -187,16 +187,15 @@ struct CompiledRules {
     // Literal strings ("atoms", from RE2's FilteredRE2) of which a line
     // must contain at least one for any pattern of the set to match it: a
     // line with none skips the scan. Empty when some pattern has no such
-    // literal (then every line is scanned). Lower case; compared with the
-    // line's ASCII letters lowered when `atoms_have_letters`.
+    // literal (then every line is scanned). Lower case; `atom_set` finds
+    // them whatever the case of the line's ASCII letters.
     std::vector<std::string> atoms;
-    bool atoms_have_letters = false;
     std::shared_ptr<const LiteralSet> atom_set;  // the atoms, for one pass over a line; set with them
   };
   std::vector<LineSet> line_sets;
   // For Classifier::CandidateKeys, which asks noise.inline patterns alone:
   // the literals a line needs for any pattern to match that needs one (only
-  // `atoms`, `atoms_have_letters` and `atom_set` are set), and which
+  // `atoms` and `atom_set` are set), and which
   // patterns need none (those are asked of every line).
   LineSet noise_inline_atoms;
   std::vector<bool> noise_inline_unfiltered;  // parallel to noise_inline

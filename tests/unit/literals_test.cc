@@ -31,6 +31,26 @@ TEST_CASE("LiteralSet: finds any literal, before and after it switches matcher")
   CHECK(std::strlen(LiteralSet::Engine()) > 0);
 }
 
+TEST_CASE("LiteralSet: ASCII letters in either case, other bytes as they are") {
+  const std::vector<std::string> literals = {"powered by", "来源:", "\xc3\xa9t\xc3\xa9"};  // "été"
+  const auto set = LiteralSet::Build(literals, LiteralSet::Case::kAsciiInsensitive);
+  REQUIRE(static_cast<bool>(set));
+  const std::vector<std::pair<std::string, bool>> texts = {
+      {"Powered By x", true},   {"POWERED BY", true},  {"powered  by", false}, {"本文来源:网络", true},
+      {"ÉTÉ", false},           {"Été", false},        {"ÉtÉ", false},         {"l'été", true},
+      {"LÉTÉ", false},          {"pOwErEd bY", true},  {"", false},            {"powered_by", false}};
+  // Both matchers, as above.
+  for (int round = 0; round < 1000; ++round)
+    for (const auto& [text, expected] : texts) {
+      CAPTURE(round);
+      CAPTURE(text);
+      REQUIRE(set->ContainsAny(text) == expected);
+    }
+  // Exact sets stay exact.
+  const auto exact = LiteralSet::Build({"powered by"});
+  for (int round = 0; round < 5000; ++round) REQUIRE_FALSE(exact->ContainsAny("Powered by"));
+}
+
 TEST_CASE("LiteralSet: no literals, or an empty one, is no set") {
   CHECK_FALSE(static_cast<bool>(LiteralSet::Build({})));
   CHECK_FALSE(static_cast<bool>(LiteralSet::Build({"a", ""})));
