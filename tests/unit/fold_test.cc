@@ -16,6 +16,32 @@ std::string View(const std::string& s) {
   return f.view;
 }
 
+// Up to max_parts - 1 of `parts` joined, drawn by a linear congruential
+// generator (the same strings on every run).
+std::string RandomJoin(const std::vector<std::string>& parts, int max_parts, std::uint32_t* state) {
+  const auto next = [state] { return (*state = *state * 1103515245 + 12345) >> 16; };
+  std::string s;
+  const int n = static_cast<int>(next() % static_cast<std::uint32_t>(max_parts));
+  for (int k = 0; k < n; ++k) s += parts[next() % parts.size()];
+  return s;
+}
+
+// Every character of the folded view of `s` maps back to whole characters
+// of `s` (valid UTF-8 when `s` is).
+void CheckMapsBackWhole(const std::string& s) {
+  FoldedLine f;
+  FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
+  for (std::size_t a = 0; a < f.view.size(); ++a) {
+    if ((static_cast<unsigned char>(f.view[a]) & 0xC0) == 0x80) continue;
+    std::size_t b = a + 1;
+    while (b < f.view.size() && (static_cast<unsigned char>(f.view[b]) & 0xC0) == 0x80) ++b;
+    const ByteSpan span = f.ToOriginal(a, b);
+    CAPTURE(s);
+    CAPTURE(a);
+    CHECK(IsValidUtf8(s.substr(span.begin, span.end - span.begin)));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Fold: NFKC, Traditional to Simplified, spaces folded and trimmed") {
@@ -71,9 +97,7 @@ TEST_CASE("Fold: FoldText writes what FoldLine's view holds, on every kind of ch
       "\ufdfa", "\u2236", "é", "e\u0301", "ﬁ", "\n"};
   std::uint32_t state = 7;
   for (int round = 0; round < 3000; ++round) {
-    std::string s;
-    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 12;
-    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    std::string s = RandomJoin(parts, 12, &state);
     FoldedLine f;
     FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
     std::string text = "kept|";
@@ -90,10 +114,7 @@ TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
       "Ａ", "\ufffd", "\xff", "\xe4\xb8", "\U0001F600", "\u3231", "\ufdfa", "é", "ﬁ"};
   std::uint32_t state = 11;
   for (int round = 0; round < 3000; ++round) {
-    std::string s = "pre ";
-    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 12;
-    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
-    s += " post";
+    const std::string s = "pre " + RandomJoin(parts, 12, &state) + " post";
     const ByteSpan span{4, s.size() - 5};  // a line inside a longer text
     FoldedLine fast, general;
     FoldLine(s, span, {}, &fast);
@@ -166,9 +187,7 @@ TEST_CASE("FoldPreimage: finds the first character whose fold holds a needle, wh
   CHECK(preimage.FirstIn("\xe4\xb8：") == 2);
   std::uint32_t state = 13;
   for (int round = 0; round < 5000; ++round) {
-    std::string s;
-    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 10;
-    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
+    std::string s = RandomJoin(parts, 10, &state);
     CHECK_MESSAGE(preimage.FirstIn(s) == reference(s), "input bytes: " << s.size());
   }
 }
@@ -176,19 +195,7 @@ TEST_CASE("FoldPreimage: finds the first character whose fold holds a needle, wh
 TEST_CASE("Fold: a fold into several characters of the same length maps back whole") {
   // "℃" folds into "°C" and "‗" into a space and a combining mark, each as
   // many bytes as the character: no view span may map into its middle.
-  for (const std::string s : {"25℃", "‗", "a‗b", "國℃內"}) {
-    FoldedLine f;
-    FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
-    for (std::size_t a = 0; a < f.view.size(); ++a) {
-      if ((static_cast<unsigned char>(f.view[a]) & 0xC0) == 0x80) continue;
-      std::size_t b = a + 1;
-      while (b < f.view.size() && (static_cast<unsigned char>(f.view[b]) & 0xC0) == 0x80) ++b;
-      const ByteSpan span = f.ToOriginal(a, b);
-      CAPTURE(s);
-      CAPTURE(a);
-      CHECK(IsValidUtf8(s.substr(span.begin, span.end - span.begin)));
-    }
-  }
+  for (const std::string s : {"25℃", "‗", "a‗b", "國℃內"}) CheckMapsBackWhole(s);
   const std::string s = "25℃";
   FoldedLine f;
   FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
@@ -202,20 +209,7 @@ TEST_CASE("Fold: every character of the view maps back to whole characters, on e
       "a", " ", "国", "國", "鋒", "：", "（", "Ａ", "１", "℃", "‗", "™", "㎏", "\u00a8", "\u3231", "\ufdfa",
       "ﬁ", "é", "e\u0301", "\u200b", "\U0001F600", "\u2236"};
   std::uint32_t state = 17;
-  for (int round = 0; round < 3000; ++round) {
-    std::string s;
-    const int n = static_cast<int>((state = state * 1103515245 + 12345) >> 16) % 10;
-    for (int k = 0; k < n; ++k) s += parts[((state = state * 1103515245 + 12345) >> 16) % parts.size()];
-    FoldedLine f;
-    FoldLine(s, ByteSpan{0, s.size()}, {}, &f);
-    for (std::size_t a = 0; a < f.view.size(); ++a) {
-      if ((static_cast<unsigned char>(f.view[a]) & 0xC0) == 0x80) continue;
-      std::size_t b = a + 1;
-      while (b < f.view.size() && (static_cast<unsigned char>(f.view[b]) & 0xC0) == 0x80) ++b;
-      const ByteSpan span = f.ToOriginal(a, b);
-      CHECK_MESSAGE(IsValidUtf8(s.substr(span.begin, span.end - span.begin)), "input bytes: " << s.size());
-    }
-  }
+  for (int round = 0; round < 3000; ++round) CheckMapsBackWhole(RandomJoin(parts, 10, &state));
 }
 
 }  // namespace qaextract::internal
