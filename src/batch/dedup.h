@@ -1,9 +1,10 @@
 // Duplicate detection over the articles of a batch run, in input order.
 //
-// Exact duplicates have the same text digest (TextDigest). Near duplicates (spun copies,
-// two versions of one interview) have the same speakers, turn counts within
-// 25% and an estimated Jaccard similarity of the character bigrams of their
-// turn text of at least 0.12, estimated from bottom-k MinHash sketches.
+// Exact duplicates have the same text digest (TextDigest). Near duplicates
+// (spun copies, two versions of one interview) have the same speakers, turn
+// counts within 25% and an estimated Jaccard similarity of the character
+// bigrams of their turn text of at least 0.12, estimated from bottom-k
+// MinHash sketches.
 //
 // Memory does not grow with the articles' text: per distinct article the
 // detector keeps a 64-bit text fingerprint and the article's id (about 40
@@ -23,10 +24,9 @@
 
 #include <cstdint>
 #include <deque>
-#include <string>
-#include <string_view>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 

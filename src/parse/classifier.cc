@@ -336,10 +336,6 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
 
 namespace {
 
-// The length of the separator at `s[i]`: a tab, a no-break space or an
-// ideographic space, or a run of three or more spaces (two are a common
-// typo in prose), each with the spaces, tabs and no-break spaces after it;
-// 0 for none.
 // Sentence punctuation, colons (the colon shapes are elsewhere), digits
 // and markup: a line whose first words hold one is prose, a list or a
 // heading, not a name and a gap.
@@ -355,6 +351,10 @@ bool EndsSpacedName(char32_t c) {
   return std::u32string_view(U"\u3002\uff0c\uff1b\uff1a\uff01\uff1f").find(c) != std::u32string_view::npos;
 }
 
+// The length of the separator at `s[i]`: a tab, a no-break space or an
+// ideographic space, or a run of three or more spaces (two are a common
+// typo in prose), each with the spaces, tabs and no-break spaces after it;
+// 0 for none.
 std::size_t WideGapAt(std::string_view s, std::size_t i) {
   const auto one = [&](std::size_t j) -> std::size_t {
     if (j >= s.size()) return 0;

@@ -195,8 +195,8 @@ struct CompiledRules {
   std::vector<LineSet> line_sets;
   // For Classifier::CandidateKeys, which asks noise.inline patterns alone:
   // the literals a line needs for any pattern to match that needs one (only
-  // `atoms` and `atom_set` are set), and which
-  // patterns need none (those are asked of every line).
+  // `atoms` and `atom_set` are set), and which patterns need none (those are
+  // asked of every line).
   LineSet noise_inline_atoms;
   std::vector<bool> noise_inline_unfiltered;  // parallel to noise_inline
 

@@ -1,5 +1,5 @@
-// UTF-8 helpers shared by the decoder, the folder and the writers, and the
-// bounded read that gets an input's bytes, and the decoder batch uses.
+// UTF-8 helpers shared by the decoder, the folder and the writers; the
+// bounded read that gets an input's bytes; the decoder batch uses.
 #ifndef QAEXTRACT_SRC_TEXT_DECODE_H_
 #define QAEXTRACT_SRC_TEXT_DECODE_H_
 
