@@ -203,11 +203,14 @@ TEST_CASE("batch: each written document carries the SHA-256 of its input as read
   // Batch digests only the articles it writes (kept text, or the bytes
   // before conversion); the digest is the one convert gives.
   const std::string dialogue = "问：今天好吗？\n答：很好，谢谢。\n问：明天呢？\n答：也很好。\n";
-  const std::string utf16 =
-      std::string("\xff\xfe\xee\x95\x1a\xff\xca\x4e\x29\x59\x7d\x59\x17\x54\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x88"
-                  "\x5f\x7d\x59\x0c\xff\x22\x8c\x22\x8c\x02\x30\x0a\x00\xee\x95\x1a\xff\x0e\x66\x29\x59\x62\x54"
-                  "\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x5f\x4e\x88\x5f\x7d\x59\x02\x30\x0a\x00",
-                  68);
+  // The same dialogue in UTF-16LE with its BOM (NUL bytes inside: sized by
+  // the array, not by strlen).
+  static const char kUtf16[] =
+      "\xff\xfe\xee\x95\x1a\xff\xca\x4e\x29\x59\x7d\x59\x17\x54\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x88"
+      "\x5f\x7d\x59\x0c\xff\x22\x8c\x22\x8c\x02\x30\x0a\x00\xee\x95\x1a\xff\x0e\x66\x29\x59\x62\x54"
+      "\x1f\xff\x0a\x00\x54\x7b\x1a\xff\x5f\x4e\x88\x5f\x7d\x59\x02\x30\x0a\x00";
+  const std::string utf16(kUtf16, sizeof kUtf16 - 1);
+  REQUIRE(utf16.size() == 64);
   const std::string dir = testing::MakeTempDir();
   std::filesystem::create_directory(dir + "/in");
   std::ofstream(dir + "/in/a.txt", std::ios::binary) << dialogue;
