@@ -27,9 +27,7 @@ class PartialLabels {
     labelled_.front_matter = front_matter;
     labelled_.labels.resize(labelled_.lines.size());
     for (std::size_t i = 0; i < front_matter && i < labelled_.lines.size(); ++i) {
-      labelled_.labels[i].kind = LineKind::kMetadata;
-      labelled_.labels[i].rule = kFrontMatterRule;
-      labelled_.labels[i].text = ByteSpan{labelled_.lines[i].begin, labelled_.lines[i].end};
+      labelled_.labels[i] = FrontMatterLabel(labelled_.lines[i]);
       done_[i] = true;
     }
   }

@@ -21,7 +21,6 @@
 #include <string_view>
 #include <vector>
 
-
 #include "parse/pipeline.h"
 #include "rules/rule_model.h"
 #include "text/lines.h"

@@ -24,6 +24,14 @@ namespace {
 
 re2::StringPiece Piece(const std::string& s) { return re2::StringPiece(s.data(), s.size()); }
 
+// The spans the cuts take out, for FoldLine.
+std::vector<ByteSpan> SpansOf(const std::vector<Cut>& cuts) {
+  std::vector<ByteSpan> spans;
+  spans.reserve(cuts.size());
+  for (const Cut& c : cuts) spans.push_back(c.span);
+  return spans;
+}
+
 // Offset of `sub` (a piece of `whole`) in `whole`.
 std::size_t OffsetIn(const std::string& whole, const re2::StringPiece& sub) {
   return static_cast<std::size_t>(sub.data() - whole.data());
@@ -508,10 +516,8 @@ bool MatchesTrailerLeadIn(const CompiledRules& rules, std::string_view text, con
                           const LineLabel& label) {
   if (rules.trailer_lead_in.empty()) return false;
   // The line as Classify read it: folded, its inline noise cut out.
-  std::vector<ByteSpan> skip;
-  for (const Cut& c : label.cuts) skip.push_back(c.span);
   FoldedLine folded;
-  FoldLine(text, ByteSpan{line.begin, line.end}, skip, &folded);
+  FoldLine(text, ByteSpan{line.begin, line.end}, SpansOf(label.cuts), &folded);
   for (const Rule& r : rules.trailer_lead_in)
     if (RE2::PartialMatch(Piece(folded.view), *r.re)) return true;
   return false;
@@ -586,13 +592,11 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
     std::size_t limit = 0;
     const std::vector<Cut> cuts = FindInlineNoiseReaching(folded_, rules_.label_candidate_max_bytes + 3, &limit);
     if (!cuts.empty()) {
-      std::vector<ByteSpan> skip;
-      for (const Cut& c : cuts) skip.push_back(c.span);
       // A join may merge the spaces on both sides of a cut: a byte per cut.
       std::size_t stop = limit + cuts.size() + 8;
       while (stop < folded_.view.size() && (static_cast<unsigned char>(folded_.view[stop]) & 0xC0) == 0x80) ++stop;
       const std::size_t end = stop < folded_.view.size() ? folded_.OriginalBegin(stop) : line.end;
-      FoldLine(text_, ByteSpan{line.begin, end}, skip, &folded_);
+      FoldLine(text_, ByteSpan{line.begin, end}, SpansOf(cuts), &folded_);
       folded_uncut_ = false;
     }
   }
@@ -633,9 +637,7 @@ LineLabel Classifier::Classify(const Line& line) {
   if (!rules_.noise_inline.empty()) {
     label.cuts = FindInlineNoise(folded_);
     if (!label.cuts.empty()) {
-      std::vector<ByteSpan> skip;
-      for (const Cut& c : label.cuts) skip.push_back(c.span);
-      FoldLine(text_, whole, skip, &folded_);
+      FoldLine(text_, whole, SpansOf(label.cuts), &folded_);
       folded_uncut_ = false;
       ScanLine(folded_);  // later rules see the line without the cuts
       if (folded_.view.empty()) {

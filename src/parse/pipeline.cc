@@ -31,6 +31,14 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
   return Status::OK();
 }
 
+LineLabel FrontMatterLabel(const Line& line) {
+  LineLabel label;
+  label.kind = LineKind::kMetadata;
+  label.rule = kFrontMatterRule;
+  label.text = ByteSpan{line.begin, line.end};
+  return label;
+}
+
 void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
                      LabelledText* out) {
   LabelledText result;
@@ -40,11 +48,7 @@ void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vect
   result.labels.reserve(result.lines.size());
   for (const Line& line : result.lines) {
     if (result.labels.size() < result.front_matter) {
-      LineLabel label;
-      label.kind = LineKind::kMetadata;
-      label.rule = kFrontMatterRule;
-      label.text = ByteSpan{line.begin, line.end};
-      result.labels.push_back(std::move(label));
+      result.labels.push_back(FrontMatterLabel(line));
       continue;
     }
     result.labels.push_back(classifier.Classify(line));

@@ -35,6 +35,9 @@ Status SplitCheckedLines(const Source& source, const ExtractOptions& options, st
 void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
                      LabelledText* out);
 
+// The label of a front-matter line (LabelledText::front_matter): metadata.
+LineLabel FrontMatterLabel(const Line& line);
+
 // Builds *doc from labelled lines (source, rules, metadata, body, warnings);
 // `fates`, when not null, gets what each line became.
 void BuildDocument(const Source& source, const CompiledRules& rules,
