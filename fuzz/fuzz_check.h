@@ -42,6 +42,16 @@ inline void CheckDocument(const Source& source, const Document& doc,
   if (!nlohmann::json::accept(json)) Fail("JSON output does not parse");
 }
 
+// The same article as batch extracts it (ExtractOptions::dialogue_only: the
+// triage may rule it out before its lines are labelled), `lean` the status
+// and document of that extraction: as many turns as the full path found.
+inline void CheckSameTurns(const Document& full, const Status& lean, const Document& lean_doc) {
+  if (!lean.ok()) Fail("dialogue_only failed where the full path did not");
+  if (lean_doc.turns.size() != full.turns.size())
+    Fail("dialogue_only (triage) found " + std::to_string(lean_doc.turns.size()) + " turns, the full path " +
+         std::to_string(full.turns.size()));
+}
+
 }  // namespace qaextract::fuzz
 
 #endif  // QAEXTRACT_FUZZ_FUZZ_CHECK_H_

@@ -20,15 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!internal::ExtractWithLibraryTraced(source, fuzz::BuiltinLibrary(), options, &doc, &trace).ok())
     return 0;
   fuzz::CheckDocument(source, doc, trace);
-  // As batch extracts it (dialogue_only: the triage may rule the article
-  // out before its lines are labelled): as many turns.
   ExtractOptions lean = options;
   lean.dialogue_only = true;
   Document lean_doc;
-  if (!ExtractWithLibrary(source, fuzz::BuiltinLibrary(), lean, &lean_doc).ok())
-    fuzz::Fail("dialogue_only failed where the full path did not");
-  if (lean_doc.turns.size() != doc.turns.size())
-    fuzz::Fail("dialogue_only (triage) found " + std::to_string(lean_doc.turns.size()) + " turns, the full path " +
-               std::to_string(doc.turns.size()));
+  const Status s = ExtractWithLibrary(source, fuzz::BuiltinLibrary(), lean, &lean_doc);
+  fuzz::CheckSameTurns(doc, s, lean_doc);
   return 0;
 }

@@ -26,14 +26,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   internal::Trace trace;
   if (!internal::ExtractTraced(source, rules, options, &doc, &trace).ok()) return 0;
   fuzz::CheckDocument(source, doc, trace);
-  // As batch extracts it (dialogue_only: the triage decides from the lines
-  // that can carry a label, under these arbitrary rules): as many turns.
+  // The triage decides from the lines that can carry a label, under these
+  // arbitrary rules.
   ExtractOptions lean = options;
   lean.dialogue_only = true;
   Document lean_doc;
-  if (!Extract(source, rules, lean, &lean_doc).ok()) fuzz::Fail("dialogue_only failed where the full path did not");
-  if (lean_doc.turns.size() != doc.turns.size())
-    fuzz::Fail("dialogue_only (triage) found " + std::to_string(lean_doc.turns.size()) + " turns, the full path " +
-               std::to_string(doc.turns.size()));
+  const Status s = Extract(source, rules, lean, &lean_doc);
+  fuzz::CheckSameTurns(doc, s, lean_doc);
   return 0;
 }
