@@ -29,7 +29,10 @@ class Scanner {
     }
     TakeInlineEditorNotes();  // "（注：…）", "[Editor's note: …]" wherever they are
     std::size_t i = ParagraphPrefix();
-    while (i < s_.size()) i = Step(i);
+    while (i < s_.size()) {
+      i = SkipPlainText(i);
+      if (i < s_.size()) i = Step(i);
+    }
     return std::move(cuts_);
   }
 
@@ -115,6 +118,25 @@ class Scanner {
       if (s_[i] == c && --depth == 0) return i + 1;
     }
     return std::string_view::npos;
+  }
+
+  // The first position from i on where Step may do more than move on one
+  // byte: a byte that can open markup, or a jump. Most of a paragraph is
+  // text (all of its non-ASCII bytes), passed over here without Step's
+  // checks.
+  std::size_t SkipPlainText(std::size_t i) const {
+    const auto jump = jumps_.lower_bound(i);
+    const std::size_t limit = jump == jumps_.end() ? s_.size() : std::min(jump->first, s_.size());
+    while (i < limit && !MayStartMarkup(s_[i])) ++i;
+    return i;
+  }
+  static bool MayStartMarkup(char c) {
+    switch (c) {
+      case '\\': case '!': case '[': case ']': case '<': case '&': case '*': case '_': case '~':
+        return true;
+      default:
+        return false;
+    }
   }
 
   std::size_t Step(std::size_t i) {

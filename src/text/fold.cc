@@ -89,6 +89,19 @@ const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
 
 namespace {
 
+// Whether in[i..] starts a valid three-byte character that folds to
+// itself, read in place: the bitmap word of the 64 code points that share
+// all but the last continuation byte. E0 and ED lead bytes (which may start
+// an overlong form or a surrogate) are left to the decoder.
+inline bool ThreeByteFoldsToItself(const unsigned char* in, std::size_t i, std::size_t limit) {
+  const unsigned c = in[i];
+  if (c <= 0xE0 || c > 0xEF || c == 0xED || i + 2 >= limit) return false;
+  const unsigned c1 = in[i + 1], c2 = in[i + 2];
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+  const std::uint64_t word = Bmp().folds[(c & 0x0F) << 6 | (c1 & 0x3F)];
+  return ((word >> (c2 & 0x3F)) & 1) == 0;
+}
+
 // The scan under FoldLine and FoldText: over text[begin, end) without the
 // sorted, non-overlapping `cuts` (null: none), a run of characters that
 // fold to themselves is reported whole, `run(b, e)`; white space and control
@@ -122,6 +135,10 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
         if (i > start) run(start, i);
         space();
         start = ++i;
+        continue;
+      }
+      if (ThreeByteFoldsToItself(in, i, limit)) {  // most of Chinese text
+        i += 3;
         continue;
       }
       std::size_t length = 1;

@@ -106,6 +106,33 @@ TEST_CASE("Fold: FoldText writes what FoldLine's view holds, on every kind of ch
   }
 }
 
+TEST_CASE("Fold: bytes are read as the decoder reads them, whatever they are") {
+  // Three-byte characters are read in place where they are valid; overlong
+  // forms (E0 80..9F), surrogates (ED A0..BF), cut and stray bytes are one
+  // U+FFFD per maximal subpart. The reference folds each character as the
+  // decoder splits the text, on its own (no part folds to a space).
+  const std::vector<std::string> parts = {
+      "a", "国", "國", "：", "\u0800", "\uffee", "\ufffd", "\xe0\x80\xaf", "\xe0\x9f\xbf", "\xed\xa0\x80",
+      "\xed\x9f\xbf", "\xe4\xb8", "\xe4", "\xb8", "\xff", "\xef\xbf", "\U0001F600"};
+  const auto reference = [](const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t length = 0;
+      DecodeUtf8At(s, i, &length);
+      FoldText(s.substr(i, length), &out);
+      i += length;
+    }
+    return out;
+  };
+  CHECK(View("\xe0\x80\xaf") == "\ufffd\ufffd\ufffd");
+  CHECK(View("\xed\xa0\x80国") == "\ufffd\ufffd\ufffd国");
+  std::uint32_t state = 29;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = RandomJoin(parts, 10, &state);
+    CHECK_MESSAGE(View(s) == reference(s), "input bytes: " << s.size());
+  }
+}
+
 TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
   // A cut ends runs and is skipped over: one of no bytes, at the span's end,
   // must leave a line inside a longer text folded as without it.
