@@ -9,7 +9,6 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include "text/decode.h"
 #include "text/fold.h"
 
 namespace qaextract::internal {
@@ -71,25 +70,13 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
     smallest.insert(at, h);
     if (smallest.size() > kSketchSize) smallest.pop_back();
   };
-  std::string folded;  // one buffer for every turn
+  std::u32string folded;  // one buffer for every turn
   for (const Turn& t : doc.turns) {
     // The bigrams of FoldKey(t.text): the folded text without its spaces.
     folded.clear();
-    FoldText(t.text, &folded);
-    char32_t previous = 0;
-    bool first = true;
-    for (std::size_t i = 0; i < folded.size();) {
-      if (folded[i] == ' ') {
-        ++i;
-        continue;
-      }
-      std::size_t n = 1;
-      const char32_t cp = NextCodePoint(folded, i, &n);
-      if (!first) offer(Mix((static_cast<std::uint64_t>(previous) << 32) | cp));
-      previous = cp;
-      first = false;
-      i += n;
-    }
+    FoldKeyCodePoints(t.text, &folded);
+    for (std::size_t i = 1; i < folded.size(); ++i)
+      offer(Mix((static_cast<std::uint64_t>(folded[i - 1]) << 32) | folded[i]));
   }
   return smallest;
 }

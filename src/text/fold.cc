@@ -268,6 +268,42 @@ void FoldText(std::string_view text, std::string* out) {
   out->resize(w);
 }
 
+void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
+  // FoldText's scan, with the spaces it would write left out: white space
+  // and controls, and folds into a space, are skipped; zero-width
+  // characters fold into nothing.
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = in[i];
+    if (c < 0x80) {
+      if (c > ' ' && c != 0x7F) out->push_back(c);
+      ++i;
+      continue;
+    }
+    if (ThreeByteFoldsToItself(in, i, n)) {
+      out->push_back(static_cast<char32_t>(c & 0x0F) << 12 | static_cast<char32_t>(in[i + 1] & 0x3F) << 6 |
+                     (in[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t cp = NextCodePoint(text, i, &length);
+    i += length;
+    if (cp != 0xFFFD && !Folds(cp)) {
+      out->push_back(cp);
+      continue;
+    }
+    const std::string_view piece = LookupPiece(cp);
+    for (std::size_t k = 0; k < piece.size();) {
+      std::size_t m = 1;
+      const char32_t folded = NextCodePoint(piece, k, &m);
+      if (folded != ' ') out->push_back(folded);
+      k += m;
+    }
+  }
+}
+
 std::string FoldPattern(std::string_view pattern) {
   std::string out;
   for (std::size_t i = 0; i < pattern.size();) {

@@ -73,6 +73,10 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
 // map (for match: prefixes, keys and sketches, where no offsets are needed).
 void FoldText(std::string_view text, std::string* out);
 
+// Appends the code points of FoldKey(text) to *out: the fold without its
+// spaces, decoded as it is folded (for the duplicate sketch's bigrams).
+void FoldKeyCodePoints(std::string_view text, std::u32string* out);
+
 // Folds a rule pattern's source text. Characters that fold to ASCII regex
 // syntax ("（" -> "(") are escaped so they stay literal. White space is kept.
 std::string FoldPattern(std::string_view pattern);

@@ -133,6 +133,20 @@ TEST_CASE("Fold: bytes are read as the decoder reads them, whatever they are") {
   }
 }
 
+TEST_CASE("Fold: FoldKeyCodePoints holds the code points of FoldKey, on every kind of character") {
+  const std::vector<std::string> parts = {
+      "a", "Z", " ", "\t", "\r", "\x01", "\x7f", "\u00a0", "\u3000", "\u200b", "\ufeff", "国", "國", "鋒",
+      "：", "（", "Ａ", "１", "\ufffd", "\xff", "\xe4\xb8", "\xc3", "\xe0\x80\xaf", "\xed\xa0\x80", "\U0001F600",
+      "\u3231", "\ufdfa", "\u2017", "\u2103", "é", "e\u0301", "ﬁ", "\n"};
+  std::uint32_t state = 31;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = RandomJoin(parts, 12, &state);
+    std::u32string points = U"kept";
+    FoldKeyCodePoints(s, &points);
+    CHECK_MESSAGE(points == U"kept" + DecodeUtf8(FoldKey(s)), "input bytes: " << s.size());
+  }
+}
+
 TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
   // A cut ends runs and is skipped over: one of no bytes, at the span's end,
   // must leave a line inside a longer text folded as without it.
