@@ -77,6 +77,19 @@ void TakeTimestampIntoMarker(std::string_view after, MarkerMatch* m) {
   m->text_chars = 0;
 }
 
+bool MatchLabelCandidate(const CompiledRules& rules, re2::StringPiece input, re2::StringPiece groups[3]) {
+  re2::StringPiece whole;
+  if (!rules.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, &whole, 1)) return false;
+  const auto within = [](const re2::StringPiece& group, int max_chars) {
+    return group.data() == nullptr ||
+           CountCodePoints(std::string_view(group.data(), group.size())) <= static_cast<std::size_t>(max_chars);
+  };
+  if (rules.label_groups->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, 3) &&
+      within(groups[1], rules.max_label_chars) && within(groups[2], rules.max_descriptor_chars))
+    return true;
+  return rules.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3);
+}
+
 bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
                      std::size_t* marker_end) {
   const std::size_t colon = view.find(':');
@@ -225,7 +238,7 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
                       &label_end, &marker_end)) {
     groups[0] = re2::StringPiece(input.data(), marker_end);
     groups[1] = re2::StringPiece(input.data(), label_end);
-  } else if (!rules_.label_candidate->Match(input, 0, reach, RE2::ANCHOR_START, groups, 3)) {
+  } else if (!MatchLabelCandidate(rules_, input.substr(0, reach), groups)) {
     return false;
   }
   const auto compact = [](const re2::StringPiece& s) {

@@ -88,6 +88,17 @@ struct LineLabel {
 bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
                      std::size_t* marker_end);
 
+// CompiledRules::label_candidate's match at the start of `input`, with its
+// groups (0: the match, 1: the label, 2: the descriptor or null), as
+// label_candidate->Match with three groups finds them. Its program is large
+// (the bounded repetitions of the label's and descriptor's characters), and
+// RE2 finds groups with a search whose cost grows with it; so its match is
+// found alone (a DFA pass), and the groups within it by the unbounded twin,
+// label_groups. The twin tries the same parses in the same order, with those
+// beyond the bounds added; when its first keeps the bounds, it is the
+// pattern's first too, and otherwise the pattern is asked.
+bool MatchLabelCandidate(const CompiledRules& rules, re2::StringPiece input, re2::StringPiece groups[3]);
+
 // The length of the colon that opens the words of a definition list
 // (": words", "： words": a colon, then a space or a tab, then words), whose
 // term is the line before; 0 when the line does not open so.

@@ -48,7 +48,9 @@ void Override(std::optional<T>* to, const std::optional<T>& from) {
 // quote or bracket, the label, optional closing quote, bold and a
 // parenthesised descriptor, then a colon (full-width colons are ":" after
 // folding). Group 1 is the label, group 2 the descriptor.
-std::string LabelCandidatePattern(int max_label, int max_descriptor) {
+// Here with the repetitions of the label's and the descriptor's characters
+// given: bounded to find a match, unbounded for its groups.
+std::string LabelPatternWith(const std::string& label_repeat, const std::string& descriptor_repeat) {
   const std::string opens(kLabelOpenQuotes), closes(kLabelCloseQuotes);
   const std::string open = "[" + opens + "\\[\"]";
   const std::string close = "[" + closes + "\\]\"]";
@@ -57,10 +59,17 @@ std::string LabelCandidatePattern(int max_label, int max_descriptor) {
   const std::string timestamp = "(?:[\\[(]?\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d{1,3})?[\\])]? )?";
   // Markdown heading marks: "### 名字：" alone on its line.
   const std::string heading = "(?:#{1,6} )?";
-  return "^" + timestamp + heading + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + "{1," + std::to_string(max_label) +
-         "}?) ?" + close + "? ?(?:\\*\\*)? ?(?:\\(([^()]{1," + std::to_string(max_descriptor) +
-         "})\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
+  return "^" + timestamp + heading + "(?:\\*\\*)? ?" + open + "? ?(" + label_char + label_repeat + ") ?" + close +
+         "? ?(?:\\*\\*)? ?(?:\\(([^()]" + descriptor_repeat + ")\\))? ?" + close + "? ?(?:\\*\\*)? ?:(?: ?\\*\\*)?";
 }
+
+std::string LabelCandidatePattern(int max_label, int max_descriptor) {
+  return LabelPatternWith("{1," + std::to_string(max_label) + "}?", "{1," + std::to_string(max_descriptor) + "}");
+}
+
+// The same without the bounds: a small program, for the groups of a match
+// LabelCandidatePattern found (see CompiledRules::label_groups).
+std::string LabelGroupsPattern() { return LabelPatternWith("+?", "+"); }
 
 // Every part of LabelCandidatePattern is bounded: the timestamp and the
 // punctuation and heading marks around the label take at most 47 code
@@ -377,7 +386,11 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
       &error);
   if (c.label_candidate == nullptr)
     return Status::RuleError({}, "internal: label pattern: " + error);
+  c.label_groups = compiler->CompileRaw(LabelGroupsPattern(), &error);
+  if (c.label_groups == nullptr)
+    return Status::RuleError({}, "internal: label groups pattern: " + error);
   c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
+  c.max_descriptor_chars = spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars);
   c.keep_markup = spec.keep_markup.value_or(false);
   c.label_candidate_max_bytes =
       LabelCandidateMaxBytes(spec.max_label_chars.value_or(kDefaultMaxLabelChars),

@@ -243,6 +243,41 @@ TEST_CASE("Classifier: no prefilter when a pattern needs no literal or a literal
 
 namespace qaextract::internal {
 
+TEST_CASE("MatchLabelCandidate: the groups the label pattern finds, on every shape of label") {
+  // Random folded views from the pieces of the label syntax: timestamps,
+  // heading marks, bold, quotes, brackets, descriptors, spaces and colons,
+  // with labels and descriptors on both sides of the bounds (default and
+  // small ones).
+  for (const char* yaml : {"name: t\n", "name: t\nmarker_syntax: {max_label_chars: 3, max_descriptor_chars: 4}\n"}) {
+    const RuleSet rules = testing::LoadRulesString(yaml);
+    const CompiledRules& c = internal::CompiledOf(rules);
+    const std::vector<std::string> parts = {
+        "暗涌", "梁文锋", "a", "Host", "很长的名字很长的名字", " ", "  ", ":", ":", "**", "*", "(", ")", "创始人",
+        "[", "]", "\"", "\u201c", "\u201d", "\u300c", "\u300d", "# ", "### ", "12:30 ", "[00:01:02] ", "(1:02) ",
+        "3", ".", "x", "你好"};
+    std::uint32_t state = 41;
+    const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+    int matched = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string view;
+      const int n = 1 + static_cast<int>(next() % 9);
+      for (int k = 0; k < n; ++k) view += parts[next() % parts.size()];
+      CAPTURE(view);
+      const re2::StringPiece input(view.data(), view.size());
+      re2::StringPiece expected[3], got[3];
+      const bool want = c.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, expected, 3);
+      REQUIRE(MatchLabelCandidate(c, input, got) == want);
+      if (!want) continue;
+      ++matched;
+      for (int g = 0; g < 3; ++g) {
+        CHECK(got[g].data() == expected[g].data());
+        CHECK(got[g].size() == expected[g].size());
+      }
+    }
+    CHECK(matched > 2000);
+  }
+}
+
 TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answers") {
   const RuleSet rules = testing::LoadRulesString("name: t\n");
   const CompiledRules& c = internal::CompiledOf(rules);
