@@ -41,11 +41,16 @@ inline bool IsBuiltinFile(std::string_view file) {
 }
 
 class RuleSet;
+class RuleLibrary;
 namespace internal {
 struct CompiledRules;
 struct DeferredRules;
 // The compiled form, for the extractor (src/rules/rule_model.h).
 const CompiledRules& CompiledOf(const RuleSet& set);
+// RuleLibrary::Select, given the fold of the article's first
+// kMatchPrefixBytes bytes (src/rules/rule_model.h), for the extractor,
+// which folds them once for the choice and for classification.
+const RuleSet& SelectFolded(const RuleLibrary& library, std::string_view folded_prefix, std::string* selected_by);
 }  // namespace internal
 
 struct RuleLoadOptions {
@@ -115,6 +120,8 @@ class RuleSet {
   friend const internal::CompiledRules& internal::CompiledOf(const RuleSet& set);
   const internal::CompiledRules& compiled() const;
   friend class RuleLibrary;  // loads many sets through one shared loader
+  friend const RuleSet& internal::SelectFolded(const RuleLibrary& library, std::string_view folded_prefix,
+                                               std::string* selected_by);
   // Everything; or, with deferred_, what selection needs (CompileSelection).
   std::shared_ptr<const internal::CompiledRules> impl_;
   std::shared_ptr<internal::DeferredRules> deferred_;
@@ -152,6 +159,8 @@ class RuleLibrary {
   const std::vector<RuleSet>& rule_sets() const { return rule_sets_; }
 
  private:
+  friend const RuleSet& internal::SelectFolded(const RuleLibrary& library, std::string_view folded_prefix,
+                                               std::string* selected_by);
   std::vector<RuleSet> rule_sets_;  // selection order
   RuleSet fallback_;
 };

@@ -18,8 +18,6 @@ namespace {
 // proposed as noise.
 constexpr int kRepeatsInOneFile = 3;
 constexpr std::size_t kMaxNoiseChars = 60;
-// `match:` patterns see this much of an article (as RuleLibrary::Select).
-constexpr std::size_t kMatchPrefixBytes = 16 << 10;
 // A shared line proposed for `match:` has at least this many characters
 // (shorter ones are too likely on any page), and at most two are proposed.
 constexpr std::size_t kMinMatchChars = 4;

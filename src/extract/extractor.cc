@@ -29,16 +29,18 @@ void NameOnly(const Source& source, const CompiledRules& rules, Document* doc) {
 
 // Labels the lines, or with dialogue_only leaves them unlabelled when
 // triage rules out every turn (returns false: the article is only named).
+// `folds`: the folds of the first lines, when the rule-set choice made them.
 bool LabelUnlessRuledOut(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
-                         const ExtractOptions& options, const Trace* trace, LabelledText* labelled) {
+                         const PrefixFolds* folds, const ExtractOptions& options, const Trace* trace,
+                         LabelledText* labelled) {
   if (!SkipBuilding(options, trace)) {
-    LabelSplitLines(source, rules, std::move(lines), labelled);
+    LabelSplitLines(source, rules, std::move(lines), labelled, folds);
     return true;
   }
   const std::size_t front_matter = FindFrontMatter(source.text, lines);
-  Triage triage = TriageLines(source.text, std::move(lines), front_matter, rules);
+  Triage triage = TriageLines(source.text, std::move(lines), front_matter, rules, folds);
   if (!triage.may_hold_turns) return false;
-  CompleteLabels(source.text, rules, &triage);
+  CompleteLabels(source.text, rules, &triage, folds);
   *labelled = std::move(triage.labelled);
   return true;
 }
@@ -79,19 +81,18 @@ CompiledRules ApplyDiscovery(const CompiledRules& base, const Discovery& discove
 
 // The rule set declares no speakers (the fallback, or a source file that only
 // describes noise and metadata): find the speakers in the article itself.
-Status ExtractByDiscovery(const Source& source, const RuleSet& base,
-                          const std::string& selected_by, const ExtractOptions& options,
-                          Document* document, Trace* trace) {
+Status ExtractByDiscovery(const Source& source, const RuleSet& base, std::vector<Line> lines,
+                          const PrefixFolds& folds, const std::string& selected_by,
+                          const ExtractOptions& options, Document* document, Trace* trace) {
   // dialogue_only, no turns: the document is only named.
   const auto name_only = [&] {
     NameOnly(source, internal::CompiledOf(base), document);
     document->rules.selected_by = selected_by;
     return Status::OK();
   };
-  std::vector<Line> lines;
-  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
   LabelledText labelled;
-  if (!LabelUnlessRuledOut(source, internal::CompiledOf(base), std::move(lines), options, trace, &labelled))
+  if (!LabelUnlessRuledOut(source, internal::CompiledOf(base), std::move(lines), &folds, options, trace,
+                           &labelled))
     return name_only();
   Discovery discovery = DiscoverSpeakers(source.text, labelled);
   Document doc;
@@ -117,14 +118,13 @@ Status ExtractByDiscovery(const Source& source, const RuleSet& base,
   return Status::OK();
 }
 
-}  // namespace
-
-Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
-                     Document* document, Trace* trace) {
-  std::vector<Line> lines;
-  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+// Extraction with `rules` of the article split into `lines`.
+Status ExtractLines(const Source& source, const RuleSet& rules, std::vector<Line> lines,
+                    const PrefixFolds* folds, const ExtractOptions& options, Document* document,
+                    Trace* trace) {
   LabelledText labelled;
-  if (!LabelUnlessRuledOut(source, internal::CompiledOf(rules), std::move(lines), options, trace, &labelled)) {
+  if (!LabelUnlessRuledOut(source, internal::CompiledOf(rules), std::move(lines), folds, options, trace,
+                           &labelled)) {
     NameOnly(source, internal::CompiledOf(rules), document);
     return Status::OK();
   }
@@ -138,13 +138,27 @@ Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOp
   return Status::OK();
 }
 
+}  // namespace
+
+Status ExtractTraced(const Source& source, const RuleSet& rules, const ExtractOptions& options,
+                     Document* document, Trace* trace) {
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  return ExtractLines(source, rules, std::move(lines), nullptr, options, document, trace);
+}
+
 Status ExtractWithLibraryTraced(const Source& source, const RuleLibrary& library,
                                 const ExtractOptions& options, Document* document, Trace* trace) {
+  std::vector<Line> lines;
+  if (Status s = SplitCheckedLines(source, options, &lines); !s.ok()) return s;
+  // The first lines are folded once: for the rule-set choice, and then for
+  // classification.
+  const PrefixFolds folds(source.text, lines, kMatchPrefixBytes);
   std::string selected_by;
-  const RuleSet& rules = library.Select(source, &selected_by);
+  const RuleSet& rules = SelectFolded(library, folds.joined(), &selected_by);
   if (internal::CompiledOf(rules).speakers.empty())
-    return ExtractByDiscovery(source, rules, selected_by, options, document, trace);
-  Status s = ExtractTraced(source, rules, options, document, trace);
+    return ExtractByDiscovery(source, rules, std::move(lines), folds, selected_by, options, document, trace);
+  Status s = ExtractLines(source, rules, std::move(lines), &folds, options, document, trace);
   if (s.ok()) document->rules.selected_by = selected_by;
   return s;
 }

@@ -21,8 +21,8 @@ std::string_view LineText(std::string_view text, const Line& line) {
 class PartialLabels {
  public:
   PartialLabels(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
-                const CompiledRules& rules)
-      : text_(text), classifier_(rules, text), done_(lines.size(), false) {
+                const CompiledRules& rules, const PrefixFolds* folds)
+      : text_(text), classifier_(rules, text, folds), done_(lines.size(), false) {
     labelled_.lines = std::move(lines);
     labelled_.front_matter = front_matter;
     labelled_.labels.resize(labelled_.lines.size());
@@ -99,9 +99,9 @@ class PartialLabels {
 }  // namespace
 
 Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
-                   const CompiledRules& rules) {
+                   const CompiledRules& rules, const PrefixFolds* folds) {
   const bool discovery = rules.speakers.empty();
-  PartialLabels partial(text, std::move(lines), front_matter, rules);
+  PartialLabels partial(text, std::move(lines), front_matter, rules, folds);
   if (partial.LabelTurnLines(discovery)) return partial.Decided(true);
   const std::vector<LineLabel>& labels = partial.labelled().labels;
   if (!discovery) {
@@ -126,9 +126,10 @@ Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t f
   return partial.Decided(dialogue);
 }
 
-void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage) {
+void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage,
+                    const PrefixFolds* folds) {
   LabelledText& labelled = triage->labelled;
-  Classifier classifier(rules, text);
+  Classifier classifier(rules, text, folds);
   for (std::size_t i = 0; i < labelled.lines.size(); ++i)
     if (!triage->done[i]) labelled.labels[i] = classifier.Classify(labelled.lines[i]);
   // Again over the whole: the pairs triage did not label are decided now;

@@ -38,11 +38,12 @@ struct Triage {
 // `lines` are SplitLines(text); the first `front_matter` of them are front
 // matter (FindFrontMatter), never a turn.
 Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
-                   const CompiledRules& rules);
+                   const CompiledRules& rules, const PrefixFolds* folds = nullptr);
 
 // Labels the lines triage left unlabelled: *labelled is then what
 // LabelSplitLines would have made of the lines.
-void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage);
+void CompleteLabels(std::string_view text, const CompiledRules& rules, Triage* triage,
+                    const PrefixFolds* folds = nullptr);
 
 }  // namespace qaextract::internal
 

@@ -15,6 +15,7 @@
 
 #include "rules/rule_model.h"
 #include "text/fold.h"
+#include "text/prefix_folds.h"
 #include "text/lines.h"
 
 namespace qaextract::internal {
@@ -113,8 +114,11 @@ bool MatchesTrailerLeadIn(const CompiledRules& rules, std::string_view text, con
 
 class Classifier {
  public:
-  // REQUIRES: `rules` and `text` outlive the classifier.
-  Classifier(const CompiledRules& rules, std::string_view text) : rules_(rules), text_(text) {}
+  // REQUIRES: `rules` and `text` (and `folds`) outlive the classifier.
+  // `folds`, when not null, holds the folds of the text's first lines
+  // (made for the rule-set choice): those lines are not folded again.
+  Classifier(const CompiledRules& rules, std::string_view text, const PrefixFolds* folds = nullptr)
+      : rules_(rules), text_(text), folds_(folds) {}
 
   LineLabel Classify(const Line& line);
 
@@ -191,6 +195,7 @@ class Classifier {
 
   const CompiledRules& rules_;
   std::string_view text_;
+  const PrefixFolds* folds_;
   FoldedLine folded_;  // reused between lines
   // Whether folded_ holds the fold without cuts of the line at
   // folded_.base ending at folded_end_: CandidateKeys and then Classify of

@@ -40,11 +40,11 @@ LineLabel FrontMatterLabel(const Line& line) {
 }
 
 void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
-                     LabelledText* out) {
+                     LabelledText* out, const PrefixFolds* folds) {
   LabelledText result;
   result.lines = std::move(lines);
   result.front_matter = FindFrontMatter(source.text, result.lines);
-  Classifier classifier(rules, source.text);
+  Classifier classifier(rules, source.text, folds);
   result.labels.reserve(result.lines.size());
   for (const Line& line : result.lines) {
     if (result.labels.size() < result.front_matter) {

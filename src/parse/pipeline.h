@@ -32,8 +32,9 @@ Status LabelLines(const Source& source, const CompiledRules& rules,
 // (triage): split, failing on the line limits (options.max_lines,
 // options.max_line_bytes), then label the lines.
 Status SplitCheckedLines(const Source& source, const ExtractOptions& options, std::vector<Line>* lines);
+// `folds`: as for Classifier.
 void LabelSplitLines(const Source& source, const CompiledRules& rules, std::vector<Line> lines,
-                     LabelledText* out);
+                     LabelledText* out, const PrefixFolds* folds = nullptr);
 
 // The label of a front-matter line (LabelledText::front_matter): metadata.
 LineLabel FrontMatterLabel(const Line& line);

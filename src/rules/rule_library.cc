@@ -28,9 +28,6 @@ const BuiltinRule kBuiltinRules[] = {
 #include "builtin_rules.inc"
 };
 
-// `match:` patterns see the first this many bytes of an article.
-constexpr std::size_t kMatchPrefixBytes = 16 << 10;
-
 const BuiltinRule* FindBuiltin(const std::string& name) {
   for (const BuiltinRule& r : kBuiltinRules)
     if (name == r.name) return &r;
@@ -352,15 +349,19 @@ Status RuleLibrary::Load(const std::vector<std::string>& paths, bool with_builti
 }
 
 const RuleSet& RuleLibrary::Select(const Source& source, std::string* selected_by) const {
-  const std::string folded = internal::FoldedPrefix(source);
+  return internal::SelectFolded(*this, internal::FoldedPrefix(source), selected_by);
+}
+
+const RuleSet& internal::SelectFolded(const RuleLibrary& library, std::string_view folded_prefix,
+                                      std::string* selected_by) {
   const RuleSet* best = nullptr;
   int best_score = 0;
-  for (const RuleSet& set : rule_sets_) {
-    int score = internal::ScoreFolded(*set.impl_, folded);  // selection only: no full compile
+  for (const RuleSet& set : library.rule_sets_) {
+    int score = ScoreFolded(*set.impl_, folded_prefix);  // selection only: no full compile
     if (score > best_score) best = &set, best_score = score;
   }
   if (selected_by) *selected_by = best ? "match" : "default";
-  return best ? *best : fallback_;
+  return best ? *best : library.fallback_;
 }
 
 }  // namespace qaextract

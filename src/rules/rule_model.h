@@ -26,6 +26,9 @@
 
 namespace qaextract::internal {
 
+// `match:` patterns see the first this many bytes of an article.
+inline constexpr std::size_t kMatchPrefixBytes = 16 << 10;
+
 // A pattern (or literal) as written, where it was written, and its key path
 // ("noise.inline[0]") in the rule set `origin`.
 struct PatternSpec {

@@ -1,0 +1,49 @@
+#include "text/prefix_folds.h"
+
+#include <algorithm>
+
+namespace qaextract::internal {
+
+PrefixFolds::PrefixFolds(std::string_view text, const std::vector<Line>& lines, std::size_t prefix_bytes) {
+  const auto join = [&](std::string_view view) {
+    if (view.empty()) return;
+    if (!joined_.empty()) joined_ += ' ';
+    joined_ += view;
+  };
+  // Before the first line, only a byte-order mark: nothing once folded,
+  // unless the prefix ends inside it.
+  const std::size_t first = lines.empty() ? text.size() : lines.front().begin;
+  if (prefix_bytes < first) {
+    FoldText(text.substr(0, prefix_bytes), &joined_);
+    return;
+  }
+  FoldedLine folded;
+  for (const Line& line : lines) {
+    if (line.begin >= prefix_bytes) break;
+    if (line.end > prefix_bytes) {  // the prefix ends inside this line
+      std::string part;
+      FoldText(text.substr(line.begin, prefix_bytes - line.begin), &part);
+      join(part);
+      break;
+    }
+    FoldLine(text, ByteSpan{line.begin, line.end}, {}, &folded);
+    lines_.push_back(Folded{line.begin, line.end, views_.size(), folded.view.size(), pieces_.size(),
+                            folded.pieces.size()});
+    views_ += folded.view;
+    pieces_.insert(pieces_.end(), folded.pieces.begin(), folded.pieces.end());
+    join(folded.view);
+  }
+}
+
+bool PrefixFolds::CopyTo(const Line& line, FoldedLine* out) const {
+  const auto it = std::lower_bound(lines_.begin(), lines_.end(), line.begin,
+                                   [](const Folded& f, std::size_t begin) { return f.begin < begin; });
+  if (it == lines_.end() || it->begin != line.begin || it->end != line.end) return false;
+  out->base = line.begin;
+  out->view.assign(views_, it->view, it->view_size);
+  out->pieces.assign(pieces_.begin() + static_cast<std::ptrdiff_t>(it->piece),
+                     pieces_.begin() + static_cast<std::ptrdiff_t>(it->piece + it->piece_count));
+  return true;
+}
+
+}  // namespace qaextract::internal
