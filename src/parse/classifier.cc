@@ -98,13 +98,17 @@ bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* la
   if (view[end - 1] == ' ') --end;  // " ?" before the colon
   if (end == 0) return false;
   const std::string_view label = view.substr(0, end);
+  // The length first: most lines with a colon far in are prose, and a code
+  // point is at most four bytes.
+  if (label.size() > 4 * static_cast<std::size_t>(max_label_chars) ||
+      CountCodePoints(label) > static_cast<std::size_t>(max_label_chars))
+    return false;
   static constexpr std::string_view kAsciiSpecial = "()*[]\"#0123456789";
   if (label.find_first_of(kAsciiSpecial) != std::string_view::npos) return false;
   // The quotes are 3-byte characters: look for each whole one.
   for (std::string_view quotes : {kLabelOpenQuotes, kLabelCloseQuotes})
     for (std::size_t q = 0; q < quotes.size(); q += 3)
       if (label.find(quotes.substr(q, 3)) != std::string_view::npos) return false;
-  if (CountCodePoints(label) > static_cast<std::size_t>(max_label_chars)) return false;
   const std::string_view after = view.substr(colon + 1);
   if (after.substr(0, 2) == "**" || after.substr(0, 3) == " **") return false;
   *label_end = end;
