@@ -14,7 +14,8 @@ struct Line {
   std::size_t end = 0;     // one past the content (the line break excluded)
 };
 
-// Splits `text` at "\n", "\r\n", "\r", U+2028 and U+2029. A leading UTF-8 byte-order mark is
+// Splits `text` at "\n", "\r\n" and "\r" (U+2028 and U+2029 stay inside a
+// line, which they fold to a space in). A leading UTF-8 byte-order mark is
 // not content. A final line break does not start another line; an empty text
 // has no lines. Stops after `max_lines` + 1 lines, so a caller can refuse an
 // input with too many lines without first holding them all.
