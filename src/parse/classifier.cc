@@ -637,7 +637,8 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
 
 void Classifier::FoldUncut(const Line& line) {
   if (folded_uncut_ && folded_.base == line.begin && folded_end_ == line.end) return;
-  if (folds_ == nullptr || !folds_->CopyTo(line, &folded_)) FoldLine(text_, ByteSpan{line.begin, line.end}, {}, &folded_);
+  if (folds_ == nullptr || !folds_->CopyTo(line, &folded_))
+    FoldLine(text_, ByteSpan{line.begin, line.end}, {}, &folded_);
   folded_uncut_ = true;
   folded_end_ = line.end;
 }

@@ -15,8 +15,8 @@
 
 #include "rules/rule_model.h"
 #include "text/fold.h"
-#include "text/prefix_folds.h"
 #include "text/lines.h"
+#include "text/prefix_folds.h"
 
 namespace qaextract::internal {
 

@@ -38,6 +38,9 @@ struct FoldedLine {
     std::uint32_t src_len;  // original bytes the piece stands for
     bool copy;              // view bytes map byte for byte to the original bytes (copied,
                             // or folded into as many bytes, code point by code point)
+    bool operator==(const Piece& o) const {
+      return view == o.view && src == o.src && src_len == o.src_len && copy == o.copy;
+    }
   };
 
   std::string view;

@@ -160,14 +160,8 @@ TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
     FoldedLine fast, general;
     FoldLine(s, span, {}, &fast);
     FoldLine(s, span, {ByteSpan{span.end, span.end}}, &general);
-    REQUIRE(fast.view == general.view);
-    REQUIRE(fast.pieces.size() == general.pieces.size());
-    for (std::size_t k = 0; k < fast.pieces.size(); ++k) {
-      CHECK(fast.pieces[k].view == general.pieces[k].view);
-      CHECK(fast.pieces[k].src == general.pieces[k].src);
-      CHECK(fast.pieces[k].src_len == general.pieces[k].src_len);
-      CHECK(fast.pieces[k].copy == general.pieces[k].copy);
-    }
+    CHECK(fast.view == general.view);
+    CHECK(fast.pieces == general.pieces);
   }
 }
 
