@@ -89,17 +89,32 @@ const FoldedLine::Piece& FoldedLine::PieceAt(std::size_t a) const {
 
 namespace {
 
-// Whether in[i..] starts a valid three-byte character that folds to
-// itself, read in place: the bitmap word of the 64 code points that share
-// all but the last continuation byte. E0 and ED lead bytes (which may start
-// an overlong form or a surrogate) are left to the decoder.
-inline bool ThreeByteFoldsToItself(const unsigned char* in, std::size_t i, std::size_t limit) {
+// Reads the valid three-byte character at in[i] (most of Chinese text) in
+// place, as its place in a bitmap of the Basic Multilingual Plane: sets
+// *word (the 64-bit word of the 64 code points that share all but its last
+// continuation byte; the code point is word * 64 + bit) and *bit. False for
+// anything else: ASCII, other lengths, invalid bytes, a character cut at
+// `limit`, and E0 and ED lead bytes (which may start an overlong form or a
+// surrogate), which are left to the decoder.
+inline bool ThreeByteAt(const unsigned char* in, std::size_t i, std::size_t limit, std::size_t* word,
+                        unsigned* bit) {
   const unsigned c = in[i];
   if (c <= 0xE0 || c > 0xEF || c == 0xED || i + 2 >= limit) return false;
   const unsigned c1 = in[i + 1], c2 = in[i + 2];
   if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
-  const std::uint64_t word = Bmp().folds[(c & 0x0F) << 6 | (c1 & 0x3F)];
-  return ((word >> (c2 & 0x3F)) & 1) == 0;
+  *word = (c & 0x0F) << 6 | (c1 & 0x3F);
+  *bit = c2 & 0x3F;
+  return true;
+}
+
+// Whether in[i..] starts a valid three-byte character that folds to itself.
+inline bool ThreeByteFoldsToItself(const unsigned char* in, std::size_t i, std::size_t limit,
+                                   char32_t* cp) {
+  std::size_t word = 0;
+  unsigned bit = 0;
+  if (!ThreeByteAt(in, i, limit, &word, &bit) || ((Bmp().folds[word] >> bit) & 1)) return false;
+  *cp = static_cast<char32_t>(word << 6 | bit);
+  return true;
 }
 
 // The scan under FoldLine and FoldText: over text[begin, end) without the
@@ -137,7 +152,7 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
         start = ++i;
         continue;
       }
-      if (ThreeByteFoldsToItself(in, i, limit)) {  // most of Chinese text
+      if (char32_t cp = 0; ThreeByteFoldsToItself(in, i, limit, &cp)) {
         i += 3;
         continue;
       }
@@ -281,9 +296,8 @@ void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
       ++i;
       continue;
     }
-    if (ThreeByteFoldsToItself(in, i, n)) {
-      out->push_back(static_cast<char32_t>(c & 0x0F) << 12 | static_cast<char32_t>(in[i + 1] & 0x3F) << 6 |
-                     (in[i + 2] & 0x3F));
+    if (char32_t cp = 0; ThreeByteFoldsToItself(in, i, n, &cp)) {
+      out->push_back(cp);
       i += 3;
       continue;
     }
@@ -364,11 +378,8 @@ bool FoldPreimage::Contains(char32_t cp) const {
 std::size_t FoldPreimage::FirstIn(std::string_view text) const {
   // Read as the fold reads it: an invalid sequence is one U+FFFD of its
   // maximal subpart, so a stray byte never hides the character after it.
-  // ASCII and valid three-byte characters (most of Chinese text) are read
-  // in place: one bitmap word covers the 64 code points that share all but
-  // the last continuation byte, and most words are zero. E0 and ED lead
-  // bytes (which may start an overlong form or a surrogate) and the rest
-  // are decoded.
+  // ASCII and valid three-byte characters (ThreeByteAt) are read in place,
+  // the rest decoded.
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -379,10 +390,10 @@ std::size_t FoldPreimage::FirstIn(std::string_view text) const {
       ++i;
       continue;
     }
-    if (c > 0xE0 && c <= 0xEF && c != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-        (s[i + 2] & 0xC0) == 0x80) {
-      const std::uint64_t word = bmp_[(c & 0x0F) << 6 | (s[i + 1] & 0x3F)];
-      if (word != 0 && ((word >> (s[i + 2] & 0x3F)) & 1)) return i;
+    std::size_t word = 0;
+    unsigned bit = 0;
+    if (ThreeByteAt(s, i, n, &word, &bit)) {
+      if ((bmp_[word] >> bit) & 1) return i;
       i += 3;
       continue;
     }
