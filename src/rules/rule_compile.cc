@@ -379,22 +379,18 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   }
   SetRequiredAtoms(inline_patterns, compiler->max_mem(), &c.noise_inline_atoms);
   if (!c.noise_inline_atoms.atom_set) c.noise_inline_unfiltered.assign(c.noise_inline.size(), true);
+  c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
+  c.max_descriptor_chars = spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars);
+  c.label_candidate_max_bytes = LabelCandidateMaxBytes(c.max_label_chars, c.max_descriptor_chars);
   std::string error;
-  c.label_candidate = compiler->CompileRaw(
-      LabelCandidatePattern(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
-                            spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars)),
-      &error);
+  c.label_candidate =
+      compiler->CompileRaw(LabelCandidatePattern(c.max_label_chars, c.max_descriptor_chars), &error);
   if (c.label_candidate == nullptr)
     return Status::RuleError({}, "internal: label pattern: " + error);
   c.label_groups = compiler->CompileRaw(LabelGroupsPattern(), &error);
   if (c.label_groups == nullptr)
     return Status::RuleError({}, "internal: label groups pattern: " + error);
-  c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
-  c.max_descriptor_chars = spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars);
   c.keep_markup = spec.keep_markup.value_or(false);
-  c.label_candidate_max_bytes =
-      LabelCandidateMaxBytes(spec.max_label_chars.value_or(kDefaultMaxLabelChars),
-                             spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars));
   *out = std::move(c);
   return Status::OK();
 }
