@@ -17,8 +17,11 @@ namespace {
 
 // One memmem per literal: the matcher without Hyperscan, and what a
 // Hyperscan build uses until the database pays for its compile.
-bool MemmemContainsAny(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
-                       std::string_view text) {
+// Calls found(i) for each literal i that `text` holds, in order, until it
+// returns true (stop).
+template <typename Found>
+void MemmemFind(const std::vector<std::string>& literals, LiteralSet::Case letter_case, std::string_view text,
+                Found found) {
   const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
   if (letter_case == LiteralSet::Case::kAsciiInsensitive && std::any_of(text.begin(), text.end(), upper)) {
     thread_local std::string lowered;
@@ -27,9 +30,25 @@ bool MemmemContainsAny(const std::vector<std::string>& literals, LiteralSet::Cas
       if (upper(ch)) ch = static_cast<char>(ch - 'A' + 'a');
     text = lowered;
   }
-  for (const std::string& literal : literals)  // glibc's memmem: a bigram skip table
-    if (memmem(text.data(), text.size(), literal.data(), literal.size()) != nullptr) return true;
-  return false;
+  for (std::size_t i = 0; i < literals.size(); ++i)  // glibc's memmem: a bigram skip table
+    if (memmem(text.data(), text.size(), literals[i].data(), literals[i].size()) != nullptr &&
+        found(static_cast<int>(i)))
+      return;
+}
+
+bool MemmemContainsAny(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
+                       std::string_view text) {
+  bool any = false;
+  MemmemFind(literals, letter_case, text, [&](int) { return any = true; });
+  return any;
+}
+
+void MemmemFindAll(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
+                   std::string_view text, std::vector<int>* found) {
+  MemmemFind(literals, letter_case, text, [&](int i) {
+    found->push_back(i);
+    return false;
+  });
 }
 
 }  // namespace
@@ -66,6 +85,12 @@ int StopAtFirst(unsigned int, unsigned long long, unsigned long long, unsigned i
   return 1;  // one literal is enough: stop scanning
 }
 
+// Each literal is reported once (HS_FLAG_SINGLEMATCH).
+int Collect(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* found) {
+  static_cast<std::vector<int>*>(found)->push_back(static_cast<int>(id));
+  return 0;
+}
+
 }  // namespace
 
 // Compiling the database and one memmem per literal per line both cost in
@@ -88,6 +113,10 @@ struct LiteralSet::Impl {
   // is grown again for each new set.
   std::uint64_t id = next_id.fetch_add(1);
   ~Impl() { hs_free_database(db.load()); }
+
+  // The database, with this thread's scratch grown for it; null (memmem)
+  // until it is compiled, which the line count decides.
+  hs_database_t* Database();
 
   void Compile() {
     std::vector<const char*> expressions;
@@ -112,16 +141,28 @@ struct LiteralSet::Impl {
   }
 };
 
-bool LiteralSet::ContainsAny(std::string_view text) const {
-  hs_database_t* db = impl_->db.load(std::memory_order_acquire);
-  if (db == nullptr) {
-    if (impl_->lines.fetch_add(1, std::memory_order_relaxed) + 1 == kCompileAfterLines)
-      std::call_once(impl_->compile_once, [this] { impl_->Compile(); });
-    return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
+hs_database_t* LiteralSet::Impl::Database() {
+  hs_database_t* compiled = db.load(std::memory_order_acquire);
+  if (compiled == nullptr) {
+    if (lines.fetch_add(1, std::memory_order_relaxed) + 1 == kCompileAfterLines)
+      std::call_once(compile_once, [this] { Compile(); });
+    return nullptr;
   }
-  if (!tls_scratch.Fits(impl_->id)) tls_scratch.GrowFor(db, impl_->id);
+  if (!tls_scratch.Fits(id)) tls_scratch.GrowFor(compiled, id);
+  return compiled;
+}
+
+bool LiteralSet::ContainsAny(std::string_view text) const {
+  hs_database_t* db = impl_->Database();
+  if (db == nullptr) return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
   return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, tls_scratch.scratch,
                  StopAtFirst, nullptr) == HS_SCAN_TERMINATED;
+}
+
+void LiteralSet::FindAll(std::string_view text, std::vector<int>* found) const {
+  hs_database_t* db = impl_->Database();
+  if (db == nullptr) return MemmemFindAll(impl_->literals, impl_->letter_case, text, found);
+  hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, tls_scratch.scratch, Collect, found);
 }
 
 const char* LiteralSet::Engine() { return "hyperscan"; }
@@ -135,6 +176,10 @@ struct LiteralSet::Impl {
 
 bool LiteralSet::ContainsAny(std::string_view text) const {
   return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
+}
+
+void LiteralSet::FindAll(std::string_view text, std::vector<int>* found) const {
+  MemmemFindAll(impl_->literals, impl_->letter_case, text, found);
 }
 
 const char* LiteralSet::Engine() { return "memmem"; }

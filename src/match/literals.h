@@ -1,6 +1,7 @@
-// LiteralSet: whether a text holds any of a list of literal strings. The
-// classifier's prefilter asks this of every line, for the literals
-// ("atoms") the unanchored rule patterns need, so it is on the hot path.
+// LiteralSet: whether a text holds any of a list of literal strings, or
+// which. The classifier's prefilter (match/pattern_filter.h) asks this of
+// every line, for the literals ("atoms") the unanchored rule patterns need,
+// so it is on the hot path.
 //
 // Hyperscan's literal matcher (SIMD; Debian's libhyperscan-dev, x86-64
 // only) where the build has it, stopping at the first literal found; else
@@ -36,6 +37,10 @@ class LiteralSet {
 
   // Whether `text` holds at least one of the literals. Thread-safe.
   bool ContainsAny(std::string_view text) const;
+
+  // Appends to *found the index (in the list given to Build) of every
+  // literal `text` holds, each once, in no particular order. Thread-safe.
+  void FindAll(std::string_view text, std::vector<int>* found) const;
 
   // "hyperscan" or "memmem": which matcher this build uses for long runs.
   static const char* Engine();

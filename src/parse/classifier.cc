@@ -123,7 +123,7 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   const char fill = rules_.line_sets.empty() ? 2 : 0;
   for (int g = 0; g < static_cast<int>(LineGroup::kCount); ++g) hits_[g].assign(sizes[g], fill);
   for (const CompiledRules::LineSet& line_set : rules_.line_sets) {
-    if (line_set.atom_set && !line_set.atom_set->ContainsAny(folded.view)) continue;
+    if (line_set.filter && !line_set.filter->AnyPossible(folded.view)) continue;
     // Most lines match no pattern of a set: ask that first, without the
     // list of matches (RE2 allocates the list's bookkeeping, three blocks,
     // on every call that asks for it), and ask which only when one does.
@@ -595,13 +595,18 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
   keys->clear();
   FoldUncut(line);
   if (!folded_.view.empty() && !rules_.noise_inline.empty()) {
-    // Only the inline patterns run: those that need a literal when the line
-    // holds one, the others always.
-    const CompiledRules::LineSet& atoms = rules_.noise_inline_atoms;
-    const bool literal = atoms.atom_set && atoms.atom_set->ContainsAny(folded_.view);
+    // Only the inline patterns run, each alone (RE2 skips to a pattern's
+    // first bytes with memchr, where the unanchored set reads every byte
+    // through its DFA), and of those only the ones whose literals the line
+    // holds (match/pattern_filter.h).
     std::vector<char>& hits = hits_[static_cast<int>(LineGroup::kNoiseInline)];
-    hits.resize(rules_.noise_inline.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = rules_.noise_inline_unfiltered[i] || literal ? 2 : 0;
+    if (const PatternFilter* filter = rules_.noise_inline_filter.get()) {
+      hits.assign(rules_.noise_inline.size(), 0);
+      filter->Possible(folded_.view, &possible_);
+      for (int i : possible_) hits[static_cast<std::size_t>(i)] = 2;
+    } else {
+      hits.assign(rules_.noise_inline.size(), 2);
+    }
     // Only a window at the start of the view with the cuts made decides
     // the keys (the reach of the marker pattern and of the emphasized
     // shapes, and a few bytes): the line is folded again with the cuts that

@@ -206,6 +206,7 @@ class Classifier {
   // DFA ran out of memory): the pattern runs alone.
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
   std::vector<int> set_hits_;
+  std::vector<int> possible_;  // PatternFilter::Possible's answer, reused
   std::string scratch_;  // MayCarryLabel's fold
 };
 

@@ -1,7 +1,4 @@
 // RuleSpec merging (extends) and compilation into CompiledRules.
-#include <re2/filtered_re2.h>
-#include <unicode/uchar.h>
-
 #include <algorithm>
 
 #include "match/pattern.h"
@@ -197,59 +194,6 @@ bool AnchoredAtStart(std::string_view pattern) {
   return true;
 }
 
-// Whether a lower-case atom can be looked for in a line with only its ASCII
-// letters lowered: its other characters have no case (CJK, punctuation). The
-// view the atoms are looked for in is NFKC-folded, which turns the only
-// non-ASCII letters that case-fold to ASCII ones (U+212A KELVIN SIGN, U+017F
-// LONG S) into ASCII.
-bool CaselessBeyondAscii(std::string_view atom) {
-  for (std::size_t i = 0; i < atom.size();) {
-    std::size_t length = 1;
-    const char32_t cp = DecodeUtf8At(atom, i, &length);
-    if (cp >= 0x80 && u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CHANGES_WHEN_CASEMAPPED))
-      return false;
-    i += length;
-  }
-  return true;
-}
-
-// The literals a line needs for any of `patterns` to match (see
-// CompiledRules::LineSet::atoms); false when some pattern needs none.
-bool FindRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
-                       std::vector<std::string>* atoms) {
-  re2::FilteredRE2 filter;
-  for (const std::string& pattern : patterns) {
-    int id = 0;
-    if (filter.Add(pattern, PatternOptions(max_mem), &id) != RE2::NoError) return false;
-  }
-  filter.Compile(atoms);
-  std::vector<int> unfiltered;  // patterns that pass with no atom found
-  filter.AllPotentials({}, &unfiltered);
-  if (!unfiltered.empty() || atoms->empty()) return false;
-  // A line holding "发布日期:" holds "日期:": only the shortest are looked for.
-  std::vector<std::string> minimal;
-  for (const std::string& a : *atoms)
-    if (std::none_of(atoms->begin(), atoms->end(), [&](const std::string& b) {
-          return b.size() < a.size() && a.find(b) != std::string::npos;
-        }))
-      minimal.push_back(a);
-  *atoms = std::move(minimal);
-  return std::all_of(atoms->begin(), atoms->end(),
-                     [](const std::string& a) { return !a.empty() && CaselessBeyondAscii(a); });
-}
-
-// Sets set->atoms (and whether they have letters), or leaves them empty.
-void SetRequiredAtoms(const std::vector<std::string>& patterns, std::int64_t max_mem,
-                      CompiledRules::LineSet* set) {
-  std::vector<std::string> atoms;
-  if (patterns.empty() || !FindRequiredAtoms(patterns, max_mem, &atoms)) return;
-  // RE2's atoms are in lower case: a line holds one whatever the case of
-  // its ASCII letters.
-  set->atom_set = LiteralSet::Build(atoms, LiteralSet::Case::kAsciiInsensitive);
-  if (set->atom_set == nullptr) return;  // no prefilter: every line is scanned
-  set->atoms = std::move(atoms);
-}
-
 void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   CompiledRules::LineSet sets[2];  // anchored at the start, unanchored
   auto anchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::ANCHOR_START);
@@ -278,7 +222,7 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   sets[1].set = unanchored;
   // The start-anchored set stops within a few bytes on most lines; the
   // unanchored one reads every byte, unless the line lacks its literals.
-  SetRequiredAtoms(unanchored_patterns, max_mem, &sets[1]);
+  sets[1].filter = PatternFilter::Build(unanchored_patterns, PatternOptions(max_mem));
   std::vector<CompiledRules::LineSet> built;
   for (int k = 0; k < 2 && ok; ++k) {
     if (sets[k].entries.empty()) continue;
@@ -370,15 +314,9 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   if (!s.ok()) return s;
   RecordLocations(spec, &c);
   BuildLineSets(compiler->max_mem(), &c);
-  std::vector<std::string> inline_patterns;  // those that need a literal
-  for (const Rule& r : c.noise_inline) {
-    std::vector<std::string> atoms;
-    const bool filtered = FindRequiredAtoms({r.re->pattern()}, compiler->max_mem(), &atoms);
-    c.noise_inline_unfiltered.push_back(!filtered);
-    if (filtered) inline_patterns.push_back(r.re->pattern());
-  }
-  SetRequiredAtoms(inline_patterns, compiler->max_mem(), &c.noise_inline_atoms);
-  if (!c.noise_inline_atoms.atom_set) c.noise_inline_unfiltered.assign(c.noise_inline.size(), true);
+  std::vector<std::string> inline_patterns;
+  for (const Rule& r : c.noise_inline) inline_patterns.push_back(r.re->pattern());
+  c.noise_inline_filter = PatternFilter::Build(inline_patterns, PatternOptions(compiler->max_mem()));
   c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
   c.max_descriptor_chars = spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars);
   c.label_candidate_max_bytes = LabelCandidateMaxBytes(c.max_label_chars, c.max_descriptor_chars);

@@ -22,7 +22,7 @@
 #include "qaextract/document.h"
 #include "qaextract/rules.h"
 #include "qaextract/status.h"
-#include "match/literals.h"
+#include "match/pattern_filter.h"
 
 namespace qaextract::internal {
 
@@ -193,21 +193,15 @@ struct CompiledRules {
   struct LineSet {
     std::shared_ptr<const RE2::Set> set;
     std::vector<std::pair<LineGroup, int>> entries;  // set index -> group, index in group
-    // Literal strings ("atoms", from RE2's FilteredRE2) of which a line
-    // must contain at least one for any pattern of the set to match it: a
-    // line with none skips the scan. Empty when some pattern has no such
-    // literal (then every line is scanned). Lower case; `atom_set` finds
-    // them whatever the case of the line's ASCII letters.
-    std::vector<std::string> atoms;
-    std::shared_ptr<const LiteralSet> atom_set;  // the atoms, for one pass over a line; set with them
+    // Which of the set's patterns a line can match, from the literals they
+    // need (match/pattern_filter.h): a line that can match none skips the
+    // scan. Null when it cannot rule a line out (then every line is scanned).
+    std::shared_ptr<const PatternFilter> filter;
   };
   std::vector<LineSet> line_sets;
   // For Classifier::CandidateKeys, which asks noise.inline patterns alone:
-  // the literals a line needs for any pattern to match that needs one (only
-  // `atoms` and `atom_set` are set), and which patterns need none (those are
-  // asked of every line).
-  LineSet noise_inline_atoms;
-  std::vector<bool> noise_inline_unfiltered;  // parallel to noise_inline
+  // which of them a line can match (null: all of them, on every line).
+  std::shared_ptr<const PatternFilter> noise_inline_filter;
 
   // Where each rule id was written ("base-zh:noise.inline[0]" -> file:line:col).
   std::map<std::string, SourceLocation> rule_locations;

@@ -177,10 +177,8 @@ std::vector<std::string> LabelsOf(const CompiledRules& rules, const std::string&
 
 CompiledRules WithoutAtoms(const CompiledRules& rules) {
   CompiledRules copy = rules;
-  for (CompiledRules::LineSet& set : copy.line_sets) {
-    set.atoms.clear();
-    set.atom_set.reset();
-  }
+  for (CompiledRules::LineSet& set : copy.line_sets) set.filter.reset();
+  copy.noise_inline_filter.reset();
   return copy;
 }
 
@@ -190,7 +188,7 @@ TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no la
   int prefiltered = 0;
   for (const RuleSet& set : testing::BuiltinLibrary().rule_sets()) {
     const CompiledRules& rules = internal::CompiledOf(set);
-    for (const auto& line_set : rules.line_sets) prefiltered += !line_set.atoms.empty();
+    for (const auto& line_set : rules.line_sets) prefiltered += static_cast<bool>(line_set.filter);
     const CompiledRules plain = WithoutAtoms(rules);
     for (const char* name : {"zh-anyong-interview-v1.txt", "zh-anyong-interview-v2.txt",
                              "zh-hant-bloomberg-podcast.txt", "zh-hant-narrative-profile.txt"}) {
@@ -213,7 +211,8 @@ metadata:
 )");
   const CompiledRules& c = internal::CompiledOf(rules);
   REQUIRE(c.line_sets.size() == 1);
-  const auto& atoms = c.line_sets[0].atoms;
+  REQUIRE(static_cast<bool>(c.line_sets[0].filter));
+  const auto& atoms = c.line_sets[0].filter->atoms();
   CHECK(std::find(atoms.begin(), atoms.end(), "powered by ") != atoms.end());
   CHECK(std::find(atoms.begin(), atoms.end(), "广告") != atoms.end());
   const std::string line = "正文 POWERED BY Tencent 正文";
@@ -227,16 +226,25 @@ metadata:
   CHECK(second.Classify(Line{1, 0, url.size()}).fields.empty());
 }
 
-TEST_CASE("Classifier: no prefilter when a pattern needs no literal or a literal has case") {
-  // "\d+年" needs "年", "[a-z]{30}" needs nothing: every line is scanned.
-  CHECK(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年', '[a-z]{30}']}\n"))
-            .line_sets[0].atoms.empty());
+TEST_CASE("Classifier: the prefilter passes every line when a pattern needs no literal, and is none when a literal has case") {
+  // "\d+年" needs "年", "[a-z]{30}" needs nothing: every line may match the
+  // set, and only the first is ruled out where "年" is missing.
+  const RuleSet both_rules = testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年', '[a-z]{30}']}\n");
+  const CompiledRules& both = CompiledOf(both_rules);
+  REQUIRE(static_cast<bool>(both.line_sets[0].filter));
+  CHECK(both.line_sets[0].filter->AnyPossible("今天"));
+  std::vector<int> possible;
+  both.noise_inline_filter->Possible("今天", &possible);
+  CHECK(possible == std::vector<int>{1});
   // "Ärger" has a letter with case beyond ASCII, which the line's ASCII
   // lowering would miss under (?i).
-  CHECK(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['(?i)Ärger']}\n"))
-            .line_sets[0].atoms.empty());
-  CHECK_FALSE(CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年']}\n"))
-                  .line_sets[0].atoms.empty());
+  CHECK_FALSE(static_cast<bool>(
+      CompiledOf(testing::LoadRulesString("name: a\nnoise: {inline: ['(?i)Ärger']}\n")).line_sets[0].filter));
+  const RuleSet year_rules = testing::LoadRulesString("name: a\nnoise: {inline: ['\\d+年']}\n");
+  const CompiledRules& year = CompiledOf(year_rules);
+  REQUIRE(static_cast<bool>(year.line_sets[0].filter));
+  CHECK_FALSE(year.line_sets[0].filter->AnyPossible("今天"));
+  CHECK(year.line_sets[0].filter->AnyPossible("2024年"));
 }
 
 }  // namespace qaextract::internal

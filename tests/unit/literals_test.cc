@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -49,6 +50,30 @@ TEST_CASE("LiteralSet: ASCII letters in either case, other bytes as they are") {
   // Exact sets stay exact.
   const auto exact = LiteralSet::Build({"powered by"});
   for (int round = 0; round < 5000; ++round) REQUIRE_FALSE(exact->ContainsAny("Powered by"));
+}
+
+TEST_CASE("LiteralSet: FindAll names each literal held once, before and after it switches matcher") {
+  const std::vector<std::string> literals = {"未", "来源:", "powered by", "来源"};
+  const auto set = LiteralSet::Build(literals, LiteralSet::Case::kAsciiInsensitive);
+  REQUIRE(static_cast<bool>(set));
+  const std::vector<std::pair<std::string, std::vector<int>>> texts = {
+      {"", {}},
+      {"未未未", {0}},
+      {"本文来源:未经 POWERED BY x", {0, 1, 2, 3}},
+      {"来源 :", {3}},
+      {"Powered by 来源", {2, 3}},
+      {"no match", {}},
+  };
+  std::vector<int> found;
+  for (int round = 0; round < 300; ++round)
+    for (const auto& [text, expected] : texts) {
+      CAPTURE(round);
+      CAPTURE(text);
+      found.clear();
+      set->FindAll(text, &found);
+      std::sort(found.begin(), found.end());
+      REQUIRE(found == expected);
+    }
 }
 
 TEST_CASE("LiteralSet: no literals, or an empty one, is no set") {
