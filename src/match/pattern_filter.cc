@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 
 #include "text/decode.h"
 
@@ -25,6 +27,18 @@ bool CaselessBeyondAscii(std::string_view atom) {
   return true;
 }
 
+std::atomic<std::uint64_t> next_id{1};
+
+// Answers PatternFilter::PossibleFor has worked out, per thread: a slot per
+// (filter, atoms held) pair, by hash, the last answer in each.
+struct CachedAnswer {
+  std::uint64_t filter = 0;  // PatternFilter::id_; 0: empty
+  std::uint64_t atoms = 0;
+  std::vector<int> possible;
+};
+constexpr std::size_t kCacheSlots = 64;
+thread_local std::array<CachedAnswer, kCacheSlots> tls_answers;
+
 }  // namespace
 
 std::shared_ptr<const PatternFilter> PatternFilter::Build(const std::vector<std::string>& patterns,
@@ -45,7 +59,26 @@ std::shared_ptr<const PatternFilter> PatternFilter::Build(const std::vector<std:
   // its ASCII letters.
   filter->finder_ = LiteralSet::Build(filter->atoms_, LiteralSet::Case::kAsciiInsensitive);
   if (filter->finder_ == nullptr) return nullptr;
+  filter->id_ = next_id.fetch_add(1);
   return filter;
+}
+
+const std::vector<int>& PatternFilter::PossibleFor(const std::vector<int>& found) const {
+  thread_local std::vector<int> uncached;
+  if (atoms_.size() > 64) {
+    tree_.AllPotentials(found, &uncached);  // sorted, with the patterns that need no literal
+    return uncached;
+  }
+  std::uint64_t atoms = 0;
+  for (int i : found) atoms |= std::uint64_t{1} << i;
+  static_assert(kCacheSlots == 64, "the slot is the hash's top six bits");
+  CachedAnswer& slot = tls_answers[((atoms ^ id_ * 0xFF51AFD7ED558CCDull) * 0x9E3779B97F4A7C15ull) >> 58];
+  if (slot.filter != id_ || slot.atoms != atoms) {
+    tree_.AllPotentials(found, &slot.possible);
+    slot.filter = id_;
+    slot.atoms = atoms;
+  }
+  return slot.possible;
 }
 
 void PatternFilter::Possible(std::string_view text, std::vector<int>* possible) const {
@@ -56,17 +89,15 @@ void PatternFilter::Possible(std::string_view text, std::vector<int>* possible) 
     *possible = always_;
     return;
   }
-  tree_.AllPotentials(found, possible);  // sorted, with the patterns that need no literal
+  *possible = PossibleFor(found);
 }
 
 bool PatternFilter::AnyPossible(std::string_view text) const {
   if (!always_.empty()) return true;
-  thread_local std::vector<int> found, possible;
+  thread_local std::vector<int> found;
   found.clear();
   finder_->FindAll(text, &found);
-  if (found.empty()) return false;
-  tree_.AllPotentials(found, &possible);
-  return !possible.empty();
+  return !found.empty() && !PossibleFor(found).empty();
 }
 
 }  // namespace qaextract::internal

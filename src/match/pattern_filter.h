@@ -12,6 +12,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +44,11 @@ class PatternFilter {
 
  private:
   PatternFilter() = default;
+  // The answer for the atoms a text holds (as bits of atom indices):
+  // from a small per-thread cache when there are at most 64 atoms, since
+  // the same few atoms come up line after line and RE2's tree allocates
+  // on every question.
+  const std::vector<int>& PossibleFor(const std::vector<int>& found) const;
 
   // Atoms of three bytes and up (one CJK character, "gih"): shorter ones
   // ("(", "a") are in most lines, and finding every one of them costs more
@@ -51,6 +57,7 @@ class PatternFilter {
   std::vector<std::string> atoms_;
   std::shared_ptr<const LiteralSet> finder_;
   std::vector<int> always_;  // patterns that need no literal
+  std::uint64_t id_ = 0;     // never reused: names this filter in the per-thread cache
 };
 
 }  // namespace qaextract::internal
