@@ -575,7 +575,43 @@ const FoldPreimage& Period() {
 
 }  // namespace
 
+namespace {
+
+// Whether `view` holds the byte `c` (memchr: a vector pass, where a loop
+// over the view per character is several times slower).
+bool HoldsByte(std::string_view view, char c) { return std::memchr(view.data(), c, view.size()) != nullptr; }
+
+// Whether `view` holds the three-byte character `ch` (UTF-8), looked for by
+// its last byte, a continuation byte most characters do not end with.
+bool HoldsThreeByte(std::string_view view, std::string_view ch) {
+  const char* p = view.data();
+  const char* const end = p + view.size();
+  while ((p = static_cast<const char*>(std::memchr(p, ch[2], static_cast<std::size_t>(end - p)))) != nullptr) {
+    if (p - view.data() >= 2 && p[-2] == ch[0] && p[-1] == ch[1]) return true;
+    ++p;
+  }
+  return false;
+}
+
+// MayCarryLabel from the line's fold: each label character but the white
+// space ones holds in the view where its preimage holds in the line as
+// written, and the view's held_spaces has those.
+bool FoldMayCarryLabel(std::string_view view, std::uint8_t held_spaces, bool inline_noise) {
+  if (held_spaces != 0) return true;  // a tab, a wide space, or three spaces
+  for (char c : {':', '*', '_', '#'})
+    if (HoldsByte(view, c)) return true;
+  if (HoldsThreeByte(view, "\u3010") || HoldsThreeByte(view, "\u3014")) return true;
+  if ((!HoldsByte(view, 'Q') && !HoldsByte(view, 'A')) || !HoldsByte(view, '.')) return false;
+  if (inline_noise) return true;
+  return view.size() >= 3 && (view[0] == 'Q' || view[0] == 'A') && view[1] == '.' && view[2] == ' ';
+}
+
+}  // namespace
+
 bool Classifier::MayCarryLabel(const Line& line) {
+  if (folds_ != nullptr)
+    if (const auto folded = folds_->ViewOf(line))
+      return FoldMayCarryLabel(folded->view, folded->held_spaces, !rules_.noise_inline.empty());
   const std::string_view raw = text_.substr(line.begin, line.end - line.begin);
   // One pass finds the first label character or Q/A letter; most lines have
   // neither, and a line whose first is a letter is searched on from there.

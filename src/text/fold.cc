@@ -119,8 +119,8 @@ inline bool ThreeByteFoldsToItself(const unsigned char* in, std::size_t i, std::
 
 // The scan under FoldLine and FoldText: over text[begin, end) without the
 // sorted, non-overlapping `cuts` (null: none), a run of characters that
-// fold to themselves is reported whole, `run(b, e)`; white space and control
-// characters as `space()`; any other character as `fold(piece, b, length)`,
+// fold to themselves is reported whole, `run(b, e)`; ASCII white space and
+// control characters as `space(byte)`; any other character as `fold(piece, b, length)`,
 // its fold and its bytes. A run ends at a cut; the text on both sides of a
 // cut joins up (the callers' pending space carries over it), and a
 // character is never read across a cut's start.
@@ -148,7 +148,7 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
           continue;
         }
         if (i > start) run(start, i);
-        space();
+        space(c);
         start = ++i;
         continue;
       }
@@ -198,6 +198,8 @@ void FoldInto(std::string_view text, ByteSpan span, const std::vector<ByteSpan>*
     o = view.data();
   };
   bool nonempty = false, pending_space = false;
+  int spaces_in_a_row = 0;  // U+0020, for kHeldThreeSpaces
+  std::uint8_t& held = out->held_spaces;
   // Bytes standing for original bytes [b, b + n), byte for byte: extends
   // the previous piece when it continues it in both texts.
   const auto mapped = [&](const char* bytes, std::size_t n, std::size_t b) {
@@ -221,14 +223,24 @@ void FoldInto(std::string_view text, ByteSpan span, const std::vector<ByteSpan>*
   ScanFolds(
       text, span.begin, span.end, cuts,
       [&](std::size_t b, std::size_t e) {
+        spaces_in_a_row = 0;
         visible(b);
         mapped(text.data() + b, e - b, b);
       },
-      [&] { pending_space = nonempty; },
+      [&](unsigned char c) {
+        pending_space = nonempty;
+        spaces_in_a_row = c == ' ' ? spaces_in_a_row + 1 : 0;
+        if (spaces_in_a_row >= 3) held |= FoldedLine::kHeldThreeSpaces;
+        if (c == '\t') held |= FoldedLine::kHeldTab;
+      },
       [&](std::string_view piece, std::size_t b, std::size_t length) {
+        spaces_in_a_row = 0;
         if (piece.empty()) return;  // zero-width characters vanish
         if (piece == " ") {
           pending_space = nonempty;
+          const std::string_view written = text.substr(b, length);
+          if (written == "\u00A0") held |= FoldedLine::kHeldNoBreakSpace;
+          if (written == "\u3000") held |= FoldedLine::kHeldIdeographicSpace;
           return;
         }
         visible(b);
@@ -250,6 +262,7 @@ void FoldLine(std::string_view text, ByteSpan span, const std::vector<ByteSpan>&
               FoldedLine* out) {
   out->view.clear();
   out->pieces.clear();
+  out->held_spaces = 0;
   out->base = span.begin;
   FoldInto(text, span, skip.empty() ? nullptr : &skip, out);
 }
@@ -275,7 +288,7 @@ void FoldText(std::string_view text, std::string* out) {
   };
   ScanFolds(
       text, 0, text.size(), nullptr, [&](std::size_t b, std::size_t e) { write(text.data() + b, e - b); },
-      [&] { pending_space = nonempty; },
+      [&](unsigned char) { pending_space = nonempty; },
       [&](std::string_view piece, std::size_t, std::size_t) {
         if (piece == " ") pending_space = nonempty;
         else if (!piece.empty()) write(piece.data(), piece.size());  // zero-width characters vanish

@@ -47,6 +47,17 @@ struct FoldedLine {
   std::size_t base = 0;       // original offset that Piece::src is relative to
   std::vector<Piece> pieces;  // in view order, covering the view
 
+  // White space the view shows as one space, as it was written: bits of
+  // the kHeld* values below, for shapes that read a gap as written (a name,
+  // then a tab or a wide space). Not set by FoldText.
+  enum : std::uint8_t {
+    kHeldTab = 1,               // U+0009
+    kHeldNoBreakSpace = 2,      // U+00A0
+    kHeldIdeographicSpace = 4,  // U+3000
+    kHeldThreeSpaces = 8,       // three U+0020 in a row
+  };
+  std::uint8_t held_spaces = 0;
+
   // The original span of view bytes [a, b): from the start of the code point
   // that view byte a came from to the end of the one that b-1 came from.
   // REQUIRES: a < b <= view.size(), both on code point boundaries of the view.

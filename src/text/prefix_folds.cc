@@ -28,22 +28,35 @@ PrefixFolds::PrefixFolds(std::string_view text, const std::vector<Line>& lines, 
     }
     FoldLine(text, ByteSpan{line.begin, line.end}, {}, &folded);
     lines_.push_back(Folded{line.begin, line.end, views_.size(), folded.view.size(), pieces_.size(),
-                            folded.pieces.size()});
+                            folded.pieces.size(), folded.held_spaces});
     views_ += folded.view;
     pieces_.insert(pieces_.end(), folded.pieces.begin(), folded.pieces.end());
     join(folded.view);
   }
 }
 
-bool PrefixFolds::CopyTo(const Line& line, FoldedLine* out) const {
+const PrefixFolds::Folded* PrefixFolds::Find(const Line& line) const {
   const auto it = std::lower_bound(lines_.begin(), lines_.end(), line.begin,
                                    [](const Folded& f, std::size_t begin) { return f.begin < begin; });
-  if (it == lines_.end() || it->begin != line.begin || it->end != line.end) return false;
+  if (it == lines_.end() || it->begin != line.begin || it->end != line.end) return nullptr;
+  return &*it;
+}
+
+bool PrefixFolds::CopyTo(const Line& line, FoldedLine* out) const {
+  const Folded* f = Find(line);
+  if (f == nullptr) return false;
   out->base = line.begin;
-  out->view.assign(views_, it->view, it->view_size);
-  out->pieces.assign(pieces_.begin() + static_cast<std::ptrdiff_t>(it->piece),
-                     pieces_.begin() + static_cast<std::ptrdiff_t>(it->piece + it->piece_count));
+  out->view.assign(views_, f->view, f->view_size);
+  out->pieces.assign(pieces_.begin() + static_cast<std::ptrdiff_t>(f->piece),
+                     pieces_.begin() + static_cast<std::ptrdiff_t>(f->piece + f->piece_count));
+  out->held_spaces = f->held_spaces;
   return true;
+}
+
+std::optional<PrefixFolds::View> PrefixFolds::ViewOf(const Line& line) const {
+  const Folded* f = Find(line);
+  if (f == nullptr) return std::nullopt;
+  return View{std::string_view(views_).substr(f->view, f->view_size), f->held_spaces};
 }
 
 }  // namespace qaextract::internal

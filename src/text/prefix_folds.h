@@ -6,6 +6,8 @@
 #define QAEXTRACT_SRC_TEXT_PREFIX_FOLDS_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,12 +34,22 @@ class PrefixFolds {
   // true, or returns false when the line was not folded here.
   bool CopyTo(const Line& line, FoldedLine* out) const;
 
+  // The fold of `line` without its map: its view and FoldedLine::held_spaces,
+  // or null when the line was not folded here. The view lives as long as this.
+  struct View {
+    std::string_view view;
+    std::uint8_t held_spaces = 0;
+  };
+  std::optional<View> ViewOf(const Line& line) const;
+
  private:
   struct Folded {
     std::size_t begin = 0, end = 0;  // the line's span in the text
     std::size_t view = 0, view_size = 0;
     std::size_t piece = 0, piece_count = 0;
+    std::uint8_t held_spaces = 0;
   };
+  const Folded* Find(const Line& line) const;
   std::vector<Folded> lines_;  // in line order, the first lines of the text
   std::string views_;          // their views, one after another
   std::vector<FoldedLine::Piece> pieces_;

@@ -8,6 +8,7 @@
 #include "rules/rule_model.h"
 #include "text/fold.h"
 #include "text/lines.h"
+#include "text/prefix_folds.h"
 #include "testing/test_util.h"
 
 namespace qaextract::internal {
@@ -183,6 +184,41 @@ CompiledRules WithoutAtoms(const CompiledRules& rules) {
 }
 
 }  // namespace
+
+TEST_CASE("Classifier: MayCarryLabel answers from a line's prefix fold as from the line as written") {
+  // Every label character, its full-width and other forms, the white space
+  // of a wide gap, "Q. " and "A. " in either width, and what may stand
+  // between them, with and without inline noise rules.
+  const std::vector<std::string> parts = {
+      "名", "國", ":", "：", "∶", "*", "＊", "_", "#", "＃", "【", "︻", "〔", "\t", "\u00a0", "\u3000", " ", "  ",
+      "Q", "Ｑ", "A", "a", ".", "．", "。", "\u200b", "\xff", "\x01", "\n", "广告"};
+  const RuleSet plain = testing::LoadRulesString("name: plain\n");
+  const RuleSet noisy = testing::LoadRulesString("name: noisy\nnoise: {inline: ['广告']}\n");
+  std::uint32_t state = 5;
+  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  int carrying = 0, lines_seen = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 16);
+    for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
+    CAPTURE(text);
+    const std::vector<Line> lines = SplitLines(text);
+    const PrefixFolds folds(text, lines, text.size());
+    for (const RuleSet* rules : {&plain, &noisy}) {
+      Classifier written(CompiledOf(*rules), text);
+      Classifier folded(CompiledOf(*rules), text, &folds);
+      for (const Line& line : lines) {
+        CAPTURE(line.begin);
+        const bool expected = written.MayCarryLabel(line);
+        CHECK(folded.MayCarryLabel(line) == expected);
+        carrying += expected;
+        ++lines_seen;
+      }
+    }
+  }
+  CHECK(carrying > lines_seen / 10);  // both answers came up
+  CHECK(carrying < lines_seen * 9 / 10);
+}
 
 TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no label") {
   int prefiltered = 0;

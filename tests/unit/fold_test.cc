@@ -147,6 +147,27 @@ TEST_CASE("Fold: FoldKeyCodePoints holds the code points of FoldKey, on every ki
   }
 }
 
+TEST_CASE("Fold: held_spaces names the white space the view shows as one space, as written") {
+  const std::vector<std::string> parts = {"a", "国", " ", "  ", "\t", "\u00a0", "\u3000", "\u2003", "\u200b",
+                                          "\xff", "\x01", "：", "\xc2"};
+  std::uint32_t state = 7;
+  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 12);
+    for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
+    CAPTURE(text);
+    FoldedLine folded;
+    FoldLine(text, ByteSpan{0, text.size()}, {}, &folded);
+    std::uint8_t expected = 0;
+    if (text.find('\t') != std::string::npos) expected |= FoldedLine::kHeldTab;
+    if (text.find("\u00a0") != std::string::npos) expected |= FoldedLine::kHeldNoBreakSpace;
+    if (text.find("\u3000") != std::string::npos) expected |= FoldedLine::kHeldIdeographicSpace;
+    if (text.find("   ") != std::string::npos) expected |= FoldedLine::kHeldThreeSpaces;
+    CHECK(static_cast<int>(folded.held_spaces) == static_cast<int>(expected));
+  }
+}
+
 TEST_CASE("Fold: a cut of nothing changes neither the view nor its pieces") {
   // A cut ends runs and is skipped over: one of no bytes, at the span's end,
   // must leave a line inside a longer text folded as without it.

@@ -42,6 +42,11 @@ TEST_CASE("PrefixFolds: joined is FoldText of the prefix, and each folded line i
       CHECK(copied.view == folded.view);
       CHECK(copied.base == folded.base);
       CHECK(copied.pieces == folded.pieces);
+      CHECK(copied.held_spaces == folded.held_spaces);
+      const auto view = folds.ViewOf(line);
+      REQUIRE(view.has_value());
+      CHECK(view->view == folded.view);
+      CHECK(view->held_spaces == folded.held_spaces);
     }
   }
 }
