@@ -163,7 +163,7 @@ namespace {
 
 // The next non-empty match of `re` in the view at or after `pos`, as view
 // bytes [*a, *b); false when there is none.
-bool NextCut(const RE2& re, const std::string& view, std::size_t pos, std::size_t* a, std::size_t* b) {
+bool NextCut(const RE2& re, std::string_view view, std::size_t pos, std::size_t* a, std::size_t* b) {
   const re2::StringPiece input(view.data(), view.size());
   re2::StringPiece match;
   while (pos < view.size() && re.Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
@@ -203,56 +203,62 @@ std::vector<Cut> Classifier::FindInlineNoise(const FoldedLine& folded) const {
   return MergeCuts(std::move(cuts));
 }
 
-std::vector<Cut> Classifier::FindInlineNoiseReaching(const FoldedLine& folded, std::size_t window,
-                                                     std::size_t* reach) const {
+std::vector<Classifier::ViewCut> Classifier::FindInlineNoiseReaching(std::string_view view, std::size_t window,
+                                                                  std::size_t* reach) const {
   // Each rule's matches come in order, as FindInlineNoise finds them; they
   // are taken leftmost first across the rules, and each widens the reach by
   // what it cuts out, until the next starts beyond it.
-  struct Next {
-    const Rule* rule;
-    std::size_t a, b;
-  };
-  std::vector<Next> next;
+  std::vector<ViewCut> next;
   for (std::size_t ri = 0; ri < rules_.noise_inline.size(); ++ri) {
     if (hits_[static_cast<int>(LineGroup::kNoiseInline)][ri] == 0) continue;
-    Next n{&rules_.noise_inline[ri], 0, 0};
-    if (NextCut(*n.rule->re, folded.view, 0, &n.a, &n.b)) next.push_back(n);
+    ViewCut n{&rules_.noise_inline[ri], 0, 0};
+    if (NextCut(*n.rule->re, view, 0, &n.a, &n.b)) next.push_back(n);
   }
-  std::vector<Cut> cuts;
+  std::vector<ViewCut> cuts;
   *reach = window;
   while (!next.empty()) {
-    auto first = std::min_element(next.begin(), next.end(), [](const Next& x, const Next& y) { return x.a < y.a; });
+    auto first = std::min_element(next.begin(), next.end(), [](const ViewCut& x, const ViewCut& y) { return x.a < y.a; });
     if (first->a >= *reach) break;
-    cuts.push_back(Cut{folded.ToOriginal(first->a, first->b), first->rule->id});
+    cuts.push_back(*first);
     *reach += first->b - first->a;
-    if (!NextCut(*first->rule->re, folded.view, first->b, &first->a, &first->b)) next.erase(first);
+    if (!NextCut(*first->rule->re, view, first->b, &first->a, &first->b)) next.erase(first);
   }
-  return MergeCuts(std::move(cuts));
+  return cuts;
+}
+
+namespace {
+
+// A label's lookup key: its folded text without spaces.
+std::string CompactKey(const re2::StringPiece& s) {
+  std::string key;
+  for (char c : s)
+    if (c != ' ') key += c;
+  return key;
+}
+
+}  // namespace
+
+bool Classifier::FindTurnLabel(std::string_view view, re2::StringPiece groups[3]) const {
+  // The pattern is anchored and bounded, so a prefix of the line is enough,
+  // and a line with no colon in that prefix has no label.
+  const re2::StringPiece input(view.data(), view.size());
+  const std::size_t reach = std::min(input.size(), rules_.label_candidate_max_bytes);
+  if (std::memchr(input.data(), ':', reach) == nullptr) return false;
+  std::size_t label_end = 0, marker_end = 0;
+  if (MatchPlainLabel(view.substr(0, reach), rules_.max_label_chars, &label_end, &marker_end)) {
+    groups[0] = re2::StringPiece(input.data(), marker_end);
+    groups[1] = re2::StringPiece(input.data(), label_end);
+    groups[2] = re2::StringPiece();
+    return true;
+  }
+  return MatchLabelCandidate(rules_, input.substr(0, reach), groups);
 }
 
 bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) const {
-  // The pattern is anchored and bounded, so a prefix of the line is enough,
-  // and a line with no colon in that prefix has no label.
-  const re2::StringPiece input = Piece(folded.view);
-  const std::size_t reach = std::min(input.size(), rules_.label_candidate_max_bytes);
-  if (std::memchr(input.data(), ':', reach) == nullptr) return false;
   re2::StringPiece groups[3];
-  std::size_t label_end = 0, marker_end = 0;
-  if (MatchPlainLabel(std::string_view(folded.view).substr(0, reach), rules_.max_label_chars,
-                      &label_end, &marker_end)) {
-    groups[0] = re2::StringPiece(input.data(), marker_end);
-    groups[1] = re2::StringPiece(input.data(), label_end);
-  } else if (!MatchLabelCandidate(rules_, input.substr(0, reach), groups)) {
-    return false;
-  }
-  const auto compact = [](const re2::StringPiece& s) {
-    std::string key;
-    for (char c : s)
-      if (c != ' ') key += c;
-    return key;
-  };
+  if (!FindTurnLabel(folded.view, groups)) return false;
   MarkerMatch m;
-  m.key = compact(groups[1]);
+  m.key = CompactKey(groups[1]);
   const std::size_t end = groups[0].size();
   m.marker = folded.ToOriginal(0, end);
   const std::size_t la = OffsetIn(folded.view, groups[1]);
@@ -260,7 +266,7 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
   if (groups[2].data() != nullptr) {
     const std::size_t da = OffsetIn(folded.view, groups[2]);
     m.descriptor = TrimmedOriginal(folded, da, da + groups[2].size());
-    m.descriptor_key = compact(groups[2]);
+    m.descriptor_key = CompactKey(groups[2]);
   }
   m.text = TrimmedOriginal(folded, end, folded.view.size());
   std::string_view after = std::string_view(folded.view).substr(end);
@@ -307,7 +313,7 @@ int Classifier::SpeakerOfKey(const std::string& key, std::string* rule) const {
 // The longest label set off by emphasis or brackets, in code points.
 constexpr std::size_t kMaxShapeLabel = 96;
 
-bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const {
+bool Classifier::FindEmphasizedLabel(std::string_view view, re2::StringPiece* name, std::size_t* marker_end) const {
   // A fixed pattern (not a user's): time stamp, heading marks, emphasis,
   // the label (no colon, emphasis or heading marks in it), emphasis, words.
   // Only the marker is matched: a space or the line's end must follow it,
@@ -321,33 +327,37 @@ bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label
   // A name in 【】 or 〔〕 brackets, its words after it with or without a
   // space ("【记者】今年…"), as a bold name.
   static const RE2 kBracketShape("^((?:\u3010|\u3014)([^*_:#\u3011\u3015]+?)(?:\u3011|\u3015))");
-  const std::string& view = folded.view;
-  re2::StringPiece name;
-  std::size_t marker_end = 0;
-  if (view.rfind("\u3010", 0) == 0 || view.rfind("\u3014", 0) == 0) {
+  const re2::StringPiece input(view.data(), view.size());
+  if (view.substr(0, 3) == "\u3010" || view.substr(0, 3) == "\u3014") {
     re2::StringPiece g[3];
-    if (!kBracketShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_START, g, 3)) return false;
-    name = g[2];
-    marker_end = g[1].size();
+    if (!kBracketShape.Match(input, 0, view.size(), RE2::ANCHOR_START, g, 3)) return false;
+    *name = g[2];
+    *marker_end = g[1].size();
   } else {
     if (view.empty() || (view.front() != '*' && view.front() != '_' && view.front() != '#' &&
                          !(view.front() >= '0' && view.front() <= '9') && view.front() != '[' && view.front() != '('))
       return false;
     re2::StringPiece g[5];
-    if (!kShape.Match(Piece(view), 0, view.size(), RE2::ANCHOR_START, g, 5)) return false;
+    if (!kShape.Match(input, 0, view.size(), RE2::ANCHOR_START, g, 5)) return false;
     const bool heading = g[2].data() != nullptr, bold = g[3].data() != nullptr;
     const bool words = view.size() > g[1].size() + 1;  // a space, then at least a byte
     // A bold label may have words after it; a heading's label stands alone;
     // a plain label needs one or the other.
     if (!bold && (!heading || words)) return false;
-    name = bold ? g[3] : g[4];
-    marker_end = g[1].size();
+    *name = bold ? g[3] : g[4];
+    *marker_end = g[1].size();
   }
-  const std::size_t name_chars = CountCodePoints(std::string_view(name.data(), name.size()));
-  if (name_chars > kMaxShapeLabel || name_chars > static_cast<std::size_t>(rules_.max_label_chars)) return false;
+  const std::size_t name_chars = CountCodePoints(std::string_view(name->data(), name->size()));
+  return name_chars <= kMaxShapeLabel && name_chars <= static_cast<std::size_t>(rules_.max_label_chars);
+}
+
+bool Classifier::MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const {
+  const std::string& view = folded.view;
+  re2::StringPiece name;
+  std::size_t marker_end = 0;
+  if (!FindEmphasizedLabel(view, &name, &marker_end)) return false;
   MarkerMatch m;
-  for (char c : name)
-    if (c != ' ') m.key += c;
+  m.key = CompactKey(name);
   if (m.key.empty()) return false;
   m.marker = folded.ToOriginal(0, marker_end);
   const std::size_t la = OffsetIn(folded.view, name);
@@ -399,9 +409,18 @@ std::size_t WideGapAt(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+namespace {
+
+// "Q. words" or "A. words".
+bool IsQaDot(std::string_view v) {
+  return v.size() >= 4 && (v[0] == 'Q' || v[0] == 'A') && v[1] == '.' && v[2] == ' ';
+}
+
+}  // namespace
+
 bool Classifier::MatchQaDotLabel(const FoldedLine& folded, LineLabel* label) const {
   const std::string& v = folded.view;
-  if (v.size() < 4 || (v[0] != 'Q' && v[0] != 'A') || v[1] != '.' || v[2] != ' ') return false;
+  if (!IsQaDot(v)) return false;
   MarkerMatch m;
   m.key = std::string(1, v[0]);
   m.marker = folded.ToOriginal(0, 2);
@@ -629,8 +648,19 @@ bool Classifier::MayCarryLabel(const Line& line) {
 
 void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys) {
   keys->clear();
-  FoldUncut(line);
-  if (!folded_.view.empty() && !rules_.noise_inline.empty()) {
+  // The line's fold, read in place where the prefix folds hold it; its map
+  // back to the line is only needed when inline noise is cut.
+  std::string_view view;
+  std::uint8_t held_spaces = 0;  // of the line as written, whatever is cut
+  if (const auto in_place = folds_ != nullptr ? folds_->ViewOf(line) : std::nullopt) {
+    view = in_place->view;
+    held_spaces = in_place->held_spaces;
+  } else {
+    FoldUncut(line);
+    view = folded_.view;
+    held_spaces = folded_.held_spaces;
+  }
+  if (!view.empty() && !rules_.noise_inline.empty()) {
     // Only the inline patterns run, each alone (RE2 skips to a pattern's
     // first bytes with memchr, where the unanchored set reads every byte
     // through its DFA), and of those only the ones whose literals the line
@@ -638,7 +668,7 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
     std::vector<char>& hits = hits_[static_cast<int>(LineGroup::kNoiseInline)];
     if (const PatternFilter* filter = rules_.noise_inline_filter.get()) {
       hits.assign(rules_.noise_inline.size(), 0);
-      filter->Possible(folded_.view, &possible_);
+      filter->Possible(view, &possible_);
       for (int i : possible_) hits[static_cast<std::size_t>(i)] = 2;
     } else {
       hits.assign(rules_.noise_inline.size(), 2);
@@ -648,32 +678,36 @@ void Classifier::CandidateKeys(const Line& line, std::vector<std::string>* keys)
     // shapes, and a few bytes): the line is folded again with the cuts that
     // reach into it, and only as far as it reaches.
     std::size_t limit = 0;
-    const std::vector<Cut> cuts = FindInlineNoiseReaching(folded_, rules_.label_candidate_max_bytes + 3, &limit);
-    if (!cuts.empty()) {
+    const std::vector<ViewCut> found = FindInlineNoiseReaching(view, rules_.label_candidate_max_bytes + 3, &limit);
+    if (!found.empty()) {
+      FoldUncut(line);  // the same view, with its map
+      std::vector<Cut> cuts;
+      for (const ViewCut& c : found) cuts.push_back(Cut{folded_.ToOriginal(c.a, c.b), c.rule->id});
+      cuts = MergeCuts(std::move(cuts));
       // A join may merge the spaces on both sides of a cut: a byte per cut.
       std::size_t stop = limit + cuts.size() + 8;
       while (stop < folded_.view.size() && (static_cast<unsigned char>(folded_.view[stop]) & 0xC0) == 0x80) ++stop;
       const std::size_t end = stop < folded_.view.size() ? folded_.OriginalBegin(stop) : line.end;
       FoldLine(text_, ByteSpan{line.begin, end}, SpansOf(cuts), &folded_);
       folded_uncut_ = false;
+      view = folded_.view;
     }
   }
-  if (folded_.view.empty()) return;
-  const auto keep = [&](const LineLabel& probe) {
+  if (view.empty()) return;
+  // The keys alone: a candidate's other parts (spans, the words' length, a
+  // time stamp) do not change its key.
+  if (re2::StringPiece groups[3]; FindTurnLabel(view, groups)) keys->push_back(CompactKey(groups[1]));
+  re2::StringPiece name;
+  std::size_t marker_end = 0;
+  if (FindEmphasizedLabel(view, &name, &marker_end))
+    if (std::string key = CompactKey(name); !key.empty()) keys->push_back(std::move(key));
+  // A wide gap is a tab, a no-break or ideographic space, or three spaces.
+  if (held_spaces != 0) {
+    LineLabel probe;
+    MatchSpacedLabel(line, &probe);
     if (probe.candidate) keys->push_back(probe.candidate->key);
-  };
-  LineLabel probe;
-  MatchTurnStart(folded_, &probe);
-  keep(probe);
-  probe = LineLabel{};
-  MatchEmphasizedLabel(folded_, &probe);
-  keep(probe);
-  probe = LineLabel{};
-  MatchSpacedLabel(line, &probe);
-  keep(probe);
-  probe = LineLabel{};
-  MatchQaDotLabel(folded_, &probe);
-  keep(probe);
+  }
+  if (IsQaDot(view)) keys->push_back(std::string(1, view[0]));
 }
 
 void Classifier::FoldUncut(const Line& line) {

@@ -163,18 +163,30 @@ class Classifier {
   // The inline noise on the folded line, asking the patterns `hits_` says
   // may match.
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
-  // Those of its cuts that reach into the first `window` bytes of the view
-  // once the cuts are made; *reach: the view bytes they and the window span.
-  std::vector<Cut> FindInlineNoiseReaching(const FoldedLine& folded, std::size_t window, std::size_t* reach) const;
+  // The inline noise that reaches into the first `window` bytes of a folded
+  // view once it is cut, leftmost first, as view bytes [a, b) and their
+  // rule; *reach: the view bytes those cuts and the window span.
+  struct ViewCut {
+    const Rule* rule;
+    std::size_t a, b;
+  };
+  std::vector<ViewCut> FindInlineNoiseReaching(std::string_view view, std::size_t window, std::size_t* reach) const;
   // Fills label->candidate when the line starts with "label:", and makes the
   // line a turn start when the label is a speaker's marker.
   bool MatchTurnStart(const FoldedLine& folded, LineLabel* label) const;
+  // The "label:" at the start of a folded view, as the candidate pattern's
+  // groups: the marker through the colon, the label, the descriptor (null
+  // when there is none). False when the view starts with no label.
+  bool FindTurnLabel(std::string_view view, re2::StringPiece groups[3]) const;
   // A label without a colon, set off by emphasis: "**Name**" or "### Name"
   // alone on its line, or "**Name** words", after an optional time stamp;
   // or in 【】/〔〕 brackets with its words after it ("【记者】今年…").
   // Sets label->candidate (and makes the line a turn start when the label
   // is a known speaker's marker).
   bool MatchEmphasizedLabel(const FoldedLine& folded, LineLabel* label) const;
+  // That shape at the start of a folded view: the name, and where the marker
+  // ends. False when the view does not start with it.
+  bool FindEmphasizedLabel(std::string_view view, re2::StringPiece* name, std::size_t* marker_end) const;
   // A label without a colon set off by a wide gap: "Q<NBSP><NBSP>words",
   // "Name<TAB>words", "Name   words" (three spaces or more), "问　words" (an ideographic space).
   // At the line start, short, no sentence punctuation in it.

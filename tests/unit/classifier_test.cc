@@ -220,6 +220,49 @@ TEST_CASE("Classifier: MayCarryLabel answers from a line's prefix fold as from t
   CHECK(carrying < lines_seen * 9 / 10);
 }
 
+TEST_CASE("Classifier: CandidateKeys finds the same keys from a prefix fold, and the key Classify finds") {
+  // Lines of every label shape, with inline noise in and around the label,
+  // full-width forms and the gaps of spaced labels.
+  const std::vector<std::string> parts = {
+      "张三", "Ann Lee", ":", "：", " ", "**", "__", "## ", "【", "】", "〔", "〕", "\t", "\u00a0", "\u3000", "   ",
+      "Q", "A", ".", ". ", "12:30 ", "[", "(", ")", "（", "）", "SPAM1", "广告", "(zhāng)", "國", "，", "。", "说",
+      "x", "\u200b", "\xff"};
+  const RuleSet noisy = testing::LoadRulesString(
+      "name: noisy\nnoise: {inline: ['SPAM\\d*', '\\([a-z]{0,5}[āáǎà][a-z]{0,5}\\)']}\n");
+  const RuleSet plain = testing::LoadRulesString("name: plain\n");
+  std::uint32_t state = 9;
+  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  int with_keys = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int line_count = 1 + static_cast<int>(next() % 4);
+    for (int l = 0; l < line_count; ++l) {
+      const int n = static_cast<int>(next() % 12);
+      for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
+      text += "\n";
+    }
+    CAPTURE(text);
+    const std::vector<Line> lines = SplitLines(text);
+    const PrefixFolds folds(text, lines, text.size());
+    for (const RuleSet* rules : {&noisy, &plain}) {
+      Classifier written(CompiledOf(*rules), text);
+      Classifier in_place(CompiledOf(*rules), text, &folds);
+      Classifier full(CompiledOf(*rules), text);
+      std::vector<std::string> a, b;
+      for (const Line& line : lines) {
+        CAPTURE(line.begin);
+        written.CandidateKeys(line, &a);
+        in_place.CandidateKeys(line, &b);
+        CHECK(a == b);
+        with_keys += !a.empty();
+        const LineLabel label = full.Classify(line);
+        if (label.candidate) CHECK(std::find(a.begin(), a.end(), label.candidate->key) != a.end());
+      }
+    }
+  }
+  CHECK(with_keys > 500);  // the shapes came up
+}
+
 TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no label") {
   int prefiltered = 0;
   for (const RuleSet& set : testing::BuiltinLibrary().rule_sets()) {

@@ -14,6 +14,8 @@
 #include "qaextract/rules.h"
 #include "testing/test_util.h"
 #include "text/lines.h"
+#include "text/prefix_folds.h"
+#include "rules/rule_model.h"
 
 namespace qaextract {
 namespace {
@@ -38,6 +40,12 @@ Verdict Judge(const std::string& text, const RuleSet* rules) {
   v.kept = internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines),
                                  internal::CompiledOf(chosen))
                .may_hold_turns;
+  // As batch runs it: with the folds of the first lines made for the
+  // rule-set choice, read in place.
+  const internal::PrefixFolds folds(source.text, lines, internal::kMatchPrefixBytes);
+  CHECK(internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines),
+                              internal::CompiledOf(chosen), &folds)
+            .may_hold_turns == v.kept);
   return v;
 }
 
@@ -49,9 +57,12 @@ void CheckSameLabels(const std::string& text, const RuleSet& rules) {
   internal::LabelledText full;
   internal::LabelSplitLines(source, compiled, internal::SplitLines(source.text), &full);
   const auto lines = internal::SplitLines(source.text);
+  // Half the articles as batch runs them, with the first lines' folds.
+  const internal::PrefixFolds prefix(source.text, lines, internal::kMatchPrefixBytes);
+  const internal::PrefixFolds* folds = text.size() % 2 == 0 ? &prefix : nullptr;
   internal::Triage triage =
-      internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines), compiled);
-  internal::CompleteLabels(source.text, compiled, &triage);
+      internal::TriageLines(source.text, lines, internal::FindFrontMatter(source.text, lines), compiled, folds);
+  internal::CompleteLabels(source.text, compiled, &triage, folds);
   const internal::LabelledText& completed = triage.labelled;
   REQUIRE(completed.labels.size() == full.labels.size());
   CHECK(completed.front_matter == full.front_matter);
