@@ -33,7 +33,7 @@ std::atomic<std::uint64_t> next_id{1};
 // (filter, atoms held) pair, by hash, the last answer in each.
 struct CachedAnswer {
   std::uint64_t filter = 0;  // PatternFilter::id_; 0: empty
-  std::uint64_t atoms = 0;
+  std::vector<int> atoms;    // sorted
   std::vector<int> possible;
 };
 constexpr std::size_t kCacheSlots = 64;
@@ -64,17 +64,15 @@ std::shared_ptr<const PatternFilter> PatternFilter::Build(const std::vector<std:
 }
 
 const std::vector<int>& PatternFilter::PossibleFor(const std::vector<int>& found) const {
-  thread_local std::vector<int> uncached;
-  if (atoms_.size() > 64) {
-    tree_.AllPotentials(found, &uncached);  // sorted, with the patterns that need no literal
-    return uncached;
-  }
-  std::uint64_t atoms = 0;
-  for (int i : found) atoms |= std::uint64_t{1} << i;
+  thread_local std::vector<int> atoms;
+  atoms.assign(found.begin(), found.end());
+  std::sort(atoms.begin(), atoms.end());
+  std::uint64_t h = id_ * 0xFF51AFD7ED558CCDull;
+  for (int i : atoms) h = (h ^ static_cast<std::uint64_t>(i)) * 0x9E3779B97F4A7C15ull;
   static_assert(kCacheSlots == 64, "the slot is the hash's top six bits");
-  CachedAnswer& slot = tls_answers[((atoms ^ id_ * 0xFF51AFD7ED558CCDull) * 0x9E3779B97F4A7C15ull) >> 58];
+  CachedAnswer& slot = tls_answers[h >> 58];
   if (slot.filter != id_ || slot.atoms != atoms) {
-    tree_.AllPotentials(found, &slot.possible);
+    tree_.AllPotentials(atoms, &slot.possible);  // sorted, with the patterns that need no literal
     slot.filter = id_;
     slot.atoms = atoms;
   }

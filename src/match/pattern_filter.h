@@ -44,15 +44,15 @@ class PatternFilter {
 
  private:
   PatternFilter() = default;
-  // The answer for the atoms a text holds (as bits of atom indices):
-  // from a small per-thread cache when there are at most 64 atoms, since
-  // the same few atoms come up line after line and RE2's tree allocates
-  // on every question.
+  // The answer for the atoms a text holds (their indices): from a small
+  // per-thread cache, since the same few atoms come up line after line and
+  // RE2's tree allocates on every question.
   const std::vector<int>& PossibleFor(const std::vector<int>& found) const;
 
   // Atoms of three bytes and up (one CJK character, "gih"): shorter ones
-  // ("(", "a") are in most lines, and finding every one of them costs more
-  // than the DFA scan they would spare.
+  // ("(", "a") are in most lines, and finding every one of them (with the
+  // literal matcher, or with memchr for the one-byte ones and the matcher
+  // for the rest) costs more than the DFA scan they would spare.
   re2::FilteredRE2 tree_{3};
   std::vector<std::string> atoms_;
   std::shared_ptr<const LiteralSet> finder_;

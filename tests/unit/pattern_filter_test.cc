@@ -76,6 +76,25 @@ TEST_CASE("PatternFilter: a pattern needs all its literals, or one of each alter
   CHECK_FALSE(filter->AnyPossible("发布时间"));  // the colon is part of the literal
 }
 
+TEST_CASE("PatternFilter: many patterns, each possible exactly where its literals are") {
+  // More atoms than bits in a word: the answers are remembered by the list
+  // of atoms held, not by a mask.
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 80; ++i) patterns.push_back("word" + std::to_string(i) + "x[0-9]+");
+  const auto filter = PatternFilter::Build(patterns, PatternOptions(8 << 20));
+  REQUIRE(static_cast<bool>(filter));
+  std::vector<int> possible;
+  for (int round = 0; round < 2; ++round)  // the second round answers from the cache
+    for (int i = 0; i < 80; i += 7) {
+      const std::string text = "a word" + std::to_string(i) + "x12 and word" + std::to_string(79 - i) + "x";
+      filter->Possible(text, &possible);
+      CAPTURE(text);
+      CHECK(std::binary_search(possible.begin(), possible.end(), i));
+      for (int p : possible) CHECK((p == i || p == 79 - i));
+    }
+  CHECK_FALSE(filter->AnyPossible("no words here"));
+}
+
 TEST_CASE("PatternFilter: none when no pattern needs a literal, a pattern does not compile, or a literal has case") {
   CHECK_FALSE(static_cast<bool>(PatternFilter::Build({"[a-z]{3}", "\\d+"}, PatternOptions(8 << 20))));
   CHECK_FALSE(static_cast<bool>(PatternFilter::Build({"未经", "("}, PatternOptions(8 << 20))));
