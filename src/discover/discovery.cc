@@ -112,6 +112,17 @@ bool IsHan(char32_t c) {
 }
 bool IsLatinLetter(char32_t c) { return c < 0x250 && u_isalpha(static_cast<UChar32>(c)); }
 
+// Whether `text` holds `lower` (lower case) with its ASCII letters in any case.
+bool HoldsIgnoringAsciiCase(std::string_view text, std::string_view lower) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i + lower.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < lower.size() && fold(text[i + k]) == lower[k]) ++k;
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -119,7 +130,9 @@ std::string Lower(std::string s) {
 }
 
 bool InVocabulary(const std::set<std::string>& words, const std::string& key) {
-  return words.count(key) > 0 || words.count(Lower(key)) > 0;
+  if (words.count(key) > 0) return true;
+  const bool upper = std::any_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return upper && words.count(Lower(key)) > 0;  // most keys have no ASCII capital: no copy
 }
 
 // Latin words of a written label: split at spaces, dots and camel-case
@@ -277,7 +290,9 @@ int HanCount(const std::u32string& cps) {
 
 // The first part of a label's shape check, from its key alone: what rules
 // out any label, role words ("问", "记者") included.
-std::string KeyRejection(const std::string& key, const std::u32string& cps) {
+// (The reasons are literals: std::string_view, so the check allocates
+// nothing for the many keys triage asks about.)
+std::string_view KeyRejection(const std::string& key, const std::u32string& cps) {
   int letters = 0;
   for (char32_t cp : cps) letters += u_isalpha(static_cast<UChar32>(cp)) ? 1 : 0;
   if (letters == 0) return "no letters (a number, time or symbol)";
@@ -287,16 +302,14 @@ std::string KeyRejection(const std::string& key, const std::u32string& cps) {
   for (char32_t cp : cps)
     if (std::u32string_view(kSentencePunct).find(cp) != std::u32string_view::npos)
       return "contains sentence punctuation (a sentence, not a name)";
-  const std::string lower = Lower(key);
-  if (lower.find("http") != std::string::npos || lower.find("www.") != std::string::npos)
-    return "a link";
+  if (HoldsIgnoringAsciiCase(key, "http") || HoldsIgnoringAsciiCase(key, "www.")) return "a link";
   if (HanCount(cps) > kMaxHanChars) return "too long for a name";
   return "";
 }
 
 // The second part, from the key alone, for labels that are not role words:
 // reporting clauses and discourse words.
-std::string ClauseRejection(const std::string& key, const std::u32string& cps) {
+std::string_view ClauseRejection(const std::string& key, const std::u32string& cps) {
   for (char32_t cp : cps)
     if (std::u32string_view(kPronouns).find(cp) != std::u32string_view::npos)
       return "a reporting clause (has a pronoun)";
@@ -328,7 +341,7 @@ bool LowerCaseLatin(const std::u32string& cps) {
 // Why a label's shape rules it out as a speaker, or "" when it does not.
 std::string ShapeRejection(const Candidate& c) {
   const std::u32string cps = DecodeUtf8(c.key);
-  if (std::string r = KeyRejection(c.key, cps); !r.empty()) return r;
+  if (const std::string_view r = KeyRejection(c.key, cps); !r.empty()) return std::string(r);
   const int han = HanCount(cps);
   if (han == 0 && LatinWords(c.Written()).size() > static_cast<std::size_t>(kMaxLatinWords))
     return "too many words for a name";
@@ -336,7 +349,7 @@ std::string ShapeRejection(const Candidate& c) {
   // line by line: what counts is how it is used.
   const int speech = c.lines() - c.bylines;
   if (c.asker_word || c.answerer_word) return speech >= 1 ? "" : "a byline label with short text";
-  if (std::string r = ClauseRejection(c.key, cps); !r.empty()) return r;
+  if (const std::string_view r = ClauseRejection(c.key, cps); !r.empty()) return std::string(r);
   if (c.lines() >= 2 && c.data_values >= kFieldLabelDataShare * c.lines() && !c.asker_word && !c.answerer_word)
     return "a field label: " + Percent(c.data_values, c.lines()) +
            " of its values are short data (numbers, dates, links, single words), not speech";
@@ -1141,7 +1154,9 @@ void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, 
 bool MayBeSighting(const LineLabel& label) { return LooksAtLabel(label) && MayBeSpeakerKey(label.candidate->key); }
 
 bool MayBeSpeakerKey(const std::string& key) {
-  const std::u32string cps = DecodeUtf8(key);
+  thread_local std::u32string cps;  // triage asks about thousands of keys
+  cps.clear();
+  DecodeUtf8Into(key, &cps);
   if (cps.empty() || !KeyRejection(key, cps).empty()) return false;
   // Role words ("问", "记者") pass or fail by how they are used; the clause
   // shapes rule out any other label whatever its sightings.

@@ -52,12 +52,16 @@ char32_t DecodeUtf8At(std::string_view s, std::size_t i, std::size_t* length) {
 
 std::u32string DecodeUtf8(std::string_view s) {
   std::u32string out;
+  DecodeUtf8Into(s, &out);
+  return out;
+}
+
+void DecodeUtf8Into(std::string_view s, std::u32string* out) {
   for (std::size_t i = 0; i < s.size();) {
     std::size_t n = 1;
-    out += DecodeUtf8At(s, i, &n);
+    *out += DecodeUtf8At(s, i, &n);
     i += n;
   }
-  return out;
 }
 
 // simdjson's validator checks UTF-8 a few bytes per cycle; invalid text (rare)

@@ -43,6 +43,8 @@ inline char32_t NextCodePoint(std::string_view s, std::size_t i, std::size_t* le
 
 // All code points of `s` (invalid bytes as U+FFFD).
 std::u32string DecodeUtf8(std::string_view s);
+// Appends them to *out (a buffer reused across calls allocates nothing).
+void DecodeUtf8Into(std::string_view s, std::u32string* out);
 
 // True when `s` is valid UTF-8 (the common case; then no copy is needed).
 bool IsValidUtf8(std::string_view s);
