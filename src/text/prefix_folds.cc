@@ -36,6 +36,12 @@ PrefixFolds::PrefixFolds(std::string_view text, const std::vector<Line>& lines, 
 }
 
 const PrefixFolds::Folded* PrefixFolds::Find(const Line& line) const {
+  // The lines of SplitLines are numbered from 1 in order, and the folded
+  // ones are its first: line n is lines_[n - 1] (checked, since a caller
+  // may ask about a line of its own).
+  const std::size_t at = static_cast<std::size_t>(line.number) - 1;
+  if (line.number >= 1 && at < lines_.size() && lines_[at].begin == line.begin && lines_[at].end == line.end)
+    return &lines_[at];
   const auto it = std::lower_bound(lines_.begin(), lines_.end(), line.begin,
                                    [](const Folded& f, std::size_t begin) { return f.begin < begin; });
   if (it == lines_.end() || it->begin != line.begin || it->end != line.end) return nullptr;
