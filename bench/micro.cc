@@ -133,22 +133,6 @@ void BM_FoldLines(benchmark::State& state) {
 }
 BENCHMARK(BM_FoldLines);
 
-void BM_FoldTextOnly(benchmark::State& state) {
-  std::vector<std::vector<internal::Line>> lines;
-  for (const Sample& s : Samples()) lines.push_back(internal::SplitLines(s.source.text));
-  std::string out;
-  for (auto _ : state) {
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      for (const internal::Line& line : lines[i]) {
-        out.clear();
-        internal::FoldText(Samples()[i].source.text.substr(line.begin, line.end - line.begin), &out);
-        benchmark::DoNotOptimize(out.data());
-      }
-  }
-  state.SetBytesProcessed(state.iterations() * TotalBytes());
-}
-BENCHMARK(BM_FoldTextOnly);
-
 void BM_SelectRules(benchmark::State& state) {
   for (auto _ : state)
     for (const Sample& s : Samples()) benchmark::DoNotOptimize(&Library().Select(s.source, nullptr));

@@ -3,7 +3,10 @@
 #ifndef QAEXTRACT_TESTS_TESTING_TEST_UTIL_H_
 #define QAEXTRACT_TESTS_TESTING_TEST_UTIL_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "qaextract/qaextract.h"
 
@@ -47,6 +50,24 @@ RunResult RunQaextractIn(const std::string& dir, const std::string& args,
 
 // A fresh empty directory under the system temp dir.
 std::string MakeTempDir();
+
+// Texts for property tests, the same on every run: each one up to
+// `max_pieces - 1` of `pieces`, drawn at random and joined.
+class PieceTexts {
+ public:
+  PieceTexts(std::vector<std::string> pieces, std::uint32_t seed) : pieces_(std::move(pieces)), state_(seed) {}
+  std::string Next(int max_pieces) {
+    std::string text;
+    const int n = static_cast<int>(Draw() % static_cast<std::uint32_t>(max_pieces));
+    for (int k = 0; k < n; ++k) text += pieces_[Draw() % pieces_.size()];
+    return text;
+  }
+  std::uint32_t Draw() { return (state_ = state_ * 1103515245 + 12345) >> 16; }
+
+ private:
+  std::vector<std::string> pieces_;
+  std::uint32_t state_;
+};
 
 }  // namespace qaextract::testing
 

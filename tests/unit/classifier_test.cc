@@ -189,18 +189,15 @@ TEST_CASE("Classifier: MayCarryLabel answers from a line's prefix fold as from t
   // Every label character, its full-width and other forms, the white space
   // of a wide gap, "Q. " and "A. " in either width, and what may stand
   // between them, with and without inline noise rules.
-  const std::vector<std::string> parts = {
-      "名", "國", ":", "：", "∶", "*", "＊", "_", "#", "＃", "【", "︻", "〔", "\t", "\u00a0", "\u3000", " ", "  ",
-      "Q", "Ｑ", "A", "a", ".", "．", "。", "\u200b", "\xff", "\x01", "\n", "广告"};
+  testing::PieceTexts texts({"名", "國", ":", "：", "∶", "*", "＊", "_", "#", "＃", "【", "︻", "〔", "\t", "\u00a0",
+                              "\u3000", " ", "  ", "Q", "Ｑ", "A", "a", ".", "．", "。", "\u200b", "\xff", "\x01",
+                              "\n", "广告"},
+                             5);
   const RuleSet plain = testing::LoadRulesString("name: plain\n");
   const RuleSet noisy = testing::LoadRulesString("name: noisy\nnoise: {inline: ['广告']}\n");
-  std::uint32_t state = 5;
-  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
   int carrying = 0, lines_seen = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const int n = static_cast<int>(next() % 16);
-    for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
+    const std::string text = texts.Next(16);
     CAPTURE(text);
     const std::vector<Line> lines = SplitLines(text);
     const PrefixFolds folds(text, lines, text.size());
@@ -223,24 +220,18 @@ TEST_CASE("Classifier: MayCarryLabel answers from a line's prefix fold as from t
 TEST_CASE("Classifier: CandidateKeys finds the same keys from a prefix fold, and the key Classify finds") {
   // Lines of every label shape, with inline noise in and around the label,
   // full-width forms and the gaps of spaced labels.
-  const std::vector<std::string> parts = {
-      "张三", "Ann Lee", ":", "：", " ", "**", "__", "## ", "【", "】", "〔", "〕", "\t", "\u00a0", "\u3000", "   ",
-      "Q", "A", ".", ". ", "12:30 ", "[", "(", ")", "（", "）", "SPAM1", "广告", "(zhāng)", "國", "，", "。", "说",
-      "x", "\u200b", "\xff"};
+  testing::PieceTexts lines_of({"张三", "Ann Lee", ":", "：", " ", "**", "__", "## ", "【", "】", "〔", "〕", "\t",
+                                 "\u00a0", "\u3000", "   ", "Q", "A", ".", ". ", "12:30 ", "[", "(", ")", "（", "）",
+                                 "SPAM1", "广告", "(zhāng)", "國", "，", "。", "说", "x", "\u200b", "\xff"},
+                                9);
   const RuleSet noisy = testing::LoadRulesString(
       "name: noisy\nnoise: {inline: ['SPAM\\d*', '\\([a-z]{0,5}[āáǎà][a-z]{0,5}\\)']}\n");
   const RuleSet plain = testing::LoadRulesString("name: plain\n");
-  std::uint32_t state = 9;
-  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
   int with_keys = 0;
   for (int round = 0; round < 2000; ++round) {
     std::string text;
-    const int line_count = 1 + static_cast<int>(next() % 4);
-    for (int l = 0; l < line_count; ++l) {
-      const int n = static_cast<int>(next() % 12);
-      for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
-      text += "\n";
-    }
+    const int line_count = 1 + static_cast<int>(lines_of.Draw() % 4);
+    for (int l = 0; l < line_count; ++l) text += lines_of.Next(12) + "\n";
     CAPTURE(text);
     const std::vector<Line> lines = SplitLines(text);
     const PrefixFolds folds(text, lines, text.size());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/decode.h"
+#include "testing/test_util.h"
 #include "text/fold.h"
 
 namespace qaextract::internal {
@@ -148,14 +149,10 @@ TEST_CASE("Fold: FoldKeyCodePoints holds the code points of FoldKey, on every ki
 }
 
 TEST_CASE("Fold: held_spaces names the white space the view shows as one space, as written") {
-  const std::vector<std::string> parts = {"a", "国", " ", "  ", "\t", "\u00a0", "\u3000", "\u2003", "\u200b",
-                                          "\xff", "\x01", "：", "\xc2"};
-  std::uint32_t state = 7;
-  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  testing::PieceTexts texts(
+      {"a", "国", " ", "  ", "\t", "\u00a0", "\u3000", "\u2003", "\u200b", "\xff", "\x01", "：", "\xc2"}, 7);
   for (int round = 0; round < 5000; ++round) {
-    std::string text;
-    const int n = static_cast<int>(next() % 12);
-    for (int k = 0; k < n; ++k) text += parts[next() % parts.size()];
+    const std::string text = texts.Next(12);
     CAPTURE(text);
     FoldedLine folded;
     FoldLine(text, ByteSpan{0, text.size()}, {}, &folded);

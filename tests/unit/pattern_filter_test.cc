@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "match/pattern.h"
 #include "match/pattern_filter.h"
+#include "testing/test_util.h"
 
 namespace qaextract::internal {
 namespace {
@@ -39,14 +39,12 @@ TEST_CASE("PatternFilter: every pattern that matches is possible, on texts of it
   REQUIRE(static_cast<bool>(filter));
   std::vector<std::unique_ptr<RE2>> res;
   for (const std::string& p : kPatterns) res.push_back(std::make_unique<RE2>(p, PatternOptions(8 << 20)));
-  std::mt19937 rng(11);
+  testing::PieceTexts texts(kPieces, 11);
   std::vector<int> possible;
   int ruled_out = 0, matched = 0;
   // Past the line count at which the literal matcher changes engine.
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    const int n = static_cast<int>(rng() % 8);
-    for (int i = 0; i < n; ++i) text += kPieces[rng() % kPieces.size()];
+    const std::string text = texts.Next(8);
     CAPTURE(text);
     filter->Possible(text, &possible);
     REQUIRE(std::is_sorted(possible.begin(), possible.end()));
