@@ -36,7 +36,7 @@ struct CachedAnswer {
   std::vector<int> atoms;    // sorted
   std::vector<int> possible;
 };
-constexpr std::size_t kCacheSlots = 64;
+constexpr std::size_t kCacheSlots = 256;
 thread_local std::array<CachedAnswer, kCacheSlots> tls_answers;
 
 }  // namespace
@@ -69,8 +69,8 @@ const std::vector<int>& PatternFilter::PossibleFor(const std::vector<int>& found
   std::sort(atoms.begin(), atoms.end());
   std::uint64_t h = id_ * 0xFF51AFD7ED558CCDull;
   for (int i : atoms) h = (h ^ static_cast<std::uint64_t>(i)) * 0x9E3779B97F4A7C15ull;
-  static_assert(kCacheSlots == 64, "the slot is the hash's top six bits");
-  CachedAnswer& slot = tls_answers[h >> 58];
+  static_assert(kCacheSlots == 256, "the slot is the hash's top eight bits");
+  CachedAnswer& slot = tls_answers[h >> 56];
   if (slot.filter != id_ || slot.atoms != atoms) {
     tree_.AllPotentials(atoms, &slot.possible);  // sorted, with the patterns that need no literal
     slot.filter = id_;
