@@ -23,16 +23,8 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# make_corpus N NEG_SHARE DIR: the peers' generator scales the four seed
-# articles (samples/ holds the same bytes, but ../shared/seeds gives the
-# peers' own corpus order).
-make_corpus() {
-  if [ ! -f "$3/corpus.jsonl" ]; then
-    local seeds=../shared/seeds
-    [ -d "$seeds" ] || seeds=samples
-    /usr/bin/python3 "$peers/make_corpus.py" "$seeds" "$3" "$1" "$2" >&2
-  fi
-}
+# shellcheck source=bench/corpus.sh
+. bench/corpus.sh
 
 # median seconds and max RSS (KB) over $runs runs of "$@"
 measure() {
