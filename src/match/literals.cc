@@ -16,12 +16,10 @@ namespace qaextract::internal {
 namespace {
 
 // One memmem per literal: the matcher without Hyperscan, and what a
-// Hyperscan build uses until the database pays for its compile.
-// Calls found(i) for each literal i that `text` holds, in order, until it
-// returns true (stop).
-template <typename Found>
-void MemmemFind(const std::vector<std::string>& literals, LiteralSet::Case letter_case, std::string_view text,
-                Found found) {
+// Hyperscan build uses until the database pays for its compile. Appends
+// the index of each literal `text` holds.
+void MemmemFindAll(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
+                   std::string_view text, std::vector<int>* found) {
   const auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
   if (letter_case == LiteralSet::Case::kAsciiInsensitive && std::any_of(text.begin(), text.end(), upper)) {
     thread_local std::string lowered;
@@ -31,24 +29,8 @@ void MemmemFind(const std::vector<std::string>& literals, LiteralSet::Case lette
     text = lowered;
   }
   for (std::size_t i = 0; i < literals.size(); ++i)  // glibc's memmem: a bigram skip table
-    if (memmem(text.data(), text.size(), literals[i].data(), literals[i].size()) != nullptr &&
-        found(static_cast<int>(i)))
-      return;
-}
-
-bool MemmemContainsAny(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
-                       std::string_view text) {
-  bool any = false;
-  MemmemFind(literals, letter_case, text, [&](int) { return any = true; });
-  return any;
-}
-
-void MemmemFindAll(const std::vector<std::string>& literals, LiteralSet::Case letter_case,
-                   std::string_view text, std::vector<int>* found) {
-  MemmemFind(literals, letter_case, text, [&](int i) {
-    found->push_back(i);
-    return false;
-  });
+    if (memmem(text.data(), text.size(), literals[i].data(), literals[i].size()) != nullptr)
+      found->push_back(static_cast<int>(i));
 }
 
 }  // namespace
@@ -80,10 +62,6 @@ struct ThreadScratch {
 };
 thread_local ThreadScratch tls_scratch;
 std::atomic<std::uint64_t> next_id{1};
-
-int StopAtFirst(unsigned int, unsigned long long, unsigned long long, unsigned int, void*) {
-  return 1;  // one literal is enough: stop scanning
-}
 
 // Each literal is reported once (HS_FLAG_SINGLEMATCH).
 int Collect(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* found) {
@@ -152,13 +130,6 @@ hs_database_t* LiteralSet::Impl::Database() {
   return compiled;
 }
 
-bool LiteralSet::ContainsAny(std::string_view text) const {
-  hs_database_t* db = impl_->Database();
-  if (db == nullptr) return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
-  return hs_scan(db, text.data(), static_cast<unsigned int>(text.size()), 0, tls_scratch.scratch,
-                 StopAtFirst, nullptr) == HS_SCAN_TERMINATED;
-}
-
 void LiteralSet::FindAll(std::string_view text, std::vector<int>* found) const {
   hs_database_t* db = impl_->Database();
   if (db == nullptr) return MemmemFindAll(impl_->literals, impl_->letter_case, text, found);
@@ -173,10 +144,6 @@ struct LiteralSet::Impl {
   std::vector<std::string> literals;
   Case letter_case = Case::kExact;
 };
-
-bool LiteralSet::ContainsAny(std::string_view text) const {
-  return MemmemContainsAny(impl_->literals, impl_->letter_case, text);
-}
 
 void LiteralSet::FindAll(std::string_view text, std::vector<int>* found) const {
   MemmemFindAll(impl_->literals, impl_->letter_case, text, found);

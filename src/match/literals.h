@@ -1,10 +1,10 @@
-// LiteralSet: whether a text holds any of a list of literal strings, or
-// which. The classifier's prefilter (match/pattern_filter.h) asks this of
+// LiteralSet: which of a list of literal strings a text holds. The
+// classifier's prefilter (match/pattern_filter.h) asks this of
 // every line, for the literals ("atoms") the unanchored rule patterns need,
 // so it is on the hot path.
 //
 // Hyperscan's literal matcher (SIMD; Debian's libhyperscan-dev, x86-64
-// only) where the build has it, stopping at the first literal found; else
+// only) where the build has it, each literal reported once; else
 // one memmem per literal. On the interview bench corpus the memmem loop took
 // a tenth of a batch run (docs/performance.md). Hyperscan's database is
 // compiled once the set has looked at a few hundred lines (in a batch run,
@@ -34,9 +34,6 @@ class LiteralSet {
   ~LiteralSet();
   LiteralSet(const LiteralSet&) = delete;
   LiteralSet& operator=(const LiteralSet&) = delete;
-
-  // Whether `text` holds at least one of the literals. Thread-safe.
-  bool ContainsAny(std::string_view text) const;
 
   // Appends to *found the index (in the list given to Build) of every
   // literal `text` holds, each once, in no particular order. Thread-safe.

@@ -8,6 +8,16 @@
 #include "match/literals.h"
 
 namespace qaextract::internal {
+namespace {
+
+// Whether the set finds any literal in `text`.
+bool HoldsAny(const LiteralSet& set, const std::string& text) {
+  std::vector<int> found;
+  set.FindAll(text, &found);
+  return !found.empty();
+}
+
+}  // namespace
 
 TEST_CASE("LiteralSet: finds any literal, before and after it switches matcher") {
   const std::vector<std::string> literals = {"未", "来源:", "powered by", "\xE8\xBF\xAA"};
@@ -27,7 +37,7 @@ TEST_CASE("LiteralSet: finds any literal, before and after it switches matcher")
     for (const std::string& text : texts) {
       CAPTURE(round);
       CAPTURE(text);
-      REQUIRE(set->ContainsAny(text) == expected(text));
+      REQUIRE(HoldsAny(*set, text) == expected(text));
     }
   CHECK(std::strlen(LiteralSet::Engine()) > 0);
 }
@@ -45,11 +55,11 @@ TEST_CASE("LiteralSet: ASCII letters in either case, other bytes as they are") {
     for (const auto& [text, expected] : texts) {
       CAPTURE(round);
       CAPTURE(text);
-      REQUIRE(set->ContainsAny(text) == expected);
+      REQUIRE(HoldsAny(*set, text) == expected);
     }
   // Exact sets stay exact.
   const auto exact = LiteralSet::Build({"powered by"});
-  for (int round = 0; round < 5000; ++round) REQUIRE_FALSE(exact->ContainsAny("Powered by"));
+  for (int round = 0; round < 5000; ++round) REQUIRE_FALSE(HoldsAny(*exact, "Powered by"));
 }
 
 TEST_CASE("LiteralSet: FindAll names each literal held once, before and after it switches matcher") {
