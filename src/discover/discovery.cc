@@ -114,13 +114,8 @@ bool IsLatinLetter(char32_t c) { return c < 0x250 && u_isalpha(static_cast<UChar
 
 // Whether `text` holds `lower` (lower case) with its ASCII letters in any case.
 bool HoldsIgnoringAsciiCase(std::string_view text, std::string_view lower) {
-  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  for (std::size_t i = 0; i + lower.size() <= text.size(); ++i) {
-    std::size_t k = 0;
-    while (k < lower.size() && fold(text[i + k]) == lower[k]) ++k;
-    if (k == lower.size()) return true;
-  }
-  return false;
+  const auto same = [](char c, char l) { return (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) == l; };
+  return std::search(text.begin(), text.end(), lower.begin(), lower.end(), same) != text.end();
 }
 
 std::string Lower(std::string s) {

@@ -79,22 +79,21 @@ const std::vector<int>& PatternFilter::PossibleFor(const std::vector<int>& found
   return slot.possible;
 }
 
-void PatternFilter::Possible(std::string_view text, std::vector<int>* possible) const {
+const std::vector<int>& PatternFilter::AtomsIn(std::string_view text) const {
   thread_local std::vector<int> found;
   found.clear();
   finder_->FindAll(text, &found);
-  if (found.empty()) {
-    *possible = always_;
-    return;
-  }
-  *possible = PossibleFor(found);
+  return found;
+}
+
+void PatternFilter::Possible(std::string_view text, std::vector<int>* possible) const {
+  const std::vector<int>& found = AtomsIn(text);
+  *possible = found.empty() ? always_ : PossibleFor(found);
 }
 
 bool PatternFilter::AnyPossible(std::string_view text) const {
   if (!always_.empty()) return true;
-  thread_local std::vector<int> found;
-  found.clear();
-  finder_->FindAll(text, &found);
+  const std::vector<int>& found = AtomsIn(text);
   return !found.empty() && !PossibleFor(found).empty();
 }
 

@@ -39,11 +39,14 @@ class PatternFilter {
   // Whether any pattern may match `text` (Possible is not empty).
   bool AnyPossible(std::string_view text) const;
 
-  // The literals, in lower case (for tests and `explain`).
+  // The literals, in lower case (for tests).
   const std::vector<std::string>& atoms() const { return atoms_; }
 
  private:
   PatternFilter() = default;
+  // The indices of the atoms `text` holds (a per-thread buffer, valid until
+  // the next call).
+  const std::vector<int>& AtomsIn(std::string_view text) const;
   // The answer for the atoms a text holds (their indices): from a small
   // per-thread cache, since the same few atoms come up line after line and
   // RE2's tree allocates on every question.
