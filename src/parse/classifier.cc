@@ -90,30 +90,66 @@ bool MatchLabelCandidate(const CompiledRules& rules, re2::StringPiece input, re2
   return rules.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3);
 }
 
-bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
-                     std::size_t* marker_end) {
+namespace {
+
+// Whether `label` holds a character that takes the label pattern past the
+// plain shape: an ASCII digit (a time stamp), bracket, quote mark, asterisk,
+// parenthesis or '#', or one of the label quotes (kLabelOpenQuotes,
+// kLabelCloseQuotes, all three bytes long).
+bool HoldsLabelSyntax(std::string_view label) {
+  static const std::bitset<256> kSyntax = [] {
+    std::bitset<256> b;
+    for (unsigned char c : std::string_view("()*[]\"#0123456789")) b.set(c);
+    b.set(0xE2);  // the lead bytes of the quotes, checked whole below
+    b.set(0xE3);
+    return b;
+  }();
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(label[i]);
+    if (!kSyntax.test(c)) continue;
+    if (c < 0x80) return true;
+    const std::string_view three = label.substr(i, 3);
+    for (std::string_view quotes : {kLabelOpenQuotes, kLabelCloseQuotes})
+      for (std::size_t q = 0; q < quotes.size(); q += 3)
+        if (three == quotes.substr(q, 3)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+PlainLabel MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
+                           std::size_t* marker_end) {
   const std::size_t colon = view.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
+  // The pattern's label is at least a character before a colon; nothing
+  // before the first colon can open a label (a time stamp's colon is never
+  // the first character).
+  if (colon == std::string_view::npos || colon == 0) return PlainLabel::kNone;
   std::size_t end = colon;
   if (view[end - 1] == ' ') --end;  // " ?" before the colon
-  if (end == 0) return false;
+  if (end == 0) return PlainLabel::kAsk;
   const std::string_view label = view.substr(0, end);
+  const bool syntax = HoldsLabelSyntax(label);
   // The length first: most lines with a colon far in are prose, and a code
   // point is at most four bytes.
   if (label.size() > 4 * static_cast<std::size_t>(max_label_chars) ||
-      CountCodePoints(label) > static_cast<std::size_t>(max_label_chars))
-    return false;
-  static constexpr std::string_view kAsciiSpecial = "()*[]\"#0123456789";
-  if (label.find_first_of(kAsciiSpecial) != std::string_view::npos) return false;
-  // The quotes are 3-byte characters: look for each whole one.
-  for (std::string_view quotes : {kLabelOpenQuotes, kLabelCloseQuotes})
-    for (std::size_t q = 0; q < quotes.size(); q += 3)
-      if (label.find(quotes.substr(q, 3)) != std::string_view::npos) return false;
+      CountCodePoints(label) > static_cast<std::size_t>(max_label_chars)) {
+    if (syntax) return PlainLabel::kAsk;
+    // Without the syntax every part of the pattern but the label and the
+    // spaces around it is absent, and the label is all the rest: too long
+    // for the pattern too, even with its spaces left out.
+    std::string_view trimmed = label;
+    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+    return CountCodePoints(trimmed) > static_cast<std::size_t>(max_label_chars) ? PlainLabel::kNone
+                                                                                  : PlainLabel::kAsk;
+  }
+  if (syntax) return PlainLabel::kAsk;
   const std::string_view after = view.substr(colon + 1);
-  if (after.substr(0, 2) == "**" || after.substr(0, 3) == " **") return false;
+  if (after.substr(0, 2) == "**" || after.substr(0, 3) == " **") return PlainLabel::kAsk;
   *label_end = end;
   *marker_end = colon + 1;
-  return true;
+  return PlainLabel::kFound;
 }
 
 void Classifier::ScanLine(const FoldedLine& folded) {
@@ -245,11 +281,16 @@ bool Classifier::FindTurnLabel(std::string_view view, re2::StringPiece groups[3]
   const std::size_t reach = std::min(input.size(), rules_.label_candidate_max_bytes);
   if (std::memchr(input.data(), ':', reach) == nullptr) return false;
   std::size_t label_end = 0, marker_end = 0;
-  if (MatchPlainLabel(view.substr(0, reach), rules_.max_label_chars, &label_end, &marker_end)) {
-    groups[0] = re2::StringPiece(input.data(), marker_end);
-    groups[1] = re2::StringPiece(input.data(), label_end);
-    groups[2] = re2::StringPiece();
-    return true;
+  switch (MatchPlainLabel(view.substr(0, reach), rules_.max_label_chars, &label_end, &marker_end)) {
+    case PlainLabel::kFound:
+      groups[0] = re2::StringPiece(input.data(), marker_end);
+      groups[1] = re2::StringPiece(input.data(), label_end);
+      groups[2] = re2::StringPiece();
+      return true;
+    case PlainLabel::kNone:
+      return false;
+    case PlainLabel::kAsk:
+      break;
   }
   return MatchLabelCandidate(rules_, input.substr(0, reach), groups);
 }

@@ -83,11 +83,14 @@ struct LineLabel {
 // running CompiledRules::label_candidate: the label has no digit (no
 // timestamp), no bracket, quote, asterisk or parenthesis (no descriptor, no
 // emphasis), at most `max_label_chars` code points, and no "**" follows the
-// colon. On such lines it finds exactly what the pattern would: sets
+// colon. On such lines it finds exactly what the pattern would (kFound): sets
 // *label_end (the label, without a space before the colon) and *marker_end
-// (just after the colon). Returns false when the line needs the pattern.
-bool MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
-                     std::size_t* marker_end);
+// (just after the colon). kNone where the pattern cannot match either (no
+// colon, or prose: a plain label too long, the common line with a colon far
+// in); kAsk where the line needs the pattern.
+enum class PlainLabel { kFound, kNone, kAsk };
+PlainLabel MatchPlainLabel(std::string_view view, int max_label_chars, std::size_t* label_end,
+                           std::size_t* marker_end);
 
 // CompiledRules::label_candidate's match at the start of `input`, with its
 // groups (0: the match, 1: the label, 2: the descriptor or null), as

@@ -362,7 +362,10 @@ TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answ
   std::vector<std::string> views = {
       "暗涌:你好", "梁文锋 :好", "Q: hi", "A B: x", "12:30 Name: x", "[00:01] 主持人:x",
       "**暗涌:**问", "暗涌: **问**", "“暗涌”:问", "张三(创始人):答", "a:b:c", ":x", " :x",
-      "非常非常非常非常非常非常非常非常非常长的一个标签啊:x", "K.Oanh Ha:welcome", "x*y:z"};
+      "非常非常非常非常非常非常非常非常非常长的一个标签啊:x", "K.Oanh Ha:welcome", "x*y:z",
+      // more before the colon than a label, yet a label and a descriptor
+      "张三(一位做了很多年投资的基金经理也是这家很小的公司的创始人之一):答",
+      "**张三**(很长很长很长很长很长很长很长很长很长很长很长的描述):答"};
   // Every line of the samples, folded as the classifier sees it.
   for (const char* name : {"zh-anyong-interview-v1.txt", "zh-hant-bloomberg-podcast.txt"}) {
     Source source;
@@ -374,21 +377,44 @@ TEST_CASE("MatchPlainLabel: finds what the label pattern finds, wherever it answ
       views.push_back(folded.view);
     }
   }
-  int plain = 0;
+  // Random texts of label syntax and prose around a colon, with labels on
+  // both sides of the bound and runs of spaces, folded as lines are.
+  const std::vector<std::string> parts = {
+      "暗涌", "梁文锋", "a", "Host", "很长的名字很长的名字", " ", "  ", ":", "**", "(", ")", "创始人", "[", "]",
+      "\"", "\u201c", "\u201d", "\u300c", "\u3011", "\u3002", "\u3001", "# ", "12:30 ", "3", ".", "x", "你好",
+      "他说了很多很多很多很多很多话"};
+  std::uint32_t state = 7;
+  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  for (int round = 0; round < 20000; ++round) {
+    std::string view;
+    const int n = 1 + static_cast<int>(next() % 9);
+    for (int k = 0; k < n; ++k) view += parts[next() % parts.size()];
+    std::string folded;
+    FoldText(view, &folded);
+    views.push_back(folded);
+  }
+  int plain = 0, none = 0;
   for (const std::string& view : views) {
     CAPTURE(view);
     std::size_t label_end = 0, marker_end = 0;
-    if (!MatchPlainLabel(view, c.max_label_chars, &label_end, &marker_end)) continue;
-    ++plain;
+    const PlainLabel answer = MatchPlainLabel(view, c.max_label_chars, &label_end, &marker_end);
     re2::StringPiece groups[3];
     const re2::StringPiece input(view.data(), view.size());
-    REQUIRE(c.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3));
+    const bool pattern = c.label_candidate->Match(input, 0, input.size(), RE2::ANCHOR_START, groups, 3);
+    if (answer == PlainLabel::kNone) {
+      ++none;
+      CHECK_FALSE(pattern);
+    }
+    if (answer != PlainLabel::kFound) continue;
+    ++plain;
+    REQUIRE(pattern);
     CHECK(groups[0].size() == marker_end);
     CHECK(groups[1].data() == view.data());
     CHECK(groups[1].size() == label_end);
     CHECK(groups[2].data() == nullptr);
   }
   CHECK(plain > 100);  // the fast path is the common case
+  CHECK(none > 1000);  // and so is prose, which needs no pattern
 }
 
 }  // namespace qaextract::internal
