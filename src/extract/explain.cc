@@ -77,7 +77,7 @@ void ExplainLines(const Source& source, const Document& doc, const Trace& trace,
     if (auto it = trace.rules.rule_locations.find(r.rule); it != trace.rules.rule_locations.end())
       r.location = it->second.ToString();
     if (fate.what != LineOutcome::kNoise)
-      for (const internal::Cut& c : label.cuts) r.cuts.push_back(c.rule);
+      for (const internal::Cut& c : label.cuts) r.cuts.emplace_back(c.rule);
     r.text = source.text.substr(line.begin, line.end - line.begin);
     out->lines.push_back(std::move(r));
   }

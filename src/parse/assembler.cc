@@ -371,7 +371,7 @@ void Assembler::RecordRemovals(std::size_t i) {
   for (const Cut& c : label.cuts) {
     doc_->removed.push_back(Removed{"inline", line.number, c.span.begin, c.span.end,
                                     std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)),
-                                    c.rule});
+                                    std::string(c.rule)});
   }
 }
 
@@ -452,7 +452,7 @@ std::string Assembler::WordsOf(std::size_t i, ByteSpan span) {
   for (const Cut& c : markup) {
     const char* kind = c.rule.rfind("editorial.", 0) == 0 ? "editorial" : "markup";
     doc_->removed.push_back(Removed{kind, line.number, c.span.begin, c.span.end,
-                                    std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)), c.rule});
+                                    std::string(text_.substr(c.span.begin, c.span.end - c.span.begin)), std::string(c.rule)});
   }
   std::vector<Cut> cuts = labels_[i].cuts;
   cuts.insert(cuts.end(), markup.begin(), markup.end());

@@ -214,15 +214,16 @@ bool NextCut(const RE2& re, std::string_view view, std::size_t pos, std::size_t*
 // Sorted by start, overlapping cuts (of two rules) merged.
 std::vector<Cut> MergeCuts(std::vector<Cut> cuts) {
   std::sort(cuts.begin(), cuts.end(), [](const Cut& x, const Cut& y) { return x.span.begin < y.span.begin; });
-  std::vector<Cut> merged;
-  for (Cut& c : cuts) {
-    if (!merged.empty() && c.span.begin < merged.back().span.end) {
-      merged.back().span.end = std::max(merged.back().span.end, c.span.end);
+  std::size_t kept = 0;  // merged in place
+  for (const Cut& c : cuts) {
+    if (kept > 0 && c.span.begin < cuts[kept - 1].span.end) {
+      cuts[kept - 1].span.end = std::max(cuts[kept - 1].span.end, c.span.end);
     } else {
-      merged.push_back(std::move(c));
+      cuts[kept++] = c;
     }
   }
-  return merged;
+  cuts.resize(kept);
+  return cuts;
 }
 
 }  // namespace
@@ -319,32 +320,33 @@ bool Classifier::MatchTurnStart(const FoldedLine& folded, LineLabel* label) cons
 
 bool Classifier::SetCandidate(MarkerMatch m, LineLabel* label) const {
   label->candidate = std::make_unique<MarkerMatch>(std::move(m));
-  std::string rule;
+  const std::string* rule = nullptr;
   const int speaker = SpeakerOfKey(label->candidate->key, &rule);
   if (speaker < 0) return false;
   label->kind = LineKind::kTurnStart;
-  label->rule = rule;
+  label->rule = *rule;
   label->speaker = speaker;
   label->text = label->candidate->text;
   return true;
 }
 
-int Classifier::SpeakerOfKey(const std::string& key, std::string* rule) const {
+int Classifier::SpeakerOfKey(const std::string& key, const std::string** rule) const {
   if (auto it = rules_.literal_markers.find(key); it != rules_.literal_markers.end()) {
-    *rule = it->second.second;
+    *rule = &it->second.second;
     return it->second.first;
   }
   if (!rules_.literal_markers_any_case.empty()) {
     if (auto it = rules_.literal_markers_any_case.find(LowerCaseKey(key)); it != rules_.literal_markers_any_case.end()) {
-      *rule = it->second.second;
+      *rule = &it->second.second;
       return it->second.first;
     }
   }
   if (rules_.regex_markers) {
-    std::vector<int> hits;
+    std::vector<int>& hits = marker_hits_;
+    hits.clear();
     if (rules_.regex_markers->Match(key, &hits) && !hits.empty()) {
       const auto& [index, id] = rules_.regex_marker_speakers[*std::min_element(hits.begin(), hits.end())];
-      *rule = id;
+      *rule = &id;
       return index;
     }
   }

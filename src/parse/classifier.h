@@ -34,7 +34,9 @@ enum class LineKind {
 // An inline-noise span cut out of a line.
 struct Cut {
   ByteSpan span;  // absolute, in Source::text
-  std::string rule;
+  // The id of the rule that cut: a view of the id the CompiledRules hold
+  // (which outlive the labels made with them), or of a fixed name.
+  std::string_view rule;
 };
 
 // A metadata value found on the line.
@@ -144,7 +146,7 @@ class Classifier {
 
   // Whether `key` is a known speaker's marker.
   bool IsSpeakerKey(const std::string& key) const {
-    std::string rule;
+    const std::string* rule = nullptr;
     return SpeakerOfKey(key, &rule) >= 0;
   }
 
@@ -201,7 +203,9 @@ class Classifier {
   // speaker's marker, makes the line that speaker's turn start (true).
   bool SetCandidate(MarkerMatch m, LineLabel* label) const;
   // The speaker whose marker `key` is, or -1; *rule names the marker rule.
-  int SpeakerOfKey(const std::string& key, std::string* rule) const;
+  // The speaker a label's key names (an index into CompiledRules::speakers)
+  // and the id of the marker rule that says so, held by the rules; -1 if none.
+  int SpeakerOfKey(const std::string& key, const std::string** rule) const;
   bool MatchNumbered(const FoldedLine& folded, LineLabel* label) const;
   void FindFields(const FoldedLine& folded, LineLabel* label) const;
   void NoteShape(const FoldedLine& folded, LineLabel* label) const;
@@ -221,6 +225,7 @@ class Classifier {
   // DFA ran out of memory): the pattern runs alone.
   std::vector<char> hits_[static_cast<int>(LineGroup::kCount)];
   std::vector<int> set_hits_;
+  mutable std::vector<int> marker_hits_;  // SpeakerOfKey's regex markers
   std::vector<int> possible_;  // PatternFilter::Possible's answer, reused
   std::string scratch_;  // MayCarryLabel's fold
 };

@@ -169,7 +169,7 @@ std::vector<std::string> LabelsOf(const CompiledRules& rules, const std::string&
                       std::to_string(l.text.begin) + "-" + std::to_string(l.text.end) + "|" +
                       std::to_string(l.speaker) + "|" +
                       std::to_string(l.kind == LineKind::kText && MatchesTrailerLeadIn(rules, text, line, l));
-    for (const Cut& c : l.cuts) row += "|cut " + std::to_string(c.span.begin) + " " + c.rule;
+    for (const Cut& c : l.cuts) row += "|cut " + std::to_string(c.span.begin) + " " + std::string(c.rule);
     for (const FieldHit& f : l.fields) row += "|field " + std::to_string(f.value.begin) + " " + f.rule;
     out.push_back(row);
   }

@@ -25,7 +25,7 @@ std::string Words(const std::string& paragraph) {
 
 std::vector<std::string> Rules(const std::string& paragraph) {
   std::vector<std::string> rules;
-  for (const Cut& c : FindMarkup(paragraph, {0, paragraph.size()})) rules.push_back(c.rule);
+  for (const Cut& c : FindMarkup(paragraph, {0, paragraph.size()})) rules.emplace_back(c.rule);
   return rules;
 }
 
