@@ -41,8 +41,14 @@ class JsonSink : public TreeSink {
   void EndList() override { Close(']'); }
   void Key(std::string_view key) override {
     BeforeValue();
-    Quoted(key);
-    *out_ += pretty_ ? ": " : ":";
+    if (IsPlainKey(key)) {  // nearly every key: the schema's own names
+      *out_ += '"';
+      *out_ += key;
+      *out_ += pretty_ ? "\": " : "\":";
+    } else {
+      Quoted(key);
+      *out_ += pretty_ ? ": " : ":";
+    }
     after_key_ = true;
   }
   void String(std::string_view value) override {
@@ -109,6 +115,16 @@ class JsonSink : public TreeSink {
       return;
     }
     QuotedValid(s);
+  }
+
+  // Printable ASCII without '"' or '\\': written as it is, valid and
+  // needing no escape.
+  static bool IsPlainKey(std::string_view key) {
+    for (const char ch : key) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
   }
 
   // True when one of the 8 bytes at `p` needs escaping: a control

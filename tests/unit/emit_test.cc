@@ -161,6 +161,23 @@ TEST_CASE("WriteJson: every character that needs escaping, at every offset of an
   }
 }
 
+TEST_CASE("WriteJson: keys that need escaping or are not ASCII, as written") {
+  // The schema's own keys are written without a check; a rule file's
+  // metadata keys may hold anything.
+  for (const std::string key : {"plain_key", "we\"ird", "back\\slash", "ctl\x01", "del\x7f", "作者", "tab\tkey"}) {
+    CAPTURE(key);
+    for (const bool pretty : {false, true}) {
+      Document doc;
+      AddField(&doc.metadata, key, "value", false);
+      std::string json;
+      WriteJson(doc, JsonOptions{pretty}, &json);
+      const nlohmann::json parsed = nlohmann::json::parse(json);
+      REQUIRE(parsed["metadata"].contains(key));
+      CHECK(parsed["metadata"][key] == "value");
+    }
+  }
+}
+
 TEST_CASE("ParseFormat: json and yaml, anything else a usage error") {
   Format f;
   CHECK(ParseFormat("yaml", &f).ok());
