@@ -20,6 +20,8 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <string_view>
+#include <vector>
 #include <set>
 #include <tuple>
 
@@ -1148,7 +1150,9 @@ void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, 
 
 bool MayBeSighting(const LineLabel& label) { return LooksAtLabel(label) && MayBeSpeakerKey(label.candidate->key); }
 
-bool MayBeSpeakerKey(const std::string& key) {
+namespace {
+
+bool ComputeMayBeSpeakerKey(const std::string& key) {
   thread_local std::u32string cps;  // triage asks about thousands of keys
   cps.clear();
   DecodeUtf8Into(key, &cps);
@@ -1157,6 +1161,28 @@ bool MayBeSpeakerKey(const std::string& key) {
   // shapes rule out any other label whatever its sightings.
   if (InVocabulary(kAskerWords, key) || InVocabulary(kAnswererWords, key)) return true;
   return ClauseRejection(key, cps).empty() && !EndsLikeClause(cps) && !LowerCaseLatin(cps);
+}
+
+}  // namespace
+
+bool MayBeSpeakerKey(const std::string& key) {
+  // The answer depends on the key alone, and the same keys come up line
+  // after line and article after article (bylines, "来源", navigation):
+  // the last answers are kept per thread, a slot per hash.
+  struct Slot {
+    std::string key;
+    bool answer = false;
+    bool filled = false;
+  };
+  constexpr std::size_t kSlots = 512;
+  thread_local std::vector<Slot> memo(kSlots);
+  Slot& slot = memo[std::hash<std::string_view>{}(key) & (kSlots - 1)];
+  if (!slot.filled || slot.key != key) {
+    slot.answer = ComputeMayBeSpeakerKey(key);
+    slot.key = key;
+    slot.filled = true;
+  }
+  return slot.answer;
 }
 
 bool MayBeUnlabelledQuestion(std::string_view text, const Line& line) {

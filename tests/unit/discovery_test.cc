@@ -190,3 +190,38 @@ TEST_CASE("Discovery: a Han transliteration of a Latin name is that person") {
 }
 
 }  // namespace qaextract
+
+#include <thread>
+
+#include "discover/discovery.h"
+
+namespace qaextract::internal {
+
+TEST_CASE("MayBeSpeakerKey: the answers a thread keeps are the answers it would compute") {
+  // Keys of every kind: names, role words, clauses, numbers, links, Latin.
+  const std::vector<std::string> keys = {
+      "记者", "问", "答", "主持人", "张三", "梁文锋", "他说", "首先", "2024年", "http://a.b", "Host",
+      "hello world", "K.OanhHa", "上一篇", "声明", "作者", "来源", "Q", "A", "编者按", "我们认为", "李四说",
+      "王五表示", "Interviewer", "note", "Dr.Smith", "1", "一", "很长很长很长很长的一句话而不是名字"};
+  // Each computed on a fresh thread, whose memo is empty.
+  std::vector<int> fresh(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    std::thread([&, i] { fresh[i] = MayBeSpeakerKey(keys[i]); }).join();
+  CHECK(fresh[0] == 1);  // a role word passes
+  CHECK(std::count(fresh.begin(), fresh.end(), 1) > 3);
+  CHECK(std::count(fresh.begin(), fresh.end(), 0) > 3);
+  // Asked again and again on one thread, among thousands of other keys
+  // that take the same slots.
+  std::uint32_t state = 3;
+  const auto next = [&state] { return (state = state * 1103515245 + 12345) >> 16; };
+  for (int round = 0; round < 4; ++round) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const std::size_t k = (i * 7 + static_cast<std::size_t>(round)) % keys.size();
+      CAPTURE(keys[k]);
+      CHECK(MayBeSpeakerKey(keys[k]) == static_cast<bool>(fresh[k]));
+      for (int d = 0; d < 100; ++d) MayBeSpeakerKey("名" + std::to_string(next()));
+    }
+  }
+}
+
+}  // namespace qaextract::internal
