@@ -166,14 +166,24 @@ Status CompileMetadata(const RuleSpec& spec, PatternCompiler* compiler, Compiled
 
 // Builds CompiledRules::line_set from the compiled patterns.
 // True when every match of `pattern` must start at the start of the text: it
-// begins with "^" and has no "|" outside parentheses (which could start an
-// unanchored alternative). Conservative: flags, "\\A" and the like count as
-// unanchored, which only costs speed.
+// begins with "^", after flags that leave "^" alone ("(?i)", "(?s)", "(?U)";
+// not "m", under which "^" also matches after a newline), and has no "|"
+// outside parentheses (which could start an unanchored alternative).
+// Conservative: "\\A", other flags and the like count as unanchored, which
+// only costs speed.
 bool AnchoredAtStart(std::string_view pattern) {
-  if (pattern.empty() || pattern.front() != '^') return false;
+  std::size_t caret = 0;
+  if (pattern.substr(0, 2) == "(?") {
+    const std::size_t close = pattern.find(')');
+    if (close == std::string_view::npos || close == 2) return false;
+    for (std::size_t i = 2; i < close; ++i)
+      if (std::string_view("isU-").find(pattern[i]) == std::string_view::npos) return false;
+    caret = close + 1;
+  }
+  if (caret >= pattern.size() || pattern[caret] != '^') return false;
   int depth = 0;
   bool in_class = false;
-  for (std::size_t i = 1; i < pattern.size(); ++i) {
+  for (std::size_t i = caret + 1; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
       ++i;  // the escaped character is literal

@@ -271,6 +271,32 @@ TEST_CASE("Classifier: the literal prefilter of the unanchored set changes no la
   CHECK(prefiltered > 0);  // the comparison above compared something
 }
 
+TEST_CASE("Classifier: patterns anchored at the start after flags join the start-anchored set") {
+  const RuleSet rules = testing::LoadRulesString(R"(
+name: anchors
+noise:
+  lines: ['(?i)^foo', '(?s)^a.b', '(?m)^c', '(?i:^d)', '(?i)^e|f', 'g$']
+)");
+  const CompiledRules& c = internal::CompiledOf(rules);
+  REQUIRE(c.line_sets.size() == 2);
+  CHECK(c.line_sets[0].entries.size() == 2);  // "(?i)^foo", "(?s)^a.b"
+  CHECK(c.line_sets[1].entries.size() == 4);
+  const std::string text = "FOO bar\nxfoo\na b\nc\nxd\nD\nxe\nxf\ng\nxy\n";
+  Classifier classifier(c, text);
+  std::string noise;
+  for (const Line& line : SplitLines(text))
+    noise += classifier.Classify(line).kind == LineKind::kNoise ? "N" : ".";
+  CHECK(noise == "NNNN.N.NN.");  // "xfoo" holds the unanchored "f"
+  // The built-in fallback's unanchored set can now rule a line out.
+  const auto& sets = testing::BuiltinLibrary().rule_sets();
+  const auto fallback = std::find_if(sets.begin(), sets.end(), [](const RuleSet& r) { return r.name() == "generic"; });
+  REQUIRE(fallback != sets.end());
+  const CompiledRules& generic = internal::CompiledOf(*fallback);
+  REQUIRE(generic.line_sets.size() == 2);
+  REQUIRE(static_cast<bool>(generic.line_sets[1].filter));
+  CHECK_FALSE(generic.line_sets[1].filter->AnyPossible("他在北京的一家公司工作了很多年, and then left."));
+}
+
 TEST_CASE("Classifier: prefilter atoms are matched without regard to ASCII case") {
   const RuleSet rules = testing::LoadRulesString(R"(
 name: atoms
