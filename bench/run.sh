@@ -8,7 +8,7 @@
 # Two corpora from ../shared/peers/make_corpus.py: interviews, and a crawl
 # mix where 90% of the articles hold no dialogue (qaextract with
 # --min-turns 1, as a crawl would be filtered). Prints a table per corpus:
-# seconds (median), MB/s, articles/s, peak RSS, and the ratio of throughput
+# seconds (median of the rounds), MB/s, articles/s, peak RSS, and the ratio of throughput
 # to the Python re peer on the same corpus. Not a test: numbers vary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,38 +26,55 @@ trap 'rm -rf "$out"' EXIT
 # shellcheck source=bench/corpus.sh
 . bench/corpus.sh
 
-# median seconds and max RSS (KB) over $runs runs of "$@"
-measure() {
-  local times=() rss=0
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
-    end=$(date +%s%N)
-    read -r m <"$out/time"
-    times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-  echo "$median $rss"
+# seconds and max RSS (KB) of one run of "$@"
+measure_once() {
+  local start end m
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
+  end=$(date +%s%N)
+  read -r m <"$out/time"
+  echo "$(echo "($end - $start) / 1000000000" | bc -l) $m"
 }
 
-declare -a names results
+# The tools of a table are run in rounds, each tool once a round: the load
+# of this machine moves a run's time by a third or more within minutes, and
+# rounds put every tool, the peers too, under the same drift.
+declare -a names commands results
 run() {
   local name=$1; shift
   names+=("$name")
-  results+=("$(measure "$@")")
+  commands+=("$(printf '%q ' "$@")")
+}
+
+# Runs the registered commands $runs rounds; results[i]: "median_seconds max_rss_kb".
+run_rounds() {
+  local -a times rss
+  local i r t m
+  for i in "${!commands[@]}"; do times[i]=""; rss[i]=0; done
+  for r in $(seq "$runs"); do
+    for i in "${!commands[@]}"; do
+      read -r t m <<<"$(eval "measure_once ${commands[$i]}")"
+      times[i]+="$t "
+      [ "$m" -gt "${rss[i]}" ] && rss[i]=$m
+    done
+  done
+  results=()
+  for i in "${!commands[@]}"; do
+    local median
+    median=$(tr ' ' '\n' <<<"${times[i]}" | grep . | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
+    results+=("$median ${rss[i]}")
+  done
 }
 
 # table TITLE CORPUS_DIR: prints the rows run since the last table.
 table() {
   local bytes ref=""
+  run_rounds
   bytes=$(stat -c %s "$2/corpus.txt")
   for i in "${!names[@]}"; do
     [[ "${names[$i]}" == "peer: python re"* ]] && ref=$(cut -d' ' -f1 <<<"${results[$i]}")
   done
-  printf '%s: %s articles, %.1f MB, median of %s runs, %s cores\n\n' "$1" "$n" "$(echo "$bytes / 1000000" | bc -l)" "$runs" "$(nproc)"
+  printf '%s: %s articles, %.1f MB, median of %s rounds (each tool once a round), %s cores\n\n' "$1" "$n" "$(echo "$bytes / 1000000" | bc -l)" "$runs" "$(nproc)"
   printf '| %-36s | %8s | %8s | %10s | %9s | %9s |\n' tool seconds "MB/s" "articles/s" "peak RSS" "vs re"
   printf '| %-36s | %8s | %8s | %10s | %9s | %9s |\n' --- ---: ---: ---: ---: ---:
   for i in "${!names[@]}"; do
@@ -69,7 +86,7 @@ table() {
     printf '| %-36s | %8.2f | %8.1f | %10.0f | %6.1f MB | %9s |\n' "${names[$i]}" "$t" "$mbs" "$aps" "$(echo "$m / 1024" | bc -l)" "$ratio"
   done
   echo
-  names=() results=()
+  names=() commands=() results=()
 }
 
 corpus=/tmp/qaextract-bench/$n
