@@ -20,10 +20,10 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
-#include <string_view>
-#include <vector>
 #include <set>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "parse/markup.h"
 #include "text/decode.h"
