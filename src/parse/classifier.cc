@@ -570,7 +570,7 @@ bool Classifier::MatchNumbered(const FoldedLine& folded, LineLabel* label) const
 void Classifier::FindFields(const FoldedLine& folded, LineLabel* label) const {
   for (std::size_t i = 0; i < rules_.metadata.size(); ++i) {
     const MetadataRule& m = rules_.metadata[i];
-    if (m.rule.re == nullptr) continue;  // first_line fields are the assembler's
+    if (!m.rule.re) continue;  // first_line fields are the assembler's
     if (hits_[static_cast<int>(LineGroup::kMetadata)][i] == 0) continue;
     const int n = m.value_group + 1;
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));

@@ -11,8 +11,8 @@ namespace qaextract::internal {
 
 Status CompilePattern(const PatternSpec& spec, PatternCompiler* compiler, Rule* out) {
   std::string error;
-  std::shared_ptr<const RE2> re = compiler->CompileRaw(FoldPattern(spec.text), &error);
-  if (re == nullptr) {
+  LazyRegex re = compiler->Compile(FoldPattern(spec.text), &error);
+  if (!re) {
     const bool too_large = error.rfind("pattern too large", 0) == 0;
     return Status::RuleError(spec.where, "bad pattern in " + spec.key_path + ": " + error,
                              too_large ? "pattern-too-large" : "bad-pattern");
@@ -210,14 +210,14 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
   auto unanchored = std::make_shared<RE2::Set>(PatternOptions(max_mem * 4), RE2::UNANCHORED);
   bool ok = true;
   std::vector<std::string> unanchored_patterns;
-  const auto add = [&](LineGroup group, int index, const RE2* re) {
-    if (re == nullptr || !ok) return;
-    const int which = AnchoredAtStart(re->pattern()) ? 0 : 1;
+  const auto add = [&](LineGroup group, int index, const LazyRegex& re) {
+    if (!re || !ok) return;  // the set is built from the patterns, uncompiled
+    const int which = AnchoredAtStart(re.pattern()) ? 0 : 1;
     RE2::Set* set = which == 0 ? anchored.get() : unanchored.get();
     std::string error;
-    ok = set->Add(re->pattern(), &error) >= 0;
+    ok = set->Add(re.pattern(), &error) >= 0;
     sets[which].entries.emplace_back(group, index);
-    if (which == 1) unanchored_patterns.push_back(re->pattern());
+    if (which == 1) unanchored_patterns.push_back(re.pattern());
   };
   const std::pair<LineGroup, const std::vector<Rule>*> groups[] = {
       {LineGroup::kNoiseInline, &c->noise_inline},   {LineGroup::kNoiseLines, &c->noise_lines},
@@ -225,9 +225,9 @@ void BuildLineSets(std::int64_t max_mem, CompiledRules* c) {
       {LineGroup::kNumbered, &c->numbered}};
   for (const auto& [group, rules] : groups)
     for (std::size_t i = 0; i < rules->size(); ++i)
-      add(group, static_cast<int>(i), (*rules)[i].re.get());
+      add(group, static_cast<int>(i), (*rules)[i].re);
   for (std::size_t i = 0; i < c->metadata.size(); ++i)
-    add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re.get());
+    add(LineGroup::kMetadata, static_cast<int>(i), c->metadata[i].rule.re);
   sets[0].set = anchored;
   sets[1].set = unanchored;
   // The start-anchored set stops within a few bytes on most lines; the
@@ -325,7 +325,7 @@ Status CompileRules(const RuleSpec& spec, PatternCompiler* compiler, CompiledRul
   RecordLocations(spec, &c);
   BuildLineSets(compiler->max_mem(), &c);
   std::vector<std::string> inline_patterns;
-  for (const Rule& r : c.noise_inline) inline_patterns.push_back(r.re->pattern());
+  for (const Rule& r : c.noise_inline) inline_patterns.push_back(r.re.pattern());
   c.noise_inline_filter = PatternFilter::Build(inline_patterns, PatternOptions(compiler->max_mem()));
   c.max_label_chars = spec.max_label_chars.value_or(kDefaultMaxLabelChars);
   c.max_descriptor_chars = spec.max_descriptor_chars.value_or(kDefaultMaxDescriptorChars);

@@ -248,6 +248,7 @@ const internal::CompiledRules& RuleSet::compiled() const {
   internal::DeferredRules& d = *deferred_;
   std::call_once(d.once, [&d] {
     internal::PatternCompiler compiler(d.max_mem);
+    compiler.set_deferred(true);  // built-in patterns: each compiled alone only when asked
     auto full = std::make_shared<internal::CompiledRules>();
     if (Status s = internal::CompileRules(d.spec, &compiler, full.get()); !s.ok()) {
       // Only built-in sets are deferred, and the test suite compiles each.

@@ -22,6 +22,7 @@
 #include "qaextract/document.h"
 #include "qaextract/rules.h"
 #include "qaextract/status.h"
+#include "match/pattern.h"
 #include "match/pattern_filter.h"
 
 namespace qaextract::internal {
@@ -97,7 +98,7 @@ struct RuleSpec {
 // A compiled pattern and the id of the rule it came from.
 struct Rule {
   std::string id;
-  std::shared_ptr<const RE2> re;
+  LazyRegex re;
 };
 
 struct SpeakerRule {

@@ -146,6 +146,37 @@ TEST_CASE("RuleLibrary: built-in sets compiled on first use equal the eagerly co
   }
 }
 
+TEST_CASE("RuleLibrary: a built-in set's rules compile alone only when asked, each as its eager twin") {
+  RuleLibrary builtin;
+  REQUIRE(RuleLibrary::LoadBuiltin({}, &builtin).ok());
+  int deferred = 0;
+  for (const RuleSet& lazy : builtin.rule_sets()) {
+    CAPTURE(lazy.name());
+    RuleSet eager;
+    REQUIRE(RuleSet::LoadBuiltin(lazy.name(), {}, &eager).ok());
+    const internal::CompiledRules& a = internal::CompiledOf(lazy);
+    const internal::CompiledRules& b = internal::CompiledOf(eager);
+    const auto compare = [&](const std::vector<internal::Rule>& x, const std::vector<internal::Rule>& y) {
+      REQUIRE(x.size() == y.size());
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        CAPTURE(x[i].id);
+        CHECK(y[i].re.compiled());  // the eager set compiled every rule
+        deferred += !x[i].re.compiled();
+        REQUIRE(x[i].re->ok());  // compiles now
+        CHECK(x[i].re->pattern() == y[i].re->pattern());
+        CHECK(x[i].id == y[i].id);
+      }
+    };
+    compare(a.noise_lines, b.noise_lines);
+    compare(a.noise_inline, b.noise_inline);
+    compare(a.body_starts_after, b.body_starts_after);
+    compare(a.body_ends_before, b.body_ends_before);
+    compare(a.trailer_lead_in, b.trailer_lead_in);
+    compare(a.numbered, b.numbered);
+  }
+  CHECK(deferred > 20);  // most noise and boundary rules waited
+}
+
 }  // namespace qaextract
 
 namespace qaextract {
