@@ -1168,20 +1168,16 @@ bool ComputeMayBeSpeakerKey(const std::string& key) {
 bool MayBeSpeakerKey(const std::string& key) {
   // The answer depends on the key alone, and the same keys come up line
   // after line and article after article (bylines, "来源", navigation):
-  // the last answers are kept per thread, a slot per hash.
+  // the last answers are kept per thread, a slot per hash. A slot starts
+  // as the empty key's answer, which is no.
   struct Slot {
     std::string key;
     bool answer = false;
-    bool filled = false;
   };
   constexpr std::size_t kSlots = 512;
   thread_local std::vector<Slot> memo(kSlots);
   Slot& slot = memo[std::hash<std::string_view>{}(key) & (kSlots - 1)];
-  if (!slot.filled || slot.key != key) {
-    slot.answer = ComputeMayBeSpeakerKey(key);
-    slot.key = key;
-    slot.filled = true;
-  }
+  if (slot.key != key) slot = Slot{key, ComputeMayBeSpeakerKey(key)};
   return slot.answer;
 }
 

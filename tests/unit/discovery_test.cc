@@ -202,7 +202,7 @@ TEST_CASE("MayBeSpeakerKey: the answers a thread keeps are the answers it would 
   const std::vector<std::string> keys = {
       "记者", "问", "答", "主持人", "张三", "梁文锋", "他说", "首先", "2024年", "http://a.b", "Host",
       "hello world", "K.OanhHa", "上一篇", "声明", "作者", "来源", "Q", "A", "编者按", "我们认为", "李四说",
-      "王五表示", "Interviewer", "note", "Dr.Smith", "1", "一", "很长很长很长很长的一句话而不是名字"};
+      "王五表示", "Interviewer", "note", "Dr.Smith", "1", "一", "很长很长很长很长的一句话而不是名字", ""};
   // Each computed on a fresh thread, whose memo is empty.
   std::vector<int> fresh(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i)
