@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "batch/dedup.h"
 #include "extract/triage.h"
 #include "parse/front_matter.h"
 #include "parse/pipeline.h"
@@ -199,6 +200,20 @@ void BM_Assemble(benchmark::State& state) {
   ReportAllocations(state, before);
 }
 BENCHMARK(BM_Assemble);
+
+// The duplicate sketch of each sample's turns (batch/dedup.h): the bigrams
+// of their folded text, hashed, the smallest kept.
+void BM_Sketch(benchmark::State& state) {
+  std::vector<Document> docs(Samples().size());
+  for (std::size_t i = 0; i < Samples().size(); ++i)
+    if (!ExtractWithLibrary(Samples()[i].source, Library(), {}, &docs[i]).ok()) std::abort();
+  const std::uint64_t before = g_allocations.load();
+  for (auto _ : state)
+    for (const Document& doc : docs) benchmark::DoNotOptimize(internal::Sketch(doc).data());
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+  ReportAllocations(state, before);
+}
+BENCHMARK(BM_Sketch);
 
 void BM_ExtractWithLibrary(benchmark::State& state) {
   const std::uint64_t before = g_allocations.load();

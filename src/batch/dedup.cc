@@ -63,20 +63,23 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
   // showed in the batch profile).
   std::vector<std::uint64_t> smallest;
   smallest.reserve(kSketchSize + 1);
+  std::uint64_t largest_kept = ~std::uint64_t{0};  // once full: a hash must be below it to get in
   const auto offer = [&](std::uint64_t h) {
-    if (smallest.size() == kSketchSize && h >= smallest.back()) return;
+    if (smallest.size() == kSketchSize && h >= largest_kept) return;
     const auto at = std::lower_bound(smallest.begin(), smallest.end(), h);
     if (at != smallest.end() && *at == h) return;
     smallest.insert(at, h);
     if (smallest.size() > kSketchSize) smallest.pop_back();
+    if (smallest.size() == kSketchSize) largest_kept = smallest.back();
   };
   std::u32string folded;  // one buffer for every turn
   for (const Turn& t : doc.turns) {
     // The bigrams of FoldKey(t.text): the folded text without its spaces.
     folded.clear();
     FoldKeyCodePoints(t.text, &folded);
+    const char32_t* cps = folded.data();
     for (std::size_t i = 1; i < folded.size(); ++i)
-      offer(Mix((static_cast<std::uint64_t>(folded[i - 1]) << 32) | folded[i]));
+      offer(Mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
   }
   return smallest;
 }

@@ -299,18 +299,24 @@ void FoldText(std::string_view text, std::string* out) {
 void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
   // FoldText's scan, with the spaces it would write left out: white space
   // and controls, and folds into a space, are skipped; zero-width
-  // characters fold into nothing.
+  // characters fold into nothing. Written in place: a character is one
+  // code point at most, or its fold's, which is never longer in code points
+  // than in bytes, so the room left for the rest of the text is checked
+  // only when a fold is written.
   const auto* in = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
+  std::size_t w = out->size();
+  out->resize(w + n);
+  char32_t* o = out->data();
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = in[i];
     if (c < 0x80) {
-      if (c > ' ' && c != 0x7F) out->push_back(c);
+      if (c > ' ' && c != 0x7F) o[w++] = c;
       ++i;
       continue;
     }
     if (char32_t cp = 0; ThreeByteFoldsToItself(in, i, n, &cp)) {
-      out->push_back(cp);
+      o[w++] = cp;
       i += 3;
       continue;
     }
@@ -318,17 +324,22 @@ void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
     const char32_t cp = NextCodePoint(text, i, &length);
     i += length;
     if (cp != 0xFFFD && !Folds(cp)) {
-      out->push_back(cp);
+      o[w++] = cp;
       continue;
     }
     const std::string_view piece = LookupPiece(cp);
+    if (w + piece.size() + (n - i) > out->size()) {
+      out->resize(w + piece.size() + (n - i));
+      o = out->data();
+    }
     for (std::size_t k = 0; k < piece.size();) {
       std::size_t m = 1;
       const char32_t folded = NextCodePoint(piece, k, &m);
-      if (folded != ' ') out->push_back(folded);
+      if (folded != ' ') o[w++] = folded;
       k += m;
     }
   }
+  out->resize(w);
 }
 
 std::string FoldPattern(std::string_view pattern) {
