@@ -234,6 +234,10 @@ int RenderView(const Document& doc, const ViewOptions& options, const std::strin
   using internal::IsValidUtf8;
   using internal::Render;
   const std::size_t start = out->size();
+  // The records are about as long as the article (its text, and names and
+  // numbers around it): room for that at once, rather than growing by
+  // doubling through the article.
+  out->reserve(start + doc.source.bytes + doc.source.bytes / 4 + 4096);
   const int n = Render(doc, options, id, pass, false, out);
   if (IsValidUtf8(std::string_view(*out).substr(start))) return n;
   out->resize(start);

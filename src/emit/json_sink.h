@@ -41,10 +41,13 @@ class JsonSink : public TreeSink {
   void EndList() override { Close(']'); }
   void Key(std::string_view key) override {
     BeforeValue();
-    if (IsPlainKey(key)) {  // nearly every key: the schema's own names
-      *out_ += '"';
-      *out_ += key;
-      *out_ += pretty_ ? "\": " : "\":";
+    if (key.size() <= kShortKey && IsPlainKey(key)) {  // nearly every key: the schema's own names
+      // '"', the key, '"', ':' and in pretty output ' ', appended at once.
+      char buffer[kShortKey + 4];
+      buffer[0] = '"';
+      std::memcpy(buffer + 1, key.data(), key.size());
+      std::memcpy(buffer + 1 + key.size(), "\": ", 3);
+      out_->append(buffer, key.size() + (pretty_ ? 4 : 3));
     } else {
       Quoted(key);
       *out_ += pretty_ ? ": " : ":";
@@ -179,7 +182,8 @@ class JsonSink : public TreeSink {
   bool check_utf8_ = true;
   std::string* out_;
   std::ostream* stream_ = nullptr;
-  std::vector<bool> depth_;  // per open container: has it items yet
+  static constexpr std::size_t kShortKey = 60;
+  std::vector<char> depth_;  // per open container: has it items yet
   bool after_key_ = false;
 };
 

@@ -17,6 +17,10 @@ PrefixFolds::PrefixFolds(std::string_view text, const std::vector<Line>& lines, 
     FoldText(text.substr(0, prefix_bytes), &joined_);
     return;
   }
+  // A fold is about as long as what it folds: room for the prefix at once.
+  const std::size_t reach = std::min(prefix_bytes, text.size()) + 16;
+  joined_.reserve(reach);
+  views_.reserve(reach);
   FoldedLine folded;
   for (const Line& line : lines) {
     if (line.begin >= prefix_bytes) break;

@@ -164,7 +164,11 @@ TEST_CASE("WriteJson: every character that needs escaping, at every offset of an
 TEST_CASE("WriteJson: keys that need escaping or are not ASCII, as written") {
   // The schema's own keys are written without a check; a rule file's
   // metadata keys may hold anything.
-  for (const std::string key : {"plain_key", "we\"ird", "back\\slash", "ctl\x01", "del\x7f", "作者", "tab\tkey"}) {
+  // A plain key is copied whole when short, by the general path when long.
+  const std::string long_key(200, 'k');
+  for (const std::string key : {std::string("plain_key"), std::string(60, 'p'), std::string(61, 'q'), long_key,
+                                std::string("we\"ird"), std::string("back\\slash"), std::string("ctl\x01"),
+                                std::string("del\x7f"), std::string("作者"), std::string("tab\tkey")}) {
     CAPTURE(key);
     for (const bool pretty : {false, true}) {
       Document doc;
