@@ -19,6 +19,7 @@ packages=(
   libsimdjson-dev   # JSONL input records; UTF-8 validation
   libcpp-httplib-dev # qaextract serve (HTTP server)
   libzstd-dev       # batch output to .jsonl.zst
+  libjemalloc-dev   # the qaextract executable's allocator (many small allocations a batch)
   python3-jsonschema python3-yaml  # test: shipped rules against docs/rules.schema.json
   chromium          # test: the playground in a real browser (tests/browser)
   python3-dask python3-distributed  # test: examples/dask on a LocalCluster
