@@ -113,7 +113,14 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
       jsonl_ = &std::cin;
       return;
     }
-    if (path != "-") jsonl_file_ = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (path != "-") {
+      // Read in large blocks: the stream's own buffer (a few KB) made a
+      // read call every few KB of a JSONL file of many MB.
+      jsonl_file_ = std::make_unique<std::ifstream>();
+      jsonl_buffer_.resize(kJsonlBufferBytes);
+      jsonl_file_->rdbuf()->pubsetbuf(jsonl_buffer_.data(), static_cast<std::streamsize>(jsonl_buffer_.size()));
+      jsonl_file_->open(path, std::ios::binary);
+    }
     if (jsonl_file_ && *jsonl_file_) {
       jsonl_ = jsonl_file_.get();
       if (shard_count_ > 1) StartJsonlShard(path);
