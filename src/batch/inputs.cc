@@ -114,7 +114,7 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
       return;
     }
     if (path != "-") {
-      // Read in large blocks: the stream's own buffer (a few KB) made a
+      // Read in blocks of 256 KB: the stream's own buffer (a few KB) made a
       // read call every few KB of a JSONL file of many MB.
       jsonl_file_ = std::make_unique<std::ifstream>();
       jsonl_buffer_.resize(kJsonlBufferBytes);

@@ -33,6 +33,14 @@ AtomicFile::~AtomicFile() {
   }
 }
 
+std::FILE* AtomicFile::OpenBuffered(const std::string& path, const char* mode) {
+  std::FILE* file = std::fopen(path.c_str(), mode);
+  if (file == nullptr) return nullptr;
+  if (!buffer_) buffer_ = std::make_unique<char[]>(kBufferBytes);
+  std::setvbuf(file, buffer_.get(), _IOFBF, kBufferBytes);
+  return file;
+}
+
 Status AtomicFile::Open(const std::string& path) {
   path_ = path;
   digest_ = std::make_unique<Sha256>();
@@ -53,7 +61,7 @@ Status AtomicFile::Open(const std::string& path) {
     return Status::OK();
   }
   temp_ = path + ".tmp." + std::to_string(getpid());
-  file_ = std::fopen(temp_.c_str(), "wb");
+  file_ = OpenBuffered(temp_, "wb");
   if (file_ == nullptr)
     return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
   return Status::OK();
@@ -72,10 +80,10 @@ Status AtomicFile::OpenResumable(const std::string& path, std::uint64_t keep_byt
     return Status::InputError({temp_, 0, 0}, what + ": " + std::strerror(errno));
   };
   if (!resume) {
-    file_ = std::fopen(temp_.c_str(), "wb");
+    file_ = OpenBuffered(temp_, "wb");
     return file_ ? Status::OK() : fail("cannot write");
   }
-  file_ = std::fopen(temp_.c_str(), "r+b");
+  file_ = OpenBuffered(temp_, "r+b");
   if (file_ == nullptr) return fail("cannot resume");
   if (stat(temp_.c_str(), &st) != 0) return fail("cannot resume");
   if (static_cast<std::uint64_t>(st.st_size) < keep_bytes) {

@@ -50,11 +50,18 @@ class AtomicFile {
   // Compresses `data` into the file; `end` closes the zstd frame.
   Status Compress(std::string_view data, bool end);
   Status CountKeptZstdLines(std::uint64_t keep_bytes);
+  // fopen, with buffer_ (256 KB) as the stream's buffer: stdio's own is 4 KB, and a
+  // batch run's output of tens of MB took thousands of write calls. The
+  // batch flushes it before each journal checkpoint, so what the journal
+  // counts is on disk.
+  std::FILE* OpenBuffered(const std::string& path, const char* mode);
 
   std::string path_, temp_;
   struct ZstdStream;
   std::unique_ptr<ZstdStream> zstd_;  // for ".zst" names
   bool frame_open_ = false;
+  static constexpr std::size_t kBufferBytes = 256 << 10;
+  std::unique_ptr<char[]> buffer_;  // file_'s buffer, freed after the destructor closes it
   FILE* file_ = nullptr;
   bool stdout_ = false;
   bool in_place_ = false;
