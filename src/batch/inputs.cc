@@ -117,8 +117,8 @@ void InputCursor::Start(const std::string& path, InputItem* item, bool* produced
       // Read in blocks of 256 KB: the stream's own buffer (a few KB) made a
       // read call every few KB of a JSONL file of many MB.
       jsonl_file_ = std::make_unique<std::ifstream>();
-      jsonl_buffer_.resize(kJsonlBufferBytes);
-      jsonl_file_->rdbuf()->pubsetbuf(jsonl_buffer_.data(), static_cast<std::streamsize>(jsonl_buffer_.size()));
+      if (!jsonl_buffer_) jsonl_buffer_.reset(new char[kJsonlBufferBytes]);  // not zeroed: read into first
+      jsonl_file_->rdbuf()->pubsetbuf(jsonl_buffer_.get(), static_cast<std::streamsize>(kJsonlBufferBytes));
       jsonl_file_->open(path, std::ios::binary);
     }
     if (jsonl_file_ && *jsonl_file_) {

@@ -67,7 +67,7 @@ class InputCursor {
   std::vector<std::pair<std::vector<std::string>, std::size_t>> dirs_;
   // The JSONL stream being read.
   static constexpr std::size_t kJsonlBufferBytes = 256 << 10;
-  std::vector<char> jsonl_buffer_;  // jsonl_file_'s buffer; declared first, so it outlives the stream
+  std::unique_ptr<char[]> jsonl_buffer_;  // jsonl_file_'s buffer; declared first, so it outlives the stream
   std::unique_ptr<std::ifstream> jsonl_file_;
   std::istream* jsonl_ = nullptr;
   std::string jsonl_name_;

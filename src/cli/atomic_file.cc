@@ -16,6 +16,21 @@ bool IsZstdName(const std::string& path) {
   return path.size() > 4 && path.compare(path.size() - 4, 4, ".zst") == 0;
 }
 
+// The newlines in `data`, found with memchr: a JSONL record has one in
+// tens of KB, and a byte-by-byte count was 1-2% of a batch run.
+std::uint64_t CountNewlines(std::string_view data) {
+  std::uint64_t n = 0;
+  const char* p = data.data();
+  const char* const end = p + data.size();
+  while (p < end) {
+    const void* found = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (found == nullptr) break;
+    ++n;
+    p = static_cast<const char*>(found) + 1;
+  }
+  return n;
+}
+
 }  // namespace
 
 struct AtomicFile::ZstdStream {
@@ -36,7 +51,7 @@ AtomicFile::~AtomicFile() {
 std::FILE* AtomicFile::OpenBuffered(const std::string& path, const char* mode) {
   std::FILE* file = std::fopen(path.c_str(), mode);
   if (file == nullptr) return nullptr;
-  if (!buffer_) buffer_ = std::make_unique<char[]>(kBufferBytes);
+  if (!buffer_) buffer_.reset(new char[kBufferBytes]);  // not zeroed: stdio writes it before it reads it
   std::setvbuf(file, buffer_.get(), _IOFBF, kBufferBytes);
   return file;
 }
@@ -175,7 +190,7 @@ Status AtomicFile::Flush() {
 
 Status AtomicFile::Write(std::string_view data) {
   written_ += data.size();
-  lines_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
+  lines_ += CountNewlines(data);
   if (zstd_) {
     frame_open_ = true;
     return Compress(data, false);
