@@ -1,6 +1,7 @@
 #include "parse/markup.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 
@@ -127,17 +128,17 @@ class Scanner {
   std::size_t SkipPlainText(std::size_t i) const {
     const auto jump = jumps_.lower_bound(i);
     const std::size_t limit = jump == jumps_.end() ? s_.size() : std::min(jump->first, s_.size());
-    while (i < limit && !MayStartMarkup(s_[i])) ++i;
+    while (i < limit && !kMayStartMarkup[static_cast<unsigned char>(s_[i])]) ++i;
     return i;
   }
-  static bool MayStartMarkup(char c) {
-    switch (c) {
-      case '\\': case '!': case '[': case ']': case '<': case '&': case '*': case '_': case '~':
-        return true;
-      default:
-        return false;
-    }
-  }
+  // The bytes markup may start with, as a table: this scan reads every
+  // byte of every turn, and a table lookup is cheaper than the branches of
+  // a switch.
+  static constexpr std::array<bool, 256> kMayStartMarkup = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("\\![]<&*_~")) table[c] = true;
+    return table;
+  }();
 
   std::size_t Step(std::size_t i) {
     if (const auto jump = jumps_.find(i); jump != jumps_.end()) return jump->second;
