@@ -28,9 +28,9 @@ std::uint64_t Mix(std::uint64_t x) {  // splitmix64 finaliser
 
 // hashes[k] = Mix of the bigram (cps[k], cps[k + 1]), for k < count: a loop
 // of its own, which the compiler runs on vector registers, eight bigrams
-// at a time where the CPU has AVX-512's 64-bit multiplies (x86-64-v4; the
-// sketch hashes every bigram of every turn, and one at a time it was a
-// tenth of a batch run on interviews).
+// at a time where the CPU has AVX-512's 64-bit multiplies (x86-64-v4). The
+// sketch hashes every bigram of every turn; with its fold, it was a tenth
+// of a batch run on interviews.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("default", "arch=x86-64-v4")))
 #endif
