@@ -192,8 +192,9 @@ Result Work(InputItem item, const ExtractFunction& extract, const BatchOptions& 
   // record whatever the view: nothing to render.
   if (r.turns > 0 && r.turns >= options.min_turns) {
     // The input as read is `text` unless it was converted (then decoding
-    // digested it): only the articles written are digested.
-    if (doc.source.sha256.empty()) doc.source.sha256 = Sha256Hex(source.text);
+    // digested it): only the articles written are digested, and only for
+    // the documents view, the one whose records show the digest.
+    if (doc.source.sha256.empty() && options.view == View::kDocuments) doc.source.sha256 = Sha256Hex(source.text);
     r.record_count = RenderView(doc, options.Views(), r.item.id, pass, &r.records);
   }
   return r;
