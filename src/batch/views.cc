@@ -60,11 +60,13 @@ int Turns(const Document& doc, const std::string& id, const Passthrough& pass, c
           bool check_utf8, std::string* out) {
   const auto speakers = SpeakersById(doc);
   int n = 0;
+  JsonSink sink(false, out, check_utf8);  // one for every record: each closes what it opens
+  std::string record_id;
   for (const Turn& t : doc.turns) {
     const Speaker* s = speakers.at(t.speaker);
     if (!role.empty() && s->role != role) continue;
-    JsonSink sink(false, out, check_utf8);
-    Begin(&sink, id + "#" + std::to_string(t.index), id, pass);
+    record_id.assign(id).append("#").append(std::to_string(t.index));
+    Begin(&sink, record_id, id, pass);
     sink.Key("index");
     sink.Int(t.index);
     sink.Key("speaker");
