@@ -77,8 +77,9 @@ std::vector<std::uint64_t> Sketch(const Document& doc) {
   std::vector<std::uint64_t> smallest;
   smallest.reserve(kSketchSize + 1);
   std::uint64_t largest_kept = ~std::uint64_t{0};  // once full: a hash must be below it to get in
+  // Keeps `h` among the smallest. REQUIRES: the sketch is not full, or `h`
+  // is below the largest kept (checked by the caller, in its loop).
   const auto offer = [&](std::uint64_t h) {
-    if (smallest.size() == kSketchSize && h >= largest_kept) return;
     const auto at = std::lower_bound(smallest.begin(), smallest.end(), h);
     if (at != smallest.end() && *at == h) return;
     smallest.insert(at, h);
