@@ -51,7 +51,22 @@ class SpecResolver {
   explicit SpecResolver(const RuleLoadOptions& options) : options_(options) {}
 
   // Parses `yaml` (known as `path`) and merges everything it extends under it.
+  // A file already resolved in this session (a base file that is also a
+  // rule set of its own, or one that several files extend) is parsed once.
   Status Resolve(std::string_view yaml, const std::string& path, RuleSpec* merged) {
+    if (auto cached = resolved_.find(path); cached != resolved_.end() && cached->second.yaml == yaml) {
+      *merged = cached->second.spec;
+      return Status::OK();
+    }
+    RuleSpec resolved;
+    if (Status s = ResolveUncached(yaml, path, &resolved); !s.ok()) return s;
+    resolved_.insert_or_assign(path, Resolved{std::string(yaml), resolved});
+    *merged = std::move(resolved);
+    return Status::OK();
+  }
+
+ private:
+  Status ResolveUncached(std::string_view yaml, const std::string& path, RuleSpec* merged) {
     RuleSpec own;
     if (Status s = ParseRuleSpec(yaml, path, &own); !s.ok()) return s;
     stack_.push_back(path);
@@ -66,12 +81,7 @@ class SpecResolver {
         return Status::RuleError(ext.where, "circular extends: " + chain + found, "extends-cycle");
       }
       RuleSpec parent;
-      if (auto cached = resolved_.find(found); cached != resolved_.end()) {
-        parent = cached->second;
-      } else {
-        if (Status s = Resolve(text, found, &parent); !s.ok()) return s;
-        resolved_.emplace(found, parent);
-      }
+      if (Status s = Resolve(text, found, &parent); !s.ok()) return s;
       base = have_base ? MergeSpecs(base, parent) : std::move(parent);
       have_base = true;
     }
@@ -80,7 +90,6 @@ class SpecResolver {
     return Status::OK();
   }
 
- private:
   // Finds the file `ext` names, relative to the extending file at `from`.
   Status Locate(const PatternSpec& ext, const std::string& from, std::string* text,
                 std::string* found) {
@@ -120,7 +129,11 @@ class SpecResolver {
 
   const RuleLoadOptions& options_;
   std::vector<std::string> stack_;            // files being resolved, for cycles
-  std::map<std::string, RuleSpec> resolved_;  // extended files already merged
+  struct Resolved {
+    std::string yaml;  // the text it was resolved from: a path may be given other text
+    RuleSpec spec;
+  };
+  std::map<std::string, Resolved> resolved_;  // files already merged with what they extend
 };
 
 // One loading session: rule files loaded through the same RuleLoader share
