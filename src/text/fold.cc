@@ -107,16 +107,6 @@ inline bool ThreeByteAt(const unsigned char* in, std::size_t i, std::size_t limi
   return true;
 }
 
-// Whether in[i..] starts a valid three-byte character that folds to itself.
-inline bool ThreeByteFoldsToItself(const unsigned char* in, std::size_t i, std::size_t limit,
-                                   char32_t* cp) {
-  std::size_t word = 0;
-  unsigned bit = 0;
-  if (!ThreeByteAt(in, i, limit, &word, &bit) || ((Bmp().folds[word] >> bit) & 1)) return false;
-  *cp = static_cast<char32_t>(word << 6 | bit);
-  return true;
-}
-
 // The scan under FoldLine and FoldText: over text[begin, end) without the
 // sorted, non-overlapping `cuts` (null: none), a run of characters that
 // fold to themselves is reported whole, `run(b, e)`; ASCII white space and
@@ -152,8 +142,19 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
         start = ++i;
         continue;
       }
-      if (char32_t cp = 0; ThreeByteFoldsToItself(in, i, limit, &cp)) {
+      std::size_t word = 0;
+      unsigned bit = 0;
+      if (ThreeByteAt(in, i, limit, &word, &bit)) {
+        // Read in place; only a character that folds leaves the run (CJK
+        // punctuation, Traditional characters), without being decoded again.
+        if (((Bmp().folds[word] >> bit) & 1) == 0) {
+          i += 3;
+          continue;
+        }
+        if (i > start) run(start, i);
+        fold(LookupPiece(static_cast<char32_t>(word << 6 | bit)), i, 3);
         i += 3;
+        start = i;
         continue;
       }
       std::size_t length = 1;
@@ -315,17 +316,24 @@ void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
       ++i;
       continue;
     }
-    if (char32_t cp = 0; ThreeByteFoldsToItself(in, i, n, &cp)) {
-      o[w++] = cp;
+    char32_t cp = 0;
+    std::size_t word = 0;
+    unsigned bit = 0;
+    if (ThreeByteAt(in, i, n, &word, &bit)) {
+      cp = static_cast<char32_t>(word << 6 | bit);
       i += 3;
-      continue;
-    }
-    std::size_t length = 1;
-    const char32_t cp = NextCodePoint(text, i, &length);
-    i += length;
-    if (cp != 0xFFFD && !Folds(cp)) {
-      o[w++] = cp;
-      continue;
+      if (((Bmp().folds[word] >> bit) & 1) == 0) {
+        o[w++] = cp;
+        continue;
+      }
+    } else {
+      std::size_t length = 1;
+      cp = NextCodePoint(text, i, &length);
+      i += length;
+      if (cp != 0xFFFD && !Folds(cp)) {
+        o[w++] = cp;
+        continue;
+      }
     }
     const std::string_view piece = LookupPiece(cp);
     if (w + piece.size() + (n - i) > out->size()) {
