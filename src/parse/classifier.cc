@@ -182,16 +182,18 @@ void Classifier::ScanLine(const FoldedLine& folded) {
   }
 }
 
-bool Classifier::Matches(LineGroup group, std::size_t index, const RE2& re,
+bool Classifier::Matches(LineGroup group, std::size_t index, const LazyRegex& re,
                          const FoldedLine& folded) const {
+  // The pattern itself is asked (and a built-in one compiled) only when the
+  // set could not answer for it.
   const char hit = hits_[static_cast<int>(group)][index];
-  return hit == 1 || (hit == 2 && RE2::PartialMatch(Piece(folded.view), re));
+  return hit == 1 || (hit == 2 && RE2::PartialMatch(Piece(folded.view), *re));
 }
 
 const Rule* Classifier::FirstMatch(LineGroup group, const std::vector<Rule>& rules,
                                    const FoldedLine& folded) const {
   for (std::size_t i = 0; i < rules.size(); ++i)
-    if (Matches(group, i, *rules[i].re, folded)) return &rules[i];
+    if (Matches(group, i, rules[i].re, folded)) return &rules[i];
   return nullptr;
 }
 

@@ -164,7 +164,7 @@ class Classifier {
   // patterns can match it (all of them when there is no set).
   void ScanLine(const FoldedLine& folded);
   // Whether pattern `index` of `group` matches the folded line.
-  bool Matches(LineGroup group, std::size_t index, const RE2& re, const FoldedLine& folded) const;
+  bool Matches(LineGroup group, std::size_t index, const LazyRegex& re, const FoldedLine& folded) const;
   // The inline noise on the folded line, asking the patterns `hits_` says
   // may match.
   std::vector<Cut> FindInlineNoise(const FoldedLine& folded) const;
