@@ -524,7 +524,8 @@ TEST_CASE("Classifier: the emphasized-label shape matched by its marker only giv
 
 TEST_CASE("Classifier: a built-in rule's own pattern waits until its set cannot answer for it") {
   // The line sets answer for every noise and boundary rule; compiling each
-  // rule alone as well, on the first line, was a tenth of a `convert`.
+  // rule alone as well, on the first line, was 7% of a `convert`'s
+  // instructions.
   RuleLibrary library;
   REQUIRE(RuleLibrary::LoadBuiltin({}, &library).ok());
   const auto named = std::find_if(library.rule_sets().begin(), library.rule_sets().end(),
