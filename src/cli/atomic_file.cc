@@ -70,7 +70,7 @@ Status AtomicFile::Open(const std::string& path) {
     // A device or pipe (/dev/null, a FIFO): write to it as it is; renaming a
     // file over it would replace the device.
     in_place_ = true;
-    file_ = std::fopen(path.c_str(), "wb");
+    file_ = OpenBuffered(path, "wb");
     if (file_ == nullptr)
       return Status::InputError({path, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
     return Status::OK();

@@ -59,9 +59,13 @@ const char* Lookup(char32_t cp) {
   return (it != end && it->cp == cp) ? it->utf8 : nullptr;
 }
 
+// Whether the Basic Multilingual Plane's code point word * 64 + bit folds
+// to something other than itself (the bitmap of BmpIndex::folds).
+inline bool BmpFolds(std::size_t word, unsigned bit) { return (Bmp().folds[word] >> bit) & 1; }
+
 // Whether `cp` folds to something other than itself.
 inline bool Folds(char32_t cp) {
-  if (cp < 0x10000) return (Bmp().folds[cp / 64] >> (cp % 64)) & 1;
+  if (cp < 0x10000) return BmpFolds(cp / 64, cp % 64);
   return Lookup(cp) != nullptr;
 }
 
@@ -147,7 +151,7 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
       if (ThreeByteAt(in, i, limit, &word, &bit)) {
         // Read in place; only a character that folds leaves the run (CJK
         // punctuation, Traditional characters), without being decoded again.
-        if (((Bmp().folds[word] >> bit) & 1) == 0) {
+        if (!BmpFolds(word, bit)) {
           i += 3;
           continue;
         }
@@ -322,7 +326,7 @@ void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
     if (ThreeByteAt(in, i, n, &word, &bit)) {
       cp = static_cast<char32_t>(word << 6 | bit);
       i += 3;
-      if (((Bmp().folds[word] >> bit) & 1) == 0) {
+      if (!BmpFolds(word, bit)) {
         o[w++] = cp;
         continue;
       }
