@@ -1150,6 +1150,16 @@ void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, 
 
 bool MayBeSighting(const LineLabel& label) { return LooksAtLabel(label) && MayBeSpeakerKey(label.candidate->key); }
 
+void SightingTally::Add(const std::string& key) {
+  ++lines_;
+  AddKeyOfSameLine(key);
+}
+
+void SightingTally::AddKeyOfSameLine(const std::string& key) {
+  asker_ = asker_ || InVocabulary(kAskerWords, key);
+  answerer_ = answerer_ || InVocabulary(kAnswererWords, key);
+}
+
 namespace {
 
 bool ComputeMayBeSpeakerKey(const std::string& key) {
@@ -1300,7 +1310,8 @@ Discovery DiscoverSpeakers(std::string_view text, const LabelledText& labelled) 
   generic_pair = generic_asker && generic_answerer;
   const int n = static_cast<int>(d.turns.size());
   const double alternation = n > 1 ? static_cast<double>(changes) / (n - 1) : 0;
-  d.report.dialogue = record.empty() && ((recurring >= 2 && n >= 4 && alternation >= 0.4) || (generic_pair && n >= 2));
+  d.report.dialogue = record.empty() && ((recurring >= 2 && n >= kMinDialogueLines && alternation >= 0.4) ||
+                                         (generic_pair && n >= kMinTurnLines));
   d.report.confidence = std::round(100 * (0.5 * alternation + 0.5 * std::min(1.0, n / 10.0))) / 100;
   d.report.evidence = std::to_string(groups.size()) + " speaker label group(s), " + std::to_string(n) +
                       " turn lines, speaker changes at " + Percent(changes, std::max(1, n - 1)) +

@@ -43,11 +43,34 @@ struct Discovery {
 
 // What any dialogue discovery accepts has, for triage (src/extract/triage.h)
 // to rule articles out before their lines are labelled:
-// - labelled: at least kMinTurnLines lines whose label MayBeSighting;
+// - labelled: two speakers with two turn lines each, so at least
+//   kMinDialogueLines lines whose label MayBeSighting; or a generic asker
+//   and answerer ("问:", "答:") with kMinTurnLines lines between them;
 // - unlabelled: at least kMinUnlabelledQuestions lines that
 //   MayBeUnlabelledQuestion.
 inline constexpr int kMinTurnLines = 2;
+inline constexpr int kMinDialogueLines = 4;
 inline constexpr int kMinUnlabelledQuestions = 3;
+
+// The labelled half of that, counted over the keys of the lines that may be
+// sightings: an upper bound of what discovery makes turns of (it drops
+// bylines, rejected shapes and one-line voices), so "cannot" is exact.
+class SightingTally {
+ public:
+  // One line that may be a sighting, with the key (or one of the keys) its
+  // label may have.
+  void Add(const std::string& key);
+  // Notes `key` as a key the line last added may have, without counting
+  // the line again.
+  void AddKeyOfSameLine(const std::string& key);
+  bool MayMakeDialogue() const {
+    return lines_ >= kMinDialogueLines || (asker_ && answerer_ && lines_ >= kMinTurnLines);
+  }
+
+ private:
+  int lines_ = 0;
+  bool asker_ = false, answerer_ = false;  // a generic asker's or answerer's key
+};
 
 // Whether the labelled line can be one of a discovered speaker's turn lines:
 // discovery looks at its label (a candidate on a line of text, or a heading

@@ -32,24 +32,60 @@ class PartialLabels {
     }
   }
 
-  // Labels the lines that can be a turn start: those with a label candidate
-  // that may be a speaker's (with discovery) or is a known speaker's, and
-  // the terms and words of definition lists. A line whose candidates cannot
-  // matter stays unlabelled: discovery rules such a candidate out by its key
-  // alone, so leaving it out changes nothing discovery decides.
-  // With rules that name speakers, stops at the first turn start (true):
+  // Rules that name speakers: labels the lines that can be a turn start,
+  // those with a label candidate that is a known speaker's, and the terms
+  // and words of definition lists; stops at the first turn start (true):
   // the article holds a turn, and the full path labels the rest.
-  bool LabelTurnLines(bool discovery) {
+  bool LabelSpeakerLines() {
     const std::vector<Line>& lines = labelled_.lines;
     for (std::size_t i = labelled_.front_matter; i < lines.size(); ++i) {
-      const bool definition = DefinitionColon(LineText(text_, lines[i])) > 0 ||
-                              (i + 1 < lines.size() && DefinitionColon(LineText(text_, lines[i + 1])) > 0);
-      if (!definition && !(classifier_.MayCarryLabel(lines[i]) && MayBeTurnLabel(lines[i], discovery))) continue;
+      if (!IsDefinitionLine(i) && !(classifier_.MayCarryLabel(lines[i]) && HasSpeakerKey(lines[i]))) continue;
       Label(i);
-      if (!discovery && labelled_.labels[i].kind == LineKind::kTurnStart) return true;
+      if (labelled_.labels[i].kind == LineKind::kTurnStart) return true;
     }
     classifier_.MatchDefinitionLabels(lines, &labelled_.labels);
     return false;
+  }
+
+  // Discovery: lists the lines that may be sightings, those with a label
+  // candidate whose key may be a speaker's, and tallies their keys; labels
+  // only the terms and words of definition lists (rare; with any, the tally
+  // is not asked). A line whose candidates cannot matter is never listed:
+  // discovery rules such a candidate out by its key alone, so leaving it
+  // out changes nothing discovery decides.
+  SightingTally ListPossibleSightings() {
+    SightingTally tally;
+    const std::vector<Line>& lines = labelled_.lines;
+    for (std::size_t i = labelled_.front_matter; i < lines.size(); ++i) {
+      if (IsDefinitionLine(i)) {
+        Label(i);
+        definitions_ = true;
+        continue;
+      }
+      if (!classifier_.MayCarryLabel(lines[i])) continue;
+      classifier_.CandidateKeys(lines[i], &keys_);
+      bool listed = false;
+      for (const std::string& key : keys_) {
+        if (!MayBeSpeakerKey(key)) continue;
+        if (listed) {
+          tally.AddKeyOfSameLine(key);
+        } else {
+          tally.Add(key);
+          listed_.push_back(i);
+          listed = true;
+        }
+      }
+    }
+    return tally;
+  }
+  bool ListedDefinitions() const { return definitions_; }
+
+  // Labels the lines ListPossibleSightings listed, then the definition
+  // lists' pairs (as LabelSpeakerLines does, once every line that may be a
+  // turn start is labelled).
+  void LabelListed() {
+    for (std::size_t i : listed_) Label(i);
+    classifier_.MatchDefinitionLabels(labelled_.lines, &labelled_.labels);
   }
 
   // Labels the lines discovery reads whatever their label (set off as
@@ -76,10 +112,17 @@ class PartialLabels {
   }
 
  private:
-  bool MayBeTurnLabel(const Line& line, bool discovery) {
+  bool IsDefinitionLine(std::size_t i) const {
+    const std::vector<Line>& lines = labelled_.lines;
+    return DefinitionColon(LineText(text_, lines[i])) > 0 ||
+           (i + 1 < lines.size() && DefinitionColon(LineText(text_, lines[i + 1])) > 0);
+  }
+
+  // Whether a candidate key of the line is a known speaker's.
+  bool HasSpeakerKey(const Line& line) {
     classifier_.CandidateKeys(line, &keys_);
     for (const std::string& key : keys_)
-      if (discovery ? MayBeSpeakerKey(key) : classifier_.IsSpeakerKey(key)) return true;
+      if (classifier_.IsSpeakerKey(key)) return true;
     return false;
   }
 
@@ -94,31 +137,38 @@ class PartialLabels {
   LabelledText labelled_;
   std::vector<bool> done_;  // labelled as the full path labels it
   std::vector<std::string> keys_;
+  std::vector<std::size_t> listed_;  // ListPossibleSightings
+  bool definitions_ = false;
 };
 
 }  // namespace
 
 Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t front_matter,
                    const CompiledRules& rules, const PrefixFolds* folds) {
-  const bool discovery = rules.speakers.empty();
   PartialLabels partial(text, std::move(lines), front_matter, rules, folds);
-  if (partial.LabelTurnLines(discovery)) return partial.Decided(true);
-  const std::vector<LineLabel>& labels = partial.labelled().labels;
-  if (!discovery) {
+  if (!rules.speakers.empty()) {
+    if (partial.LabelSpeakerLines()) return partial.Decided(true);
     // A definition list's term may have become a speaker's turn start.
-    const bool turn = std::any_of(labels.begin(), labels.end(),
-                                  [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; });
-    return partial.Decided(turn);
+    const std::vector<LineLabel>& labels = partial.labelled().labels;
+    return partial.Decided(std::any_of(labels.begin(), labels.end(),
+                                       [](const LineLabel& l) { return l.kind == LineKind::kTurnStart; }));
   }
-  // What any dialogue discovery accepts has; most articles have not, and
-  // discovery need not run.
-  int sightings = 0, questions = 0;
+  // Discovery. What any dialogue it accepts has; most articles have not,
+  // and discovery need not run. First from the lines' keys alone, before a
+  // line is labelled...
   const std::vector<Line>& all = partial.labelled().lines;
-  for (std::size_t i = front_matter; i < all.size(); ++i) {
-    sightings += MayBeSighting(labels[i]);
-    questions += MayBeUnlabelledQuestion(text, all[i]);
-  }
-  if (sightings < kMinTurnLines && questions < kMinUnlabelledQuestions) return partial.Decided(false);
+  int questions = 0;
+  for (std::size_t i = front_matter; i < all.size(); ++i) questions += MayBeUnlabelledQuestion(text, all[i]);
+  const bool may_ask = questions >= kMinUnlabelledQuestions;
+  const SightingTally possible = partial.ListPossibleSightings();
+  if (!may_ask && !partial.ListedDefinitions() && !possible.MayMakeDialogue()) return partial.Decided(false);
+  // ...then from the labels of the lines listed, as the full path labels them.
+  partial.LabelListed();
+  const std::vector<LineLabel>& labels = partial.labelled().labels;
+  SightingTally sightings;
+  for (std::size_t i = front_matter; i < all.size(); ++i)
+    if (MayBeSighting(labels[i])) sightings.Add(labels[i].candidate->key);
+  if (!may_ask && !sightings.MayMakeDialogue()) return partial.Decided(false);
   // Discovery on the lines it reads, labelled as the full path labels them,
   // decides as it would on the whole.
   partial.LabelWhatDiscoveryReads();

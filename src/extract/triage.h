@@ -11,9 +11,10 @@
 // it. Then:
 // - rules that name speakers: a turn needs a line that is a speaker's turn
 //   start;
-// - rules without speakers (discovery): a dialogue needs kMinTurnLines lines
-//   whose label MayBeSighting, or kMinUnlabelledQuestions lines that
-//   MayBeUnlabelledQuestion.
+// - rules without speakers (discovery): a dialogue needs the lines of
+//   SightingTally::MayMakeDialogue (asked first of the keys of the lines
+//   that may be sightings, before any is labelled, then of their labels), or
+//   kMinUnlabelledQuestions lines that MayBeUnlabelledQuestion.
 #ifndef QAEXTRACT_SRC_EXTRACT_TRIAGE_H_
 #define QAEXTRACT_SRC_EXTRACT_TRIAGE_H_
 

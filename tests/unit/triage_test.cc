@@ -186,6 +186,40 @@ TEST_CASE("Triage: prose, records and headings without dialogue are ruled out") 
   }
 }
 
+// Too few lines that may be sightings for any dialogue discovery accepts
+// (two speakers with two lines each, or 问 and 答): the article is ruled out
+// from the lines' keys, before any line is labelled.
+TEST_CASE("Triage: too few possible sightings rule an article out unlabelled") {
+  const char* const too_few[] = {
+      "王明：今天聊什么？\n\n赵雷：聊聊天气。\n\n王明：好啊。\n",  // three lines
+      "问：你好吗？\n\n王明：很好。\n",                            // an asker, no answerer
+      "Alice Moreau: The build is green.\n\nBob Tanaka: Ship it.\n\nThe end.\n",
+  };
+  for (const char* text : too_few) {
+    CAPTURE(text);
+    const Verdict v = Check(text);
+    CHECK(v.turns == 0);
+    CHECK_FALSE(v.kept);
+    Source source;
+    REQUIRE(DecodeSource(text, "a.txt", {}, &source).ok());
+    std::string selected_by;
+    const RuleSet& chosen = testing::BuiltinLibrary().Select(source, &selected_by);
+    REQUIRE(internal::CompiledOf(chosen).speakers.empty());  // discovery
+    const auto lines = internal::SplitLines(source.text);
+    const internal::Triage triage =
+        internal::TriageLines(source.text, lines, 0, internal::CompiledOf(chosen));
+    CHECK(std::none_of(triage.done.begin(), triage.done.end(), [](bool done) { return done; }));
+  }
+  // One more line of a speaker, or the answerer: labelled, and a dialogue.
+  for (const char* text : {"王明：今天聊什么？\n\n赵雷：聊聊天气。\n\n王明：好啊。\n\n赵雷：晴天。\n",
+                           "问：你好吗？\n\n答：很好。\n"}) {
+    CAPTURE(text);
+    const Verdict v = Check(text);
+    CHECK(v.turns > 0);
+    CHECK(v.kept);
+  }
+}
+
 TEST_CASE("Triage: crawl-like articles of real paragraphs") {
   std::vector<std::string> articles, paragraphs;
   for (const char* dir : {"samples", "../shared/corpus/docs"}) {
