@@ -220,6 +220,34 @@ TEST_CASE("Triage: too few possible sightings rule an article out unlabelled") {
   }
 }
 
+// Around the tally's bounds: articles of two to five label lines, drawn
+// from generic and named labels, with prose, page furniture and
+// definition lists between them. Whatever discovery decides, triage must
+// not rule out an article it finds turns in.
+TEST_CASE("Triage: few label lines, at the tally's bounds") {
+  const char* const labels[] = {"问", "答", "王明", "赵雷", "记者", "Q", "A", "主持人", "Alice Moreau", "上一篇"};
+  const char* const fillers[] = {"他走进屋里，坐了下来。", "声明：本文仅代表作者观点。", "作者：陆柯言",
+                                 "Bob Tanaka\n: It did.", "## 第二部分", ""};
+  std::mt19937 random(7);
+  int kept = 0, ruled_out = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::string text;
+    const int n = 2 + static_cast<int>(random() % 4);
+    // Half the articles alternate two labels, as a dialogue does.
+    const bool alternate = i % 2 == 1;
+    const std::size_t first = random() % std::size(labels), second = random() % std::size(labels);
+    for (int k = 0; k < n; ++k) {
+      const std::size_t which = alternate ? (k % 2 == 0 ? first : second) : random() % std::size(labels);
+      text += std::string(labels[which]) + "：今天我们聊一聊这件事，好吗？\n\n";
+      if (random() % 2) text += std::string(fillers[random() % std::size(fillers)]) + "\n\n";
+    }
+    CAPTURE(text);
+    (Check(text).kept ? kept : ruled_out)++;
+  }
+  CHECK(kept > 0);
+  CHECK(ruled_out > 0);
+}
+
 TEST_CASE("Triage: crawl-like articles of real paragraphs") {
   std::vector<std::string> articles, paragraphs;
   for (const char* dir : {"samples", "../shared/corpus/docs"}) {
