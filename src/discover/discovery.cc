@@ -1150,12 +1150,24 @@ void DecideUnlabelledTurns(std::string_view text, const LabelledText& labelled, 
 
 bool MayBeSighting(const LineLabel& label) { return LooksAtLabel(label) && MayBeSpeakerKey(label.candidate->key); }
 
-void SightingTally::Add(const std::string& key) {
-  ++lines_;
-  AddKeyOfSameLine(key);
+bool SightingTally::AddLine(const std::vector<std::string>& keys) {
+  bool counted = false;
+  for (const std::string& key : keys) {
+    if (!MayBeSpeakerKey(key)) continue;
+    counted = true;
+    NoteGenericWords(key);
+  }
+  lines_ += counted;
+  return counted;
 }
 
-void SightingTally::AddKeyOfSameLine(const std::string& key) {
+void SightingTally::AddLabel(const LineLabel& label) {
+  if (!MayBeSighting(label)) return;
+  ++lines_;
+  NoteGenericWords(label.candidate->key);
+}
+
+void SightingTally::NoteGenericWords(const std::string& key) {
   asker_ = asker_ || InVocabulary(kAskerWords, key);
   answerer_ = answerer_ || InVocabulary(kAnswererWords, key);
 }

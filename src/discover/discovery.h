@@ -15,6 +15,7 @@
 #define QAEXTRACT_SRC_DISCOVER_DISCOVERY_H_
 
 #include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,17 +58,18 @@ inline constexpr int kMinUnlabelledQuestions = 3;
 // bylines, rejected shapes and one-line voices), so "cannot" is exact.
 class SightingTally {
  public:
-  // One line that may be a sighting, with the key (or one of the keys) its
-  // label may have.
-  void Add(const std::string& key);
-  // Notes `key` as a key the line last added may have, without counting
-  // the line again.
-  void AddKeyOfSameLine(const std::string& key);
+  // A line not yet labelled whose label may have any of `keys`: counted
+  // (true) when one of them MayBeSpeakerKey.
+  bool AddLine(const std::vector<std::string>& keys);
+  // A labelled line: counted when its label MayBeSighting.
+  void AddLabel(const LineLabel& label);
   bool MayMakeDialogue() const {
     return lines_ >= kMinDialogueLines || (asker_ && answerer_ && lines_ >= kMinTurnLines);
   }
 
  private:
+  void NoteGenericWords(const std::string& key);
+
   int lines_ = 0;
   bool asker_ = false, answerer_ = false;  // a generic asker's or answerer's key
 };

@@ -64,17 +64,7 @@ class PartialLabels {
       }
       if (!classifier_.MayCarryLabel(lines[i])) continue;
       classifier_.CandidateKeys(lines[i], &keys_);
-      bool listed = false;
-      for (const std::string& key : keys_) {
-        if (!MayBeSpeakerKey(key)) continue;
-        if (listed) {
-          tally.AddKeyOfSameLine(key);
-        } else {
-          tally.Add(key);
-          listed_.push_back(i);
-          listed = true;
-        }
-      }
+      if (tally.AddLine(keys_)) listed_.push_back(i);
     }
     return tally;
   }
@@ -166,8 +156,7 @@ Triage TriageLines(std::string_view text, std::vector<Line> lines, std::size_t f
   partial.LabelListed();
   const std::vector<LineLabel>& labels = partial.labelled().labels;
   SightingTally sightings;
-  for (std::size_t i = front_matter; i < all.size(); ++i)
-    if (MayBeSighting(labels[i])) sightings.Add(labels[i].candidate->key);
+  for (std::size_t i = front_matter; i < all.size(); ++i) sightings.AddLabel(labels[i]);
   if (!may_ask && !sightings.MayMakeDialogue()) return partial.Decided(false);
   // Discovery on the lines it reads, labelled as the full path labels them,
   // decides as it would on the whole.
