@@ -111,6 +111,24 @@ inline bool ThreeByteAt(const unsigned char* in, std::size_t i, std::size_t limi
   return true;
 }
 
+// Reads the character at bounded[i] as the fold reads it: sets *cp and
+// *length, and says whether it folds into something other than itself (an
+// invalid sequence, read as one U+FFFD of its maximal subpart, always does).
+// A valid three-byte character (most of Chinese text) is read in place.
+// Forced inline: it is the scan's inner step, and GCC left a call there
+// (0.4% more instructions on a batch run than the loops written out).
+[[gnu::always_inline]] inline bool ReadFolding(std::string_view bounded, std::size_t i, char32_t* cp, std::size_t* length) {
+  std::size_t word = 0;
+  unsigned bit = 0;
+  if (ThreeByteAt(reinterpret_cast<const unsigned char*>(bounded.data()), i, bounded.size(), &word, &bit)) {
+    *cp = static_cast<char32_t>(word << 6 | bit);
+    *length = 3;
+    return BmpFolds(word, bit);
+  }
+  *cp = NextCodePoint(bounded, i, length);
+  return *cp == 0xFFFD || Folds(*cp);
+}
+
 // The scan under FoldLine and FoldText: over text[begin, end) without the
 // sorted, non-overlapping `cuts` (null: none), a run of characters that
 // fold to themselves is reported whole, `run(b, e)`; ASCII white space and
@@ -146,24 +164,11 @@ void ScanFolds(std::string_view text, std::size_t begin, std::size_t end, const 
         start = ++i;
         continue;
       }
-      std::size_t word = 0;
-      unsigned bit = 0;
-      if (ThreeByteAt(in, i, limit, &word, &bit)) {
-        // Read in place; only a character that folds leaves the run (CJK
-        // punctuation, Traditional characters), without being decoded again.
-        if (!BmpFolds(word, bit)) {
-          i += 3;
-          continue;
-        }
-        if (i > start) run(start, i);
-        fold(LookupPiece(static_cast<char32_t>(word << 6 | bit)), i, 3);
-        i += 3;
-        start = i;
-        continue;
-      }
+      // Only a character that folds leaves the run (CJK punctuation,
+      // Traditional characters).
+      char32_t cp = 0;
       std::size_t length = 1;
-      const char32_t cp = NextCodePoint(bounded, i, &length);
-      if (cp != 0xFFFD && !Folds(cp)) {
+      if (!ReadFolding(bounded, i, &cp, &length)) {
         i += length;
         continue;
       }
@@ -321,23 +326,12 @@ void FoldKeyCodePoints(std::string_view text, std::u32string* out) {
       continue;
     }
     char32_t cp = 0;
-    std::size_t word = 0;
-    unsigned bit = 0;
-    if (ThreeByteAt(in, i, n, &word, &bit)) {
-      cp = static_cast<char32_t>(word << 6 | bit);
-      i += 3;
-      if (!BmpFolds(word, bit)) {
-        o[w++] = cp;
-        continue;
-      }
-    } else {
-      std::size_t length = 1;
-      cp = NextCodePoint(text, i, &length);
-      i += length;
-      if (cp != 0xFFFD && !Folds(cp)) {
-        o[w++] = cp;
-        continue;
-      }
+    std::size_t length = 1;
+    const bool folds = ReadFolding(text, i, &cp, &length);
+    i += length;
+    if (!folds) {
+      o[w++] = cp;
+      continue;
     }
     const std::string_view piece = LookupPiece(cp);
     if (w + piece.size() + (n - i) > out->size()) {
