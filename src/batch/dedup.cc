@@ -65,44 +65,69 @@ std::vector<std::uint32_t> HighBits(const std::vector<std::uint64_t>& sketch) {
 
 bool Sketched(const ArticleOutcome& o) { return !o.sketch.empty() && o.turns >= 4; }
 
+// The kSketchSize smallest distinct hashes at most `limit` of every bigram
+// of the turns (FoldKey of each turn's text: the folded text without its
+// spaces), sorted; fewer when fewer are at most `limit`.
+std::vector<std::uint64_t> SmallestUpTo(const Document& doc, std::uint64_t limit) {
+  constexpr std::size_t kHashBlock = 256;
+  constexpr std::size_t kCompactAt = 8 * kSketchSize;
+  std::vector<std::uint64_t> found;
+  found.reserve(kCompactAt + kHashBlock);
+  // Sorted and cut to the smallest kSketchSize when it grows past this, so
+  // memory stays small whatever the text; then only a hash below the
+  // largest kept can get in.
+  const auto compact = [&] {
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() >= kSketchSize) {
+      found.resize(kSketchSize);
+      limit = found.back() - 1;  // kSketchSize distinct hashes: the largest is above 0
+    }
+  };
+  std::u32string folded;  // one buffer for every turn
+  std::array<std::uint64_t, kHashBlock> hashes;
+  for (const Turn& t : doc.turns) {
+    folded.clear();
+    FoldKeyCodePoints(t.text, &folded);
+    for (std::size_t first = 0; first + 1 < folded.size(); first += kHashBlock) {
+      const std::size_t count = std::min(kHashBlock, folded.size() - 1 - first);
+      HashBigrams(folded.data() + first, count, hashes.data());
+      for (std::size_t k = 0; k < count; ++k)
+        if (hashes[k] <= limit) found.push_back(hashes[k]);
+      if (found.size() >= kCompactAt) compact();
+    }
+  }
+  compact();
+  return found;
+}
+
 }  // namespace
 
 // Spun copies of one interview share far more bigrams than different
 // interviews.
 std::vector<std::uint64_t> Sketch(const Document& doc) {
-  // The kSketchSize smallest distinct bigram hashes, kept sorted as they
-  // come: once it is full, nearly every hash is larger than the largest
-  // kept and costs one comparison (collecting every hash and sorting them
-  // showed in the batch profile).
-  std::vector<std::uint64_t> smallest;
-  smallest.reserve(kSketchSize + 1);
-  std::uint64_t largest_kept = ~std::uint64_t{0};  // once full: a hash must be below it to get in
-  // Keeps `h` among the smallest. REQUIRES: the sketch is not full, or `h`
-  // is below the largest kept (checked by the caller, in its loop).
-  const auto offer = [&](std::uint64_t h) {
-    const auto at = std::lower_bound(smallest.begin(), smallest.end(), h);
-    if (at != smallest.end() && *at == h) return;
-    smallest.insert(at, h);
-    if (smallest.size() > kSketchSize) smallest.pop_back();
-    if (smallest.size() == kSketchSize) largest_kept = smallest.back();
-  };
-  std::u32string folded;  // one buffer for every turn
-  constexpr std::size_t kHashBlock = 256;
-  std::array<std::uint64_t, kHashBlock> hashes;
-  for (const Turn& t : doc.turns) {
-    // The bigrams of FoldKey(t.text): the folded text without its spaces.
-    folded.clear();
-    FoldKeyCodePoints(t.text, &folded);
-    // The turn's bigrams hashed a block at a time, then offered: nearly
-    // every hash is above the largest kept and costs a comparison.
-    for (std::size_t first = 0; first + 1 < folded.size(); first += kHashBlock) {
-      const std::size_t count = std::min(kHashBlock, folded.size() - 1 - first);
-      HashBigrams(folded.data() + first, count, hashes.data());
-      for (std::size_t k = 0; k < count; ++k)
-        if (smallest.size() < kSketchSize || hashes[k] < largest_kept) offer(hashes[k]);
-    }
+  // The kSketchSize smallest of D distinct uniform hashes lie below about
+  // kSketchSize / D of their range. Only the hashes below a few times that
+  // are gathered and sorted: a comparison a bigram and a sort of a few
+  // hundred, where a sorted sketch kept as the hashes came cost a search
+  // and an insertion for each of the hundreds that got in while it filled
+  // (a tenth of a batch run on interviews). D is
+  // guessed low from the text's length, as if a code point took four bytes
+  // and half the bigrams were repeats; where the guess leaves fewer than
+  // kSketchSize distinct hashes below the limit (a text of few bigrams,
+  // repeated), the limit is raised and the turns read again. The sketch is
+  // the same either way.
+  std::size_t bytes = 0;
+  for (const Turn& t : doc.turns) bytes += t.text.size();
+  constexpr double kRange = 18446744073709551616.0;  // 2^64
+  double share = 8.0 * kSketchSize / static_cast<double>(bytes + 1);
+  for (;;) {
+    const bool all = share >= 1;
+    std::vector<std::uint64_t> sketch =
+        SmallestUpTo(doc, all ? ~std::uint64_t{0} : static_cast<std::uint64_t>(share * kRange));
+    if (all || sketch.size() >= kSketchSize) return sketch;
+    share *= 8;
   }
-  return smallest;
 }
 
 std::string TextDigest(std::string_view bytes) {

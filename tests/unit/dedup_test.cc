@@ -220,5 +220,58 @@ TEST_CASE("Sketch: each hash is splitmix64's finaliser of a bigram's two code po
   }
 }
 
+TEST_CASE("Sketch: the same smallest hashes wherever the text's length puts the first guess of their bound") {
+  // Sketch gathers only the hashes below a bound guessed from the text's
+  // length, raises it when too few distinct ones are below, and keeps its
+  // gathering small by cutting to the smallest as it goes. Checked against
+  // every bigram's hash on long texts of few distinct bigrams (the guess
+  // is too low, once or more), of many (hundreds of hashes gathered, cut
+  // more than once), and ASCII ones (a code point a byte).
+  const auto mix = [](std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  const auto utf8 = [](char32_t c) {
+    if (c < 0x80) return std::string(1, static_cast<char>(c));
+    std::string s;
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+    return s;
+  };
+  std::mt19937 rng(23);
+  struct Shape {
+    char32_t first;
+    unsigned alphabet;
+    std::size_t length;
+    int turns;
+  };
+  int beyond_a_sketch = 0;
+  for (const Shape& shape : {Shape{0x4E00, 12, 20000, 1}, Shape{0x4E00, 30, 20000, 3}, Shape{0x4E00, 3000, 20000, 2},
+                             Shape{0x4E00, 3000, 60000, 5}, Shape{'a', 26, 30000, 2}, Shape{'!', 90, 50000, 4},
+                             Shape{0x4E00, 5, 300, 1}, Shape{'a', 2, 100000, 1}}) {
+    Document doc;
+    std::set<std::uint64_t> all;
+    for (int t = 0; t < shape.turns; ++t) {
+      std::string text;
+      for (std::size_t i = 0; i < shape.length; ++i) text += utf8(shape.first + rng() % shape.alphabet);
+      const std::u32string cps = DecodeUtf8(FoldKey(text));
+      for (std::size_t i = 1; i < cps.size(); ++i)
+        all.insert(mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+      doc.turns.push_back(Turn{});
+      doc.turns.back().text = text;
+    }
+    std::vector<std::uint64_t> expected(all.begin(), all.end());
+    if (expected.size() > 128) expected.resize(128);
+    beyond_a_sketch += all.size() > 128;
+    CAPTURE(shape.alphabet);
+    CAPTURE(shape.length);
+    CHECK(Sketch(doc) == expected);
+  }
+  CHECK(beyond_a_sketch >= 5);  // most shapes have more distinct bigrams than a sketch keeps
+}
+
 }  // namespace
 }  // namespace qaextract::internal
