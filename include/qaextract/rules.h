@@ -45,6 +45,7 @@ class RuleLibrary;
 namespace internal {
 struct CompiledRules;
 struct DeferredRules;
+class SelectionFilter;
 // The compiled form, for the extractor (src/rules/rule_model.h).
 const CompiledRules& CompiledOf(const RuleSet& set);
 // RuleLibrary::Select, given the fold of the article's first
@@ -163,6 +164,9 @@ class RuleLibrary {
                                                std::string* selected_by);
   std::vector<RuleSet> rule_sets_;  // selection order
   RuleSet fallback_;
+  // Which `match:` patterns of the sets an article's prefix may hold, from
+  // their literals in one pass (null: every pattern is asked).
+  std::shared_ptr<const internal::SelectionFilter> selection_filter_;
 };
 
 }  // namespace qaextract

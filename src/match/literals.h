@@ -7,10 +7,9 @@
 // only) where the build has it, each literal reported once; else
 // one memmem per literal. On the interview bench corpus the memmem loop took
 // a tenth of a batch run (docs/performance.md). Hyperscan's database is
-// compiled once the set has looked at a few hundred lines (in a batch run,
-// once per rule set; not for a `convert` of a short article, whose lines
-// take less than the compile); until then, and if it fails to compile,
-// memmem it is.
+// compiled once the set has looked at 32 KB of text (in a batch run, once
+// per set; not for a `convert` of a short article, whose lines take less
+// than the compile); until then, and if it fails to compile, memmem it is.
 #ifndef QAEXTRACT_SRC_MATCH_LITERALS_H_
 #define QAEXTRACT_SRC_MATCH_LITERALS_H_
 

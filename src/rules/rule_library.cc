@@ -13,6 +13,7 @@
 #include "qaextract/rules.h"
 #include "match/pattern.h"
 #include "rules/rule_model.h"
+#include "rules/selection_filter.h"
 #include "text/fold.h"
 
 namespace qaextract {
@@ -173,13 +174,23 @@ class RuleLoader {
   PatternCompiler compiler_;
 };
 
-int ScoreFolded(const CompiledRules& rules, std::string_view folded) {
+// The set's score for the folded prefix. `possible` (null: all) says, for
+// each of its patterns (match_all's, then match_any's), whether the prefix
+// may hold a match: a pattern it rules out does not match.
+int ScoreFolded(const CompiledRules& rules, std::string_view folded, const std::vector<bool>* possible = nullptr,
+                std::size_t first = 0) {
   if (rules.match_any.empty() && rules.match_all.empty()) return 0;
+  std::size_t at = first;
+  const auto matches = [&](const Rule& r) {
+    const bool may = possible == nullptr || (*possible)[at];
+    ++at;
+    return may && RE2::PartialMatch(folded, *r.re);
+  };
   for (const Rule& r : rules.match_all)
-    if (!RE2::PartialMatch(folded, *r.re)) return 0;
+    if (!matches(r)) return 0;
   int score = static_cast<int>(rules.match_all.size());
   int any = 0;
-  for (const Rule& r : rules.match_any) any += RE2::PartialMatch(folded, *r.re);
+  for (const Rule& r : rules.match_any) any += matches(r);
   if (!rules.match_any.empty() && any == 0) return 0;
   return score + any;
 }
@@ -358,6 +369,9 @@ Status RuleLibrary::Load(const std::vector<std::string>& paths, bool with_builti
   }
   for (const RuleSet& set : library.rule_sets_)
     if (set.name() == kFallbackRuleSet) library.fallback_ = set;
+  std::vector<const internal::CompiledRules*> selections;
+  for (const RuleSet& set : library.rule_sets_) selections.push_back(set.impl_.get());
+  library.selection_filter_ = internal::SelectionFilter::Build(selections, options.regex_max_mem);
   *out = std::move(library);
   return Status::OK();
 }
@@ -370,8 +384,14 @@ const RuleSet& internal::SelectFolded(const RuleLibrary& library, std::string_vi
                                       std::string* selected_by) {
   const RuleSet* best = nullptr;
   int best_score = 0;
+  std::vector<bool> possible;
+  const SelectionFilter* filter = library.selection_filter_.get();
+  if (filter) filter->Possible(folded_prefix, &possible);
+  std::size_t first = 0;  // the set's first pattern in the filter's list
   for (const RuleSet& set : library.rule_sets_) {
-    int score = ScoreFolded(*set.impl_, folded_prefix);  // selection only: no full compile
+    // Selection only: no full compile.
+    const int score = ScoreFolded(*set.impl_, folded_prefix, filter ? &possible : nullptr, first);
+    first += set.impl_->match_all.size() + set.impl_->match_any.size();
     if (score > best_score) best = &set, best_score = score;
   }
   if (selected_by) *selected_by = best ? "match" : "default";
