@@ -1,5 +1,6 @@
 #include "cli/atomic_file.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -162,7 +163,17 @@ Status AtomicFile::WriteRaw(const char* data, std::size_t size) {
     return Status::InputError({path_, 0, 0}, std::string("cannot write: ") + std::strerror(errno));
   digest_->Update(std::string_view(data, size));
   bytes_ += size;
+  if (bytes_ - writeback_from_ >= kWritebackBytes) StartWriteback();
   return Status::OK();
+}
+
+void AtomicFile::StartWriteback() {
+  writeback_from_ = bytes_;
+#ifdef SYNC_FILE_RANGE_WRITE
+  // Only a start: the data already handed to the kernel begins going to
+  // disk, and nothing waits. Any error shows again at Commit's fsync.
+  if (!stdout_ && !in_place_) sync_file_range(fileno(file_), 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 }
 
 Status AtomicFile::Compress(std::string_view data, bool end) {

@@ -50,6 +50,12 @@ class AtomicFile {
   // Compresses `data` into the file; `end` closes the zstd frame.
   Status Compress(std::string_view data, bool end);
   Status CountKeptZstdLines(std::uint64_t keep_bytes);
+  // Has the kernel start writing to disk what it holds of the file, every
+  // kWritebackBytes written, so that Commit's fsync waits for the last
+  // stretch only: at the end of a run it waited for all of it (40 ms for a
+  // batch's 48 MB of documents, a twentieth of the run).
+  void StartWriteback();
+  static constexpr std::uint64_t kWritebackBytes = 2 << 20;
   // fopen, with buffer_ (256 KB) as the stream's buffer: stdio's own is 4 KB, and a
   // batch run's output of tens of MB took thousands of write calls. The
   // batch flushes it before each journal checkpoint, so what the journal
@@ -67,6 +73,7 @@ class AtomicFile {
   bool in_place_ = false;
   bool resumable_ = false;
   std::uint64_t bytes_ = 0, lines_ = 0, written_ = 0;
+  std::uint64_t writeback_from_ = 0;  // bytes_ when writeback last started
   std::unique_ptr<Sha256> digest_;
 };
 

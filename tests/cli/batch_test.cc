@@ -93,6 +93,24 @@ TEST_CASE("batch: every input is a record or an error record, and the counts rec
     CHECK(e.path().string().find(".tmp.") == std::string::npos);
 }
 
+TEST_CASE("batch: an output of many megabytes is whole on disk, as its manifest describes it") {
+  // The output file is handed to disk a few megabytes at a time as it is
+  // written (AtomicFile::StartWriteback), and synced and renamed at the end.
+  const std::string dir = testing::MakeTempDir();
+  const std::string in = SamplesJsonl(dir, 80);
+  testing::RunResult r = testing::RunQaextract("batch " + Quote(in) + " --quiet --out " + Quote(dir + "/out.jsonl"));
+  REQUIRE(r.exit_code == 0);
+  const std::string written = testing::ReadFileOrDie(dir + "/out.jsonl");
+  CHECK(written.size() > 6 * (1 << 20));  // past several intervals of the writeback
+  const nlohmann::json manifest = nlohmann::json::parse(testing::ReadFileOrDie(dir + "/out.manifest.json"));
+  CHECK(manifest["outputs"][0]["bytes"] == written.size());
+  CHECK(manifest["outputs"][0]["sha256"] == Sha256Hex(written));
+  CHECK(manifest["outputs"][0]["records"] == 240);
+  const auto records = ReadJsonl(written);
+  REQUIRE(records.size() == 240);
+  CHECK(records.back()["id"] == "s318");
+}
+
 TEST_CASE("batch: the output is the same whatever the number of jobs") {
   const std::string dir = testing::MakeTempDir();
   const std::string in = SamplesJsonl(dir, 6);
