@@ -107,16 +107,15 @@ std::vector<std::uint64_t> SmallestUpTo(const Document& doc, std::uint64_t limit
 // interviews.
 std::vector<std::uint64_t> Sketch(const Document& doc) {
   // The kSketchSize smallest of D distinct uniform hashes lie below about
-  // kSketchSize / D of their range. Only the hashes below a few times that
-  // are gathered and sorted: a comparison a bigram and a sort of a few
+  // kSketchSize / D of their range. Only the hashes below that bound are
+  // gathered and sorted: a comparison a bigram and a sort of a few
   // hundred, where a sorted sketch kept as the hashes came cost a search
   // and an insertion for each of the hundreds that got in while it filled
-  // (a tenth of a batch run on interviews). D is
-  // guessed low from the text's length, as if a code point took four bytes
-  // and half the bigrams were repeats; where the guess leaves fewer than
-  // kSketchSize distinct hashes below the limit (a text of few bigrams,
-  // repeated), the limit is raised and the turns read again. The sketch is
-  // the same either way.
+  // (a tenth of a batch run on interviews). D is guessed low from the
+  // text's length, as if a code point took four bytes and half the bigrams
+  // were repeats; where the guess leaves fewer than kSketchSize distinct
+  // hashes below the bound (a text of few bigrams, repeated), the bound is
+  // raised and the turns read again. The sketch is the same either way.
   std::size_t bytes = 0;
   for (const Turn& t : doc.turns) bytes += t.text.size();
   constexpr double kRange = 18446744073709551616.0;  // 2^64

@@ -174,9 +174,10 @@ class RuleLoader {
   PatternCompiler compiler_;
 };
 
-// The set's score for the folded prefix. `possible` (null: all) says, for
-// each of its patterns (match_all's, then match_any's), whether the prefix
-// may hold a match: a pattern it rules out does not match.
+// The set's score for the folded prefix. `possible` (null: every pattern
+// is asked) holds, from index `first` on, a flag for each of the set's
+// patterns (match_all's, then match_any's): false when the prefix holds no
+// match of it (SelectionFilter), which is then not asked.
 int ScoreFolded(const CompiledRules& rules, std::string_view folded, const std::vector<bool>* possible = nullptr,
                 std::size_t first = 0) {
   if (rules.match_any.empty() && rules.match_all.empty()) return 0;

@@ -62,6 +62,36 @@ TEST_CASE("DuplicateDetector: sketches are kept for a window of articles, digest
         "a" + std::to_string(DuplicateDetector::kSketchWindow - 1));
 }
 
+// The sketch's hash of every bigram of FoldKey(text), added to *all: the
+// reference, written out here. The sketch hashes bigrams a block at a
+// time, on vector registers where the CPU has them; the values must not
+// depend on either (sketches are compared across runs and machines through
+// the journal).
+void AddBigramHashes(const std::string& text, std::set<std::uint64_t>* all) {
+  const auto mix = [](std::uint64_t x) {  // splitmix64's finaliser
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  const std::u32string cps = DecodeUtf8(FoldKey(text));
+  for (std::size_t i = 1; i < cps.size(); ++i) all->insert(mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+}
+
+// The UTF-8 of a code point below U+10000.
+std::string Utf8(char32_t c) {
+  if (c < 0x80) return std::string(1, static_cast<char>(c));
+  std::string s;
+  if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+  } else {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  }
+  s += static_cast<char>(0x80 | (c & 0x3F));
+  return s;
+}
+
 }  // namespace
 }  // namespace qaextract::internal
 
@@ -184,35 +214,18 @@ TEST_CASE("Sketch: the 128 smallest distinct bigram hashes, whatever the order a
 }
 
 TEST_CASE("Sketch: each hash is splitmix64's finaliser of a bigram's two code points, across hashing blocks") {
-  // The reference, written out here: the sketch hashes bigrams a block at
-  // a time, on vector registers where the CPU has them; the values must
-  // not depend on either (sketches are compared across runs and machines
-  // through the journal).
-  const auto mix = [](std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  };
   std::mt19937 rng(11);
   for (int round = 0; round < 50; ++round) {
     // Turns of up to 700 CJK characters (some Traditional, which the fold
     // makes Simplified): past one and two blocks of 256.
     std::string text;
     const std::size_t length = 1 + rng() % 700;
-    for (std::size_t i = 0; i < length; ++i) {
-      const char32_t c = 0x4E00 + rng() % 3000;
-      text += static_cast<char>(0xE0 | (c >> 12));
-      text += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      text += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    const std::u32string cps = DecodeUtf8(FoldKey(text));
+    for (std::size_t i = 0; i < length; ++i) text += Utf8(0x4E00 + rng() % 3000);
     Document doc;
     doc.turns.push_back(Turn{});
     doc.turns[0].text = text;
     std::set<std::uint64_t> all;
-    for (std::size_t i = 1; i < cps.size(); ++i)
-      all.insert(mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+    AddBigramHashes(text, &all);
     std::vector<std::uint64_t> expected(all.begin(), all.end());
     if (expected.size() > 128) expected.resize(128);
     CAPTURE(length);
@@ -227,20 +240,6 @@ TEST_CASE("Sketch: the same smallest hashes wherever the text's length puts the 
   // every bigram's hash on long texts of few distinct bigrams (the guess
   // is too low, once or more), of many (hundreds of hashes gathered, cut
   // more than once), and ASCII ones (a code point a byte).
-  const auto mix = [](std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  };
-  const auto utf8 = [](char32_t c) {
-    if (c < 0x80) return std::string(1, static_cast<char>(c));
-    std::string s;
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-    return s;
-  };
   std::mt19937 rng(23);
   struct Shape {
     char32_t first;
@@ -256,10 +255,8 @@ TEST_CASE("Sketch: the same smallest hashes wherever the text's length puts the 
     std::set<std::uint64_t> all;
     for (int t = 0; t < shape.turns; ++t) {
       std::string text;
-      for (std::size_t i = 0; i < shape.length; ++i) text += utf8(shape.first + rng() % shape.alphabet);
-      const std::u32string cps = DecodeUtf8(FoldKey(text));
-      for (std::size_t i = 1; i < cps.size(); ++i)
-        all.insert(mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
+      for (std::size_t i = 0; i < shape.length; ++i) text += Utf8(shape.first + rng() % shape.alphabet);
+      AddBigramHashes(text, &all);
       doc.turns.push_back(Turn{});
       doc.turns.back().text = text;
     }

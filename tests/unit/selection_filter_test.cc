@@ -39,6 +39,17 @@ const std::vector<std::string> kPieces = {
     "访谈", "訪談", "记者", "記者", "主持人", "abcdef1", "abcde1", "ABCDEF7", "\n", " ", "。", "正文内容",
     "今天的天气很好，我们出去走走。", "The weather is fine today. "};
 
+// The library of kRuleFiles (and the built-in fallback, "generic").
+void LoadRuleFiles(RuleLibrary* library) {
+  const std::string dir = testing::MakeTempDir();
+  std::vector<std::string> paths;
+  for (const auto& [file, yaml] : kRuleFiles) {
+    paths.push_back(dir + "/" + file);
+    std::ofstream(paths.back()) << yaml;
+  }
+  REQUIRE(RuleLibrary::Load(paths, /*with_builtins=*/false, {}, library).ok());
+}
+
 // The score RuleLibrary gives a set, with every pattern asked.
 int ScoreAsked(const CompiledRules& rules, const std::string& folded) {
   if (rules.match_any.empty() && rules.match_all.empty()) return 0;
@@ -53,14 +64,8 @@ int ScoreAsked(const CompiledRules& rules, const std::string& folded) {
 }  // namespace
 
 TEST_CASE("RuleLibrary::Select: the literal filter leaves every choice as all the patterns make it") {
-  const std::string dir = testing::MakeTempDir();
-  std::vector<std::string> paths;
-  for (const auto& [file, yaml] : kRuleFiles) {
-    paths.push_back(dir + "/" + file);
-    std::ofstream(paths.back()) << yaml;
-  }
   RuleLibrary library;
-  REQUIRE(RuleLibrary::Load(paths, /*with_builtins=*/false, {}, &library).ok());
+  LoadRuleFiles(&library);
   testing::PieceTexts texts(kPieces, 17);
   std::map<std::string, int> chosen;
   // Past the 32 KB after which the filter's literal matcher switches from
@@ -90,14 +95,8 @@ TEST_CASE("RuleLibrary::Select: the literal filter leaves every choice as all th
 }
 
 TEST_CASE("SelectionFilter: rules out the patterns whose literals a text lacks, never one that matches") {
-  const std::string dir = testing::MakeTempDir();
-  std::vector<std::string> paths;
-  for (const auto& [file, yaml] : kRuleFiles) {
-    paths.push_back(dir + "/" + file);
-    std::ofstream(paths.back()) << yaml;
-  }
   RuleLibrary library;
-  REQUIRE(RuleLibrary::Load(paths, /*with_builtins=*/false, {}, &library).ok());
+  LoadRuleFiles(&library);
   std::vector<const CompiledRules*> selections;
   std::vector<const RE2*> patterns;
   for (const RuleSet& set : library.rule_sets()) {
