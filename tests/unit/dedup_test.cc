@@ -10,6 +10,8 @@
 #include <set>
 #include <string>
 
+#include <unicode/utf8.h>
+
 #include "text/decode.h"
 #include "text/fold.h"
 
@@ -78,18 +80,12 @@ void AddBigramHashes(const std::string& text, std::set<std::uint64_t>* all) {
   for (std::size_t i = 1; i < cps.size(); ++i) all->insert(mix((static_cast<std::uint64_t>(cps[i - 1]) << 32) | cps[i]));
 }
 
-// The UTF-8 of a code point below U+10000.
-std::string Utf8(char32_t c) {
-  if (c < 0x80) return std::string(1, static_cast<char>(c));
-  std::string s;
-  if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-  } else {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  }
-  s += static_cast<char>(0x80 | (c & 0x3F));
-  return s;
+// Appends the UTF-8 of code point `c` to *text (ICU's encoder).
+void AppendUtf8(char32_t c, std::string* text) {
+  char bytes[U8_MAX_LENGTH];
+  std::size_t n = 0;
+  U8_APPEND_UNSAFE(bytes, n, static_cast<UChar32>(c));
+  text->append(bytes, n);
 }
 
 }  // namespace
@@ -220,7 +216,7 @@ TEST_CASE("Sketch: each hash is splitmix64's finaliser of a bigram's two code po
     // makes Simplified): past one and two blocks of 256.
     std::string text;
     const std::size_t length = 1 + rng() % 700;
-    for (std::size_t i = 0; i < length; ++i) text += Utf8(0x4E00 + rng() % 3000);
+    for (std::size_t i = 0; i < length; ++i) AppendUtf8(0x4E00 + rng() % 3000, &text);
     Document doc;
     doc.turns.push_back(Turn{});
     doc.turns[0].text = text;
@@ -255,7 +251,7 @@ TEST_CASE("Sketch: the same smallest hashes wherever the text's length puts the 
     std::set<std::uint64_t> all;
     for (int t = 0; t < shape.turns; ++t) {
       std::string text;
-      for (std::size_t i = 0; i < shape.length; ++i) text += Utf8(shape.first + rng() % shape.alphabet);
+      for (std::size_t i = 0; i < shape.length; ++i) AppendUtf8(shape.first + rng() % shape.alphabet, &text);
       AddBigramHashes(text, &all);
       doc.turns.push_back(Turn{});
       doc.turns.back().text = text;
